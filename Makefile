@@ -1,0 +1,101 @@
+# ftrkit - offline self-assessment of the AWS FTR disaster-recovery controls.
+#
+#   make            build build/ftrkit
+#   make demo       install what is missing, build, assess the sample workspace
+#   make check      install what is missing, build, run every test, then the
+#                   same suites against an ASan + UBSan build
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/ftrkit
+MANDIR ?= $(PREFIX)/share/man
+
+PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp
+CC ?= cc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
+        -Wstrict-prototypes -Wmissing-prototypes -Wvla
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -DFTRKIT_DATADIR='"$(DATADIR)"' $(WARN)
+OPT_CFLAGS ?= -O2 -g
+SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=all
+
+.DEFAULT_GOAL := all
+SRCS := $(sort $(wildcard src/*.c))
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+EMBED := questionnaire_xsd=questionnaires/questionnaire.xsd \
+         assessment_xsd=questionnaires/assessment.xsd
+
+# One rule set, instantiated for the normal and the sanitizer build.
+define build_rules
+$(1)/obj/%.o: src/%.c $(wildcard src/*.h) | $(1)/obj
+	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -c $$< -o $$@
+$(1)/obj/embedded.o: $(1)/gen/embedded.c | $(1)/obj
+	$$(CC) $(2) -c $$< -o $$@
+$(1)/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.xsd tools/embed.sh | $(1)/gen
+	sh tools/embed.sh $$@ $(EMBED)
+$(1)/libftrkit.a: $(patsubst src/%.c,$(1)/obj/%.o,$(LIB_SRCS)) $(1)/obj/embedded.o
+	rm -f $$@ && ar rcs $$@ $$^
+$(1)/ftrkit: $(1)/obj/main.o $(1)/libftrkit.a
+	$$(CC) $(2) $$^ $$(PKG_LIBS) -o $$@
+$(1)/tests/%: tests/unit/%.c $(1)/libftrkit.a tests/unit/unit.h | $(1)/tests
+	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -Itests/unit $$< $(1)/libftrkit.a \
+		$$(PKG_LIBS) $$(shell pkg-config --libs cmocka) -o $$@
+$(1)/obj $(1)/gen $(1)/tests:
+	mkdir -p $$@
+endef
+
+$(eval $(call build_rules,build,$(BASE_CFLAGS) $(OPT_CFLAGS)))
+$(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS)))
+
+UNIT_BINS = $(patsubst tests/unit/%.c,$(1)/tests/%,$(UNIT_SRCS))
+
+.PHONY: all deps demo check unit cli sanitize valgrind install clean
+
+all: build/ftrkit
+
+deps:
+	@sh tools/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./build/ftrkit assess; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@echo "demo: reports are in reports/ (open reports/index.html when built)"
+
+# Run the unit tests and the command-line tests against the binary of $(B).
+unit-%: %/ftrkit $(call UNIT_BINS,build) 
+	@true
+
+define run_suites
+	@set -e; for t in $(patsubst tests/unit/%.c,$(1)/tests/%,$(UNIT_SRCS)); do \
+		echo "== $$t"; $$t; done
+	FTRKIT=$(CURDIR)/$(1)/ftrkit bats tests/cli
+endef
+
+unit: build/ftrkit $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRCS))
+	$(call run_suites,build)
+
+sanitize: build-san/ftrkit $(patsubst tests/unit/%.c,build-san/tests/%,$(UNIT_SRCS))
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(MAKE) --no-print-directory run-san
+
+run-san:
+	$(call run_suites,build-san)
+
+check: deps
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory sanitize
+	@echo "check: all suites passed (normal and ASan+UBSan builds)"
+
+install: build/ftrkit
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 build/ftrkit $(DESTDIR)$(BINDIR)/ftrkit
+	install -m 0644 questionnaires/*.xml questionnaires/*.xsd $(DESTDIR)$(DATADIR)/questionnaires/
+	install -m 0644 man/ftrkit.1 $(DESTDIR)$(MANDIR)/man1/ftrkit.1
+
+clean:
+	rm -rf build build-san

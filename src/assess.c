@@ -1,0 +1,167 @@
+/*
+ * assess.c - the pipeline: load, inventory, check, write.
+ *
+ * Loading order matters for error messages: the questionnaire first (its
+ * errors are the tool's or the compliance team's), then the assessment, then
+ * the workspace walk.  Reports are written only after every check ran, each
+ * to a temporary file; they are renamed into place together at the end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assess.h"
+#include "atomicfile.h"
+#include "calendar.h"
+#include "checks.h"
+#include "error.h"
+#include "reports.h"
+#include "resultsdb.h"
+#include "version.h"
+#include "banned.h"
+
+#ifndef FTRKIT_DATADIR
+#define FTRKIT_DATADIR "/usr/local/share/ftrkit"
+#endif
+
+#define ASSESSMENT_FILE "assessment.xml"
+
+/* The questionnaire to use: -q, else ./questionnaires/ftr-dr.xml, else the installed one. */
+static const char *questionnaire_path(const struct options *opt)
+{
+	static const char local[] = "questionnaires/ftr-dr.xml";
+	if (opt->questionnaire)
+		return opt->questionnaire;
+	if (access(local, R_OK) == 0)
+		return local;
+	return FTRKIT_DATADIR "/questionnaires/ftr-dr.xml";
+}
+
+int assess_load_and_check(const struct options *opt, struct assess_run *run)
+{
+	memset(run, 0, sizeof(*run));
+	run->as_of_day = opt->as_of_day;
+	date_format(opt->as_of_day, run->as_of, sizeof(run->as_of));
+	run->lang = opt->lang ? opt->lang : "en";
+	run->assessment_relpath = ASSESSMENT_FILE;
+
+	if (questionnaire_load(questionnaire_path(opt), &run->questionnaire) < 0)
+		return -1;
+	run->loaded_q = 1;
+	{
+		size_t n = strlen(opt->workspace);
+		run->assessment_path = n && opt->workspace[n - 1] == '/'
+			? xasprintf("%s%s", opt->workspace, ASSESSMENT_FILE)
+			: xasprintf("%s/%s", opt->workspace, ASSESSMENT_FILE);
+	}
+	if (access(run->assessment_path, F_OK) != 0)
+		return error_at(run->assessment_path, 0,
+				"no assessment here (run 'ftrkit init %s' to create one)",
+				opt->workspace);
+	if (assessment_load(run->assessment_path, &run->assessment) < 0)
+		return -1;
+	run->loaded_a = 1;
+	if (workspace_open(opt->workspace, NULL, &run->workspace) < 0)
+		return -1;
+	run->loaded_ws = 1;
+	if (workspace_classify(&run->workspace, &run->assessment, ASSESSMENT_FILE) < 0)
+		return -1;
+	if (checks_run_all(&run->questionnaire, &run->assessment, ASSESSMENT_FILE,
+			   &run->workspace, run->as_of_day, run->lang, &run->results) < 0)
+		return -1;
+	run->checked = 1;
+	return 0;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name)
+				      : xasprintf("%s/%s", dir, name);
+}
+
+int assess_write_reports(const struct options *opt, struct assess_run *run,
+			 const char *outdir)
+{
+	const struct report_def *reports = report_registry(), *r;
+	struct atomic_file *files;
+	size_t nr = 0, i, total = 1;
+	sqlite3 *db = NULL;
+	char *path;
+	int ret = -1;
+
+	for (r = reports; r->format; r++)
+		total++;
+	files = xcalloc(total, sizeof(*files));
+	if (make_dirs(outdir) < 0)
+		goto out;
+
+	path = join(outdir, "results.sqlite");
+	atomic_clean_stale(path);
+	ret = atomic_begin(&files[nr], path, 0644);
+	free(path);
+	if (ret < 0)
+		goto out;
+	nr++;
+	ret = -1;
+	/* SQLite writes the temporary file by name; our descriptor is not needed. */
+	close(files[0].fd);
+	files[0].fd = -1;
+	db = resultsdb_write(files[0].tmp_path, files[0].final_path, run,
+			     "ftrkit " FTRKIT_VERSION);
+	if (!db)
+		goto out;
+
+	for (r = reports; r->format; r++) {
+		if (!options_wants_format(opt, r->format))
+			continue;
+		path = join(outdir, r->filename);
+		atomic_clean_stale(path);
+		if (atomic_begin(&files[nr], path, 0644) < 0) {
+			free(path);
+			goto out;
+		}
+		free(path);
+		nr++;
+		if (r->write(db, run, &files[nr - 1]) < 0)
+			goto out;
+	}
+	if (sqlite3_close(db) != SQLITE_OK) {
+		db = NULL;
+		error_at(files[0].final_path, 0, "cannot close results database");
+		goto out;
+	}
+	db = NULL;
+	for (i = 0; i < nr; i++)
+		if (atomic_commit(&files[i]) < 0)
+			goto out;
+	ret = 0;
+out:
+	if (db)
+		sqlite3_close(db);
+	for (i = 0; i < nr; i++)
+		if (files[i].tmp_path)
+			atomic_abort(&files[i]);
+	free(files);
+	return ret;
+}
+
+void assess_free(struct assess_run *run)
+{
+	if (run->checked)
+		run_result_free(&run->results);
+	if (run->loaded_ws)
+		workspace_close(&run->workspace);
+	if (run->loaded_a)
+		assessment_free(&run->assessment);
+	if (run->loaded_q)
+		questionnaire_free(&run->questionnaire);
+	free(run->assessment_path);
+	memset(run, 0, sizeof(*run));
+}
+
+int assess_exit_code(const struct assess_run *run)
+{
+	return run->results.overall == VERDICT_NOT_MET ? EXIT_FINDINGS : EXIT_ALL_MET;
+}

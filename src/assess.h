@@ -1,0 +1,49 @@
+/*
+ * assess.h - the assessment pipeline shared by assess, bundle and verify:
+ * load questionnaire and assessment, inventory the workspace, run every
+ * check, and write the results database and the reports.
+ */
+#ifndef FTRKIT_ASSESS_H
+#define FTRKIT_ASSESS_H
+
+#include <stdint.h>
+
+#include "assessment.h"
+#include "options.h"
+#include "questionnaire.h"
+#include "results.h"
+#include "workspace.h"
+
+struct assess_run {
+	struct questionnaire questionnaire;
+	struct assessment assessment;
+	struct workspace workspace;
+	struct run_result results;
+	char *assessment_path;     /* WORKSPACE/assessment.xml as shown */
+	const char *assessment_relpath; /* "assessment.xml" */
+	int64_t as_of_day;
+	char as_of[16];            /* YYYY-MM-DD */
+	const char *lang;
+	int loaded_q, loaded_a, loaded_ws, checked;
+};
+
+/*
+ * Load everything and run the checks.  0, or -1 after an input error was
+ * reported.  Free with assess_free() either way.
+ */
+int assess_load_and_check(const struct options *opt, struct assess_run *run);
+
+/*
+ * Write results.sqlite and every report selected by opt->formats into
+ * outdir, all through temporary files renamed only when every one is
+ * complete.  0 or -1 after reporting (nothing replaced then).
+ */
+int assess_write_reports(const struct options *opt, struct assess_run *run,
+			 const char *outdir);
+
+void assess_free(struct assess_run *run);
+
+/* Exit code for the run's overall verdict: 0 met/n.a./manual, 1 not met. */
+int assess_exit_code(const struct assess_run *run);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * embedded.h - files compiled into the binary by tools/embed.sh (see the
+ * Makefile): the schemas every questionnaire and assessment is validated
+ * against, so validation never depends on a file beside the binary.
+ */
+#ifndef FTRKIT_EMBEDDED_H
+#define FTRKIT_EMBEDDED_H
+
+#include <stddef.h>
+
+extern const char embedded_questionnaire_xsd[];
+extern const size_t embedded_questionnaire_xsd_len;
+extern const char embedded_assessment_xsd[];
+extern const size_t embedded_assessment_xsd_len;
+
+#endif

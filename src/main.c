@@ -1,0 +1,57 @@
+/*
+ * main.c - ftrkit's entry point: global set-up, then one table that
+ * dispatches to the command's file (src/cmd_NAME.c).
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "error.h"
+#include "options.h"
+#include "version.h"
+#include "xmlload.h"
+#include "banned.h"
+
+struct command {
+	const char *name;
+	int (*run)(struct options *opt);
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init },
+	{ "assess", cmd_assess },
+};
+
+int main(int argc, char **argv)
+{
+	struct options opt;
+	size_t i;
+	int rc;
+
+	/* Byte semantics everywhere: results never depend on the locale. */
+	setlocale(LC_ALL, "C");
+	if (argc < 2) {
+		usage(NULL);
+		return EXIT_INPUT;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(NULL);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("ftrkit %s\n", FTRKIT_VERSION);
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		rc = options_parse(&opt, commands[i].name, argc - 1, argv + 1);
+		if (rc != 0)
+			return rc > 0 ? 0 : EXIT_INPUT;
+		xml_init();
+		return commands[i].run(&opt);
+	}
+	error("unknown command '%s' (see ftrkit --help)", argv[1]);
+	return EXIT_INPUT;
+}

@@ -1,0 +1,45 @@
+/*
+ * options.h - command-line options shared by every command.
+ *
+ * One parser for all commands (getopt_long); each command then checks its
+ * positional arguments.  Strings point into argv (borrowed).
+ */
+#ifndef FTRKIT_OPTIONS_H
+#define FTRKIT_OPTIONS_H
+
+#include <stdint.h>
+
+struct options {
+	const char *command;
+	const char *questionnaire; /* -q; default questionnaires/ftr-dr.xml */
+	const char *workspace;     /* -w; default evidence */
+	const char *out;           /* -o; default reports */
+	const char *as_of;         /* --as-of YYYY-MM-DD; default today */
+	int64_t as_of_day;
+	const char *formats;       /* --format LIST; default all */
+	const char *lang;          /* --lang en|ja */
+	const char *sign_key;      /* bundle --sign KEY */
+	const char *pubkey;        /* verify --pubkey FILE */
+	const char *fingerprint;   /* verify --fingerprint HEX */
+	int redact;                /* bundle --redact */
+	int force;                 /* keygen --force is not offered; reserved 0 */
+	int quiet, verbose;
+	int no_sandbox;
+	int no_color;
+	int argc;                  /* positional arguments after options */
+	char **argv;
+};
+
+/*
+ * Parse argv (after the command name).  Returns 0, 1 when --help or
+ * --version was handled (exit 0), or -1 after reporting a usage error.
+ */
+int options_parse(struct options *opt, const char *command, int argc, char **argv);
+
+/* Is fmt ("html", "json", ...) selected by --format? */
+int options_wants_format(const struct options *opt, const char *fmt);
+
+/* Print the usage of command (or of ftrkit when NULL) to stdout. */
+void usage(const char *command);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * pattern.h - PCRE2 patterns from questionnaires, compiled once with JIT
+ * and bounded by match and depth limits.
+ *
+ * Patterns come from data (questionnaires a team may write), so a pattern
+ * that backtracks catastrophically must end in a clear "limit hit" result,
+ * never a hang: every match runs under PATTERN_MATCH_LIMIT and
+ * PATTERN_DEPTH_LIMIT.  Patterns are UTF-8 and case-insensitive unless they
+ * say otherwise with (?-i).
+ */
+#ifndef FTRKIT_PATTERN_H
+#define FTRKIT_PATTERN_H
+
+#include <stddef.h>
+
+#define PATTERN_MATCH_LIMIT 1000000u
+#define PATTERN_DEPTH_LIMIT 10000u
+#define PATTERN_MAX_GROUPS 16
+
+struct pattern; /* opaque */
+
+/*
+ * Compile source.  where/line name the questionnaire parameter in error
+ * messages.  Returns the pattern (free with pattern_free) or NULL after
+ * reporting "WHERE:LINE: pattern NAME: error at offset N: MESSAGE".
+ */
+struct pattern *pattern_compile(const char *source, const char *name,
+				const char *where, long line);
+void pattern_free(struct pattern *p);
+
+enum pattern_result {
+	PATTERN_NO_MATCH = 0,
+	PATTERN_MATCH = 1,
+	PATTERN_LIMIT = -1,   /* match or depth limit hit: treat as a finding */
+	PATTERN_BAD_UTF = -2, /* subject is not valid UTF-8 */
+};
+
+/*
+ * Match subject[0..len).  On a match, groups[2*i], groups[2*i+1] are the
+ * start and end offsets of group i (i < PATTERN_MAX_GROUPS; unset groups
+ * get (size_t)-1).  groups may be NULL.
+ */
+enum pattern_result pattern_match(const struct pattern *p, const char *subject,
+				  size_t len, size_t groups[2 * PATTERN_MAX_GROUPS]);
+
+#endif

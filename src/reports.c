@@ -1,0 +1,17 @@
+/*
+ * reports.c - the report registry.  Adding a format: one function, one row.
+ */
+#include <stddef.h>
+
+#include "reports.h"
+#include "banned.h"
+
+static const struct report_def registry[] = {
+	{ "json", "report.json", report_json },
+	{ NULL, NULL, NULL },
+};
+
+const struct report_def *report_registry(void)
+{
+	return registry;
+}

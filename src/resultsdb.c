@@ -1,0 +1,325 @@
+/*
+ * resultsdb.c - write the results database.
+ *
+ * One transaction, prepared statements, journal off (the file is new and is
+ * renamed into place only when complete, so a crash never leaves a database
+ * later runs cannot open).  Rows are inserted in questionnaire and path
+ * order, so the same inputs give the same file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "resultsdb.h"
+#include "assess.h"
+#include "duration.h"
+#include "error.h"
+#include "banned.h"
+
+static const char schema_sql[] =
+	"CREATE TABLE run (\n"
+	"  -- one row: what was assessed, when, with what, and the outcome\n"
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"  tool TEXT NOT NULL,                 -- 'ftrkit 0.1.0'\n"
+	"  questionnaire_id TEXT NOT NULL,     -- 'ftr-dr'\n"
+	"  questionnaire_version TEXT NOT NULL,\n"
+	"  questionnaire_title TEXT NOT NULL,\n"
+	"  product TEXT NOT NULL,\n"
+	"  product_version TEXT,\n"
+	"  organisation TEXT,\n"
+	"  timezone TEXT NOT NULL,             -- offset log times without one are read in\n"
+	"  as_of TEXT NOT NULL,                -- YYYY-MM-DD the assessment is made for\n"
+	"  lang TEXT NOT NULL,                 -- language of the texts below: en, ja\n"
+	"  overall TEXT NOT NULL,              -- met | not-met | manual\n"
+	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
+	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE components (\n"
+	"  id TEXT PRIMARY KEY, name TEXT,\n"
+	"  criticality TEXT NOT NULL,          -- critical | non-critical\n"
+	"  line INTEGER                        -- line in assessment.xml\n"
+	");\n"
+	"CREATE TABLE objectives (\n"
+	"  component TEXT NOT NULL REFERENCES components(id),\n"
+	"  disruption TEXT NOT NULL,           -- instance, az, region, data-corruption, ...\n"
+	"  rpo_text TEXT, rpo_seconds INTEGER, -- as written; NULL seconds = not stated\n"
+	"  rto_text TEXT, rto_seconds INTEGER,\n"
+	"  slo TEXT,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY (component, disruption)\n"
+	");\n"
+	"CREATE TABLE scenarios (\n"
+	"  id TEXT PRIMARY KEY, title TEXT,\n"
+	"  component TEXT NOT NULL REFERENCES components(id),\n"
+	"  disruption TEXT NOT NULL,\n"
+	"  cadence TEXT NOT NULL,              -- as written: quarterly, 90d, ...\n"
+	"  runbook TEXT,                       -- workspace-relative path\n"
+	"  line INTEGER\n"
+	");\n"
+	"CREATE TABLE controls (\n"
+	"  seq INTEGER NOT NULL UNIQUE,        -- questionnaire order\n"
+	"  id TEXT PRIMARY KEY,                -- DR-001\n"
+	"  title TEXT NOT NULL, requirement TEXT NOT NULL, guidance TEXT,\n"
+	"  declared TEXT NOT NULL,             -- the partner's self-declared status\n"
+	"  verdict TEXT NOT NULL,              -- met | not-met | not-applicable | manual\n"
+	"  reason TEXT NOT NULL                -- one line\n"
+	");\n"
+	"CREATE TABLE checks (\n"
+	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL,                 -- registry name: rto-ceiling, ...\n"
+	"  verdict TEXT NOT NULL,\n"
+	"  summary TEXT NOT NULL,\n"
+	"  PRIMARY KEY (control_id, seq)\n"
+	");\n"
+	"CREATE TABLE findings (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
+	"  check_seq INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL,               -- met | not-met | not-applicable | manual\n"
+	"  message TEXT NOT NULL,\n"
+	"  file TEXT,                          -- workspace-relative evidence path\n"
+	"  line INTEGER,                       -- line in that file, NULL when none\n"
+	"  component TEXT, subject TEXT\n"
+	");\n"
+	"CREATE TABLE evidence (\n"
+	"  path TEXT PRIMARY KEY,              -- workspace-relative\n"
+	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, document, other\n"
+	"  size INTEGER NOT NULL,\n"
+	"  sha256 TEXT NOT NULL\n"
+	");\n"
+	"CREATE VIEW evidence_use AS\n"
+	"  -- which controls rest on which evidence file\n"
+	"  SELECT DISTINCT file AS path, control_id FROM findings WHERE file IS NOT NULL;\n";
+
+int resultsdb_error(sqlite3 *db, const char *what)
+{
+	return error("%s: %s", what, db ? sqlite3_errmsg(db) : "cannot open database");
+}
+
+/* Bind helpers: NULL strings bind SQL NULL; line 0 binds NULL. */
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_line(sqlite3_stmt *st, int i, long line)
+{
+	if (line > 0)
+		sqlite3_bind_int64(st, i, line);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int step_reset(sqlite3 *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : resultsdb_error(db, "results database");
+}
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st)
+{
+	return sqlite3_prepare_v2(db, sql, -1, st, NULL) == SQLITE_OK
+		       ? 0 : resultsdb_error(db, "results database");
+}
+
+static int write_run(sqlite3 *db, const struct assess_run *run, const char *tool)
+{
+	const struct questionnaire *q = &run->questionnaire;
+	const struct assessment *a = &run->assessment;
+	const struct run_result *r = &run->results;
+	sqlite3_stmt *st;
+	int ret;
+
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+		return -1;
+	bind_text(st, 1, tool);
+	bind_text(st, 2, q->id);
+	bind_text(st, 3, q->version);
+	bind_text(st, 4, text_pick(&q->title, run->lang));
+	bind_text(st, 5, a->product);
+	bind_text(st, 6, a->product_version);
+	bind_text(st, 7, a->organisation);
+	bind_text(st, 8, a->timezone);
+	bind_text(st, 9, run->as_of);
+	bind_text(st, 10, run->lang);
+	bind_text(st, 11, verdict_name(r->overall));
+	sqlite3_bind_int64(st, 12, (sqlite3_int64)r->count[VERDICT_MET]);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->count[VERDICT_NOT_MET]);
+	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
+	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
+	ret = step_reset(db, st);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+static int write_model(sqlite3 *db, const struct assessment *a)
+{
+	sqlite3_stmt *comp = NULL, *obj = NULL, *scen = NULL;
+	size_t i, j;
+	int ret = -1;
+
+	if (prepare(db, "INSERT INTO components VALUES (?,?,?,?)", &comp) < 0 ||
+	    prepare(db, "INSERT INTO objectives VALUES (?,?,?,?,?,?,?,?)", &obj) < 0 ||
+	    prepare(db, "INSERT INTO scenarios VALUES (?,?,?,?,?,?,?)", &scen) < 0)
+		goto out;
+	for (i = 0; i < a->nr_components; i++) {
+		const struct component *c = &a->components[i];
+		bind_text(comp, 1, c->id);
+		bind_text(comp, 2, c->name);
+		bind_text(comp, 3, c->critical ? "critical" : "non-critical");
+		bind_line(comp, 4, c->line);
+		if (step_reset(db, comp) < 0)
+			goto out;
+		for (j = 0; j < c->nr_objectives; j++) {
+			const struct objective *o = &c->objectives[j];
+			bind_text(obj, 1, c->id);
+			bind_text(obj, 2, o->disruption);
+			bind_text(obj, 3, o->rpo_text);
+			if (o->has_rpo)
+				sqlite3_bind_int64(obj, 4, o->rpo_seconds);
+			bind_text(obj, 5, o->rto_text);
+			if (o->has_rto)
+				sqlite3_bind_int64(obj, 6, o->rto_seconds);
+			bind_text(obj, 7, o->slo);
+			bind_line(obj, 8, o->line);
+			if (step_reset(db, obj) < 0)
+				goto out;
+		}
+	}
+	for (i = 0; i < a->nr_scenarios; i++) {
+		const struct scenario *s = &a->scenarios[i];
+		bind_text(scen, 1, s->id);
+		bind_text(scen, 2, s->title);
+		bind_text(scen, 3, s->component);
+		bind_text(scen, 4, s->disruption);
+		bind_text(scen, 5, s->cadence.text);
+		bind_text(scen, 6, s->runbook.path);
+		bind_line(scen, 7, s->line);
+		if (step_reset(db, scen) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(comp);
+	sqlite3_finalize(obj);
+	sqlite3_finalize(scen);
+	return ret;
+}
+
+static int write_results(sqlite3 *db, const struct assess_run *run)
+{
+	const struct run_result *r = &run->results;
+	sqlite3_stmt *ctl = NULL, *chk = NULL, *fnd = NULL;
+	size_t i, j, k;
+	int ret = -1;
+
+	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?)", &ctl) < 0 ||
+	    prepare(db, "INSERT INTO checks VALUES (?,?,?,?,?)", &chk) < 0 ||
+	    prepare(db, "INSERT INTO findings (control_id, check_seq, status, message,"
+			" file, line, component, subject) VALUES (?,?,?,?,?,?,?,?)", &fnd) < 0)
+		goto out;
+	for (i = 0; i < r->nr_controls; i++) {
+		const struct control_result *c = &r->controls[i];
+		const struct control *def = questionnaire_find(&run->questionnaire, c->id);
+		const char *guidance = text_pick(&def->guidance, run->lang);
+		sqlite3_bind_int64(ctl, 1, (sqlite3_int64)i + 1);
+		bind_text(ctl, 2, c->id);
+		bind_text(ctl, 3, text_pick(&def->title, run->lang));
+		bind_text(ctl, 4, text_pick(&def->requirement, run->lang));
+		bind_text(ctl, 5, *guidance ? guidance : NULL);
+		bind_text(ctl, 6, c->declared);
+		bind_text(ctl, 7, verdict_name(c->verdict));
+		bind_text(ctl, 8, c->reason ? c->reason : "");
+		if (step_reset(db, ctl) < 0)
+			goto out;
+		for (j = 0; j < c->nr_checks; j++) {
+			const struct check_result *cr = &c->checks[j];
+			bind_text(chk, 1, c->id);
+			sqlite3_bind_int64(chk, 2, (sqlite3_int64)j + 1);
+			bind_text(chk, 3, cr->name);
+			bind_text(chk, 4, verdict_name(cr->verdict));
+			bind_text(chk, 5, cr->summary ? cr->summary : "");
+			if (step_reset(db, chk) < 0)
+				goto out;
+			for (k = 0; k < cr->nr_findings; k++) {
+				const struct finding *f = &cr->findings[k];
+				bind_text(fnd, 1, c->id);
+				sqlite3_bind_int64(fnd, 2, (sqlite3_int64)j + 1);
+				bind_text(fnd, 3, verdict_name(f->status));
+				bind_text(fnd, 4, f->message);
+				bind_text(fnd, 5, f->file);
+				bind_line(fnd, 6, f->line);
+				bind_text(fnd, 7, f->component);
+				bind_text(fnd, 8, f->subject);
+				if (step_reset(db, fnd) < 0)
+					goto out;
+			}
+		}
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(ctl);
+	sqlite3_finalize(chk);
+	sqlite3_finalize(fnd);
+	return ret;
+}
+
+static int write_evidence(sqlite3 *db, const struct workspace *ws)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int ret = 0;
+	if (prepare(db, "INSERT INTO evidence VALUES (?,?,?,?)", &st) < 0)
+		return -1;
+	for (i = 0; i < ws->nr_files && !ret; i++) {
+		const struct evidence_file *f = &ws->files[i];
+		bind_text(st, 1, f->path);
+		bind_text(st, 2, f->kind);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)f->size);
+		bind_text(st, 4, f->sha256);
+		ret = step_reset(db, st);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+sqlite3 *resultsdb_write(const char *path, const char *shown_path,
+			 const struct assess_run *run, const char *tool)
+{
+	sqlite3 *db = NULL;
+	char *pragma;
+	int ok;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		error_at(shown_path, 0, "cannot create results database: %s",
+			 db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return NULL;
+	}
+	pragma = xasprintf("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+			   " PRAGMA user_version=%d; BEGIN;", RESULTSDB_VERSION);
+	ok = sqlite3_exec(db, pragma, NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_exec(db, schema_sql, NULL, NULL, NULL) == SQLITE_OK;
+	free(pragma);
+	if (!ok) {
+		error_at(shown_path, 0, "cannot create schema: %s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	if (write_run(db, run, tool) < 0 || write_model(db, &run->assessment) < 0 ||
+	    write_results(db, run) < 0 || write_evidence(db, &run->workspace) < 0)
+		goto fail;
+	if (sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
+		error_at(shown_path, 0, "cannot commit: %s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	return db;
+fail:
+	sqlite3_close(db);
+	return NULL;
+}

@@ -1,0 +1,17 @@
+/*
+ * summary.h - the terminal summary of a run: one aligned row per control,
+ * colour only on a terminal and never with NO_COLOR or --no-color.
+ */
+#ifndef FTRKIT_SUMMARY_H
+#define FTRKIT_SUMMARY_H
+
+#include <stdio.h>
+
+#include "assess.h"
+
+void summary_print(FILE *out, const struct options *opt, const struct assess_run *run);
+
+/* Display width of UTF-8 text in terminal columns (East Asian wide = 2). */
+size_t display_width(const char *s);
+
+#endif

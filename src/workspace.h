@@ -1,0 +1,74 @@
+/*
+ * workspace.h - the evidence inventory of a workspace folder.
+ *
+ * workspace_open() walks the folder once, in byte-wise sorted order (never
+ * locale order), and records every regular file with its size and streamed
+ * SHA-256.  A symlink that resolves outside the workspace is an input error;
+ * one that resolves inside is inventoried as the file it points to; a
+ * symlinked folder is not descended (no loops).  Afterwards every evidence
+ * path a check uses must be in the inventory: workspace_require() turns a
+ * missing reference into an input error naming the referring file and line.
+ */
+#ifndef FTRKIT_WORKSPACE_H
+#define FTRKIT_WORKSPACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assessment.h"
+
+#define SHA256_HEX_LEN 64
+
+struct evidence_file {
+	char *path;   /* workspace-relative, '/'-separated */
+	uint64_t size;
+	char sha256[SHA256_HEX_LEN + 1];
+	const char *kind; /* static string: assessment, drill-log, runbook, config, document, other */
+};
+
+struct workspace_limits {
+	uint64_t max_file_size; /* bytes; 0 = unlimited */
+	size_t max_files;
+};
+
+struct workspace {
+	char *root;   /* as given, for messages ("evidence") */
+	int root_fd;  /* O_DIRECTORY descriptor of the root */
+	struct evidence_file *files; /* sorted by path (strcmp) */
+	size_t nr_files, alloc_files;
+	struct workspace_limits limits;
+};
+
+/* Default limits: 4 GiB per file, 100 000 files. */
+extern const struct workspace_limits workspace_default_limits;
+
+/* Walk and hash dir.  0, or -1 after reporting.  Free with workspace_close(). */
+int workspace_open(const char *dir, const struct workspace_limits *limits,
+		   struct workspace *ws);
+void workspace_close(struct workspace *ws);
+
+/* The inventoried file at relpath, or NULL.  Borrowed from ws. */
+struct evidence_file *workspace_find(const struct workspace *ws, const char *relpath);
+
+/*
+ * The inventoried file ref names; when missing, reports
+ * "REFERRER:LINE: evidence file 'PATH' not found in workspace DIR" and
+ * returns NULL.
+ */
+struct evidence_file *workspace_require(const struct workspace *ws, const struct ref *ref,
+					const char *referrer);
+
+/*
+ * Mark every file the assessment references with its kind (drill-log,
+ * runbook, config, document) and check that each exists.  0 or -1.
+ */
+int workspace_classify(struct workspace *ws, const struct assessment *a,
+		       const char *assessment_relpath);
+
+/* Open an inventoried file for reading; -1 after reporting.  Caller closes. */
+int workspace_open_file(const struct workspace *ws, const char *relpath);
+
+/* "ROOT/relpath" for messages; caller frees. */
+char *workspace_display_path(const struct workspace *ws, const char *relpath);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * xmlload.h - the only way ftrkit parses XML.
+ *
+ * Every document is parsed with the network off, no DTD loading, no entity
+ * substitution, and a DOCTYPE is refused outright (no XXE, no billion
+ * laughs).  The first libxml2 error is reported as "ftrkit: FILE:LINE: ...".
+ */
+#ifndef FTRKIT_XMLLOAD_H
+#define FTRKIT_XMLLOAD_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+/*
+ * Parse path and validate it against the XSD held in memory (xsd, xsd_len;
+ * xsd_name names it in messages).  Returns a document the caller frees with
+ * xmlFreeDoc(), or NULL after reporting the error.
+ */
+xmlDocPtr xml_load_validated(const char *path, const char *xsd, size_t xsd_len,
+			     const char *xsd_name);
+
+/* Same from memory (fuzzers, verify reading from a package); name for messages. */
+xmlDocPtr xml_load_memory_validated(const char *data, size_t len, const char *name,
+				    const char *xsd, size_t xsd_len,
+				    const char *xsd_name);
+
+/* Attribute value as a new string (caller frees) or NULL when absent. */
+char *xml_attr(xmlNodePtr node, const char *name);
+
+/* Trimmed text content of node as a new string; caller frees. */
+char *xml_text(xmlNodePtr node);
+
+/* True when node is an element named name. */
+int xml_is(xmlNodePtr node, const char *name);
+
+/* First child element named name, or NULL. */
+xmlNodePtr xml_child(xmlNodePtr node, const char *name);
+
+/* xml:lang of node, or NULL; borrowed from the document. */
+const char *xml_lang(xmlNodePtr node);
+
+/* Called once at start-up: safe global libxml2 settings. */
+void xml_init(void);
+
+#endif
