@@ -8,6 +8,7 @@
 
 static const struct report_def registry[] = {
 	{ "json", "report.json", report_json },
+	{ "junit", "junit.xml", report_junit },
 	{ NULL, NULL, NULL },
 };
 

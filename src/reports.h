@@ -26,5 +26,6 @@ struct report_def {
 const struct report_def *report_registry(void);
 
 int report_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 
 #endif
