@@ -9,6 +9,7 @@
 static const struct report_def registry[] = {
 	{ "json", "report.json", report_json },
 	{ "junit", "junit.xml", report_junit },
+	{ "oscal", "oscal-assessment-results.xml", report_oscal },
 	{ NULL, NULL, NULL },
 };
 

@@ -27,5 +27,6 @@ const struct report_def *report_registry(void);
 
 int report_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 
 #endif
