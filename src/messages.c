@@ -98,6 +98,8 @@ static const char *const table[M__COUNT][2] = {
 			       "管理策 %zu 件: 適合 %zu、不適合 %zu、対象外 %zu、要確認 %zu\n" },
 	/* format: output folder */
 	[M_SUMMARY_WRITTEN] = { "reports written to %s/\n", "レポートの出力先: %s/\n" },
+	[M_CRITICAL] = { "critical", "重要" },
+	[M_NON_CRITICAL] = { "non-critical", "非重要" },
 };
 
 const char *msg(enum msg id, const char *lang)
