@@ -323,7 +323,12 @@ static int controls_section(const struct page *p)
 		}
 		xo_start(xo, "p");
 		xo_attr(xo, "class", "declared");
-		xo_textf(xo, "%s: %s", M(p, M_DECLARED), rdb_str(c, 4));
+		{
+			enum verdict declared;
+			const char *d = rdb_str(c, 4);
+			xo_textf(xo, "%s: %s", M(p, M_DECLARED),
+				 verdict_parse(d, &declared) == 0 ? verdict_label(declared, p->lang) : d);
+		}
 		xo_end(xo);
 		xo_elem(xo, "h4", M(p, M_CHECKED));
 		sqlite3_bind_text(k, 1, id, -1, SQLITE_TRANSIENT);
