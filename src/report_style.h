@@ -41,7 +41,7 @@ static const char report_css[] =
 	"th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}\n"
 	"th{background:var(--head);font-weight:600;white-space:nowrap}\n"
 	"td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-	"td.nowrap{white-space:nowrap}\n"
+	"td.nowrap,table.inventory td:last-child a{white-space:nowrap}\n"
 	".badge{display:inline-block;padding:1px 9px;border-radius:999px;border:1px solid;"
 	"font-weight:600;font-size:12px;white-space:nowrap}\n"
 	".badge.v-met{color:var(--met);background:var(--met-bg);border-color:var(--met)}\n"
