@@ -49,8 +49,8 @@ static const char *const table[M__COUNT][2] = {
 			    "訓練カレンダーはありません: シナリオの状況が記録されていません。" },
 	[M_OVERDUE] = { "overdue", "期限超過" },
 	[M_ON_SCHEDULE] = { "on schedule", "予定どおり" },
-	[M_NEXT_DUE] = { "next due", "次回期限" },
-	[M_LAST_SUCCESS] = { "last success", "最終成功" },
+	[M_NEXT_DUE] = { "Next due", "次回期限" },
+	[M_LAST_SUCCESS] = { "Last success", "最終成功" },
 	[M_CADENCE] = { "Cadence", "周期" },
 	[M_SCENARIO] = { "Scenario", "シナリオ" },
 	[M_DATE] = { "Date", "日付" },
@@ -98,6 +98,7 @@ static const char *const table[M__COUNT][2] = {
 			       "管理策 %zu 件: 適合 %zu、不適合 %zu、対象外 %zu、要確認 %zu\n" },
 	/* format: output folder */
 	[M_SUMMARY_WRITTEN] = { "reports written to %s/\n", "レポートの出力先: %s/\n" },
+	[M_STATUS] = { "Status", "状況" },
 	[M_CRITICAL] = { "critical", "重要" },
 	[M_NON_CRITICAL] = { "non-critical", "非重要" },
 };

@@ -609,9 +609,9 @@ static int drill_timeline(const struct page *p)
 		xo_start(p->xo, "tr");
 		th(p, M_SCENARIO);
 		th(p, M_CADENCE);
-		xo_elem(p->xo, "th", M(p, M_LAST_SUCCESS));
-		xo_elem(p->xo, "th", M(p, M_NEXT_DUE));
-		th(p, M_VERDICT);
+		th(p, M_LAST_SUCCESS);
+		th(p, M_NEXT_DUE);
+		th(p, M_STATUS);
 		xo_end(p->xo);
 		xo_end(p->xo);
 		xo_start(p->xo, "tbody");
