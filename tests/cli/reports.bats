@@ -236,3 +236,12 @@ PY
 	[ "$(xmllint --xpath 'string(/*/@uuid)' first/oscal-assessment-results.xml)" != \
 	  "$(xmllint --xpath 'string(/*/@uuid)' reports/oscal-assessment-results.xml)" ]
 }
+
+@test "the schemas in tests/schemas are the unchanged published files" {
+	cd "$SCHEMAS"
+	sha256sum -c - <<'SUMS'
+a1a816f58d1bf95ebabf371994df0b9246dee66ea9572fbec4f9296f1b2c0ff6  junit/junit-10.xsd
+0d3ae02021aaf852c970efe8951764a9fd972d34fc65c6a91f0aa2209568c28a  oscal/oscal_assessment-results_schema.xsd
+SUMS
+	grep -q 'Copyright (c) 2014, Gregory Boissinot' junit/junit-10.xsd
+}
