@@ -19,6 +19,11 @@ int json_doc_load(int fd, size_t max, struct json_doc *doc, char **why)
 	memset(doc, 0, sizeof(*doc));
 	if (drill_slurp(fd, max, &doc->text, why) < 0)
 		return -1;
+	/* A UTF-8 BOM (PowerShell redirections write one) is not JSON: drop it. */
+	if (doc->text.len >= 3 && !memcmp(doc->text.buf, "\xEF\xBB\xBF", 3)) {
+		memmove(doc->text.buf, doc->text.buf + 3, doc->text.len - 3 + 1);
+		doc->text.len -= 3;
+	}
 	if (memchr(doc->text.buf ? doc->text.buf : "", '\0', doc->text.len)) {
 		*why = xstrdup("contains NUL bytes: not a JSON text");
 		return -1;
