@@ -95,7 +95,7 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 				    "scenario %s has no drill log: it has not been tested", s->id);
 		for (j = 0; j < ctx->drills->nr; j++) {
 			const struct drill_record *r = &ctx->drills->items[j];
-			char day[16];
+			char day[16], *tz;
 			if (r->scenario != s)
 				continue;
 			if (r->problem) {
@@ -110,10 +110,12 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 			readable++;
 			if (r->has_date)
 				fmt_day(r->day, day);
+			tz = tz_note(ctx, r);
 			finding_add(res, VERDICT_MET, r->file, r->has_date ? r->date_line : r->line,
-				    s->component, subject, "scenario %s drilled %s%s (%s, outcome %s)",
+				    s->component, subject, "scenario %s drilled %s%s (%s, outcome %s)%s",
 				    s->id, r->has_date ? "on " : "", r->has_date ? day : "(undated)",
-				    drill_source_name(r->source), drill_outcome_name(r->outcome));
+				    drill_source_name(r->source), drill_outcome_name(r->outcome), tz);
+			free(tz);
 		}
 		if (s->nr_drill_logs && !readable)
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
@@ -152,7 +154,7 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 		const struct scenario *s = &a->scenarios[i];
 		const struct drill_record *last;
 		const struct major_change *change;
-		char *subject, last_day[16], due_day[16], as_of[16];
+		char *subject, *tz, last_day[16], due_day[16], as_of[16];
 		int64_t due;
 		const char *limit = "cadence";
 		int ok = 1;
@@ -191,6 +193,7 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 			continue;
 		}
 		fmt_day(last->day, last_day);
+		tz = tz_note(ctx, last);
 		due = cadence_add(&s->cadence, last->day);
 		if (max_age_text && cadence_add(&max_age, last->day) < due) {
 			due = cadence_add(&max_age, last->day);
@@ -201,11 +204,11 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, last->file, last->date_line, s->component,
 				    subject,
-				    "scenario %s is overdue: latest successful drill %s, %s %s made it due %s, %lld day%s before %s",
+				    "scenario %s is overdue: latest successful drill %s, %s %s made it due %s, %lld day%s before %s%s",
 				    s->id, last_day, limit,
 				    !strcmp(limit, "cadence") ? s->cadence.text : max_age_text,
 				    due_day, (long long)(ctx->as_of_day - due),
-				    ctx->as_of_day - due == 1 ? "" : "s", as_of);
+				    ctx->as_of_day - due == 1 ? "" : "s", as_of, tz);
 		}
 		change = !strcmp(after_change, "yes")
 			? latest_major_change(a, s->component, ctx->as_of_day) : NULL;
@@ -221,11 +224,12 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 		if (ok) {
 			current++;
 			finding_add(res, VERDICT_MET, last->file, last->date_line, s->component, subject,
-				    "scenario %s: latest successful drill %s, within its %s (%s) until %s%s",
+				    "scenario %s: latest successful drill %s, within its %s (%s) until %s%s%s",
 				    s->id, last_day, limit,
 				    !strcmp(limit, "cadence") ? s->cadence.text : max_age_text, due_day,
-				    change ? " and after the latest major change" : "");
+				    change ? " and after the latest major change" : "", tz);
 		}
+		free(tz);
 		free(subject);
 	}
 	if (!scope)
