@@ -436,9 +436,8 @@ int check_drill_coverage(const struct check_ctx *ctx, const struct check_spec *s
 	return 0;
 }
 
-/* Fields the record lacks, as "date, end" into sb-like buffer; 0 when complete. */
-static int missing_fields(const struct drill_record *r, const struct scenario *s,
-			  char *out, size_t size)
+/* The fields r lacks, as "date, end" into out; returns how many (0 = complete). */
+static int missing_fields(const struct drill_record *r, char *out, size_t size)
 {
 	int n = 0;
 	out[0] = '\0';
@@ -456,7 +455,6 @@ static int missing_fields(const struct drill_record *r, const struct scenario *s
 	MISSING(!r->ended.set && !r->restored.set, "end");
 	MISSING(r->outcome == DRILL_UNKNOWN, "outcome");
 #undef MISSING
-	(void)s;
 	return n;
 }
 
@@ -511,7 +509,7 @@ int check_drill_log_complete(const struct check_ctx *ctx, const struct check_spe
 				    "drill log %s names scenario '%s' but is listed under scenario %s",
 				    recent->file, recent->scenario_named, s->id);
 		}
-		if (missing_fields(recent, s, missing, sizeof(missing))) {
+		if (missing_fields(recent, missing, sizeof(missing))) {
 			bad = 1;
 			finding_add(res, VERDICT_NOT_MET, recent->file, recent->line, s->component,
 				    subject, "most recent drill log %s (%s) is incomplete: it lacks %s",

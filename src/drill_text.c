@@ -145,5 +145,10 @@ void drill_read_text(int fd, const char *relpath, const struct drill_reader_ctx 
 				     "no timestamp and no drill marker in %ld line%s: not a drill log ftrkit can read",
 				     r.lineno, r.lineno == 1 ? "" : "s");
 	line_reader_free(&r);
+	/* The record starts at the drill start, else at the first time in the log. */
+	if (st.rec->started.line)
+		st.rec->line = st.rec->started.line;
+	else if (st.first_ts_line)
+		st.rec->line = st.first_ts_line;
 	drill_record_finish(st.rec, rc->ts.tz_offset_seconds);
 }

@@ -109,3 +109,11 @@ db() { sqlite3 "${DB:-reports/results.sqlite}" "$1"; }
 	[[ "$output" == *"RES-004  not met"* ]]
 	[[ "$output" == *"BAR-002  not met"* ]]
 }
+
+@test "a marker pattern that backtracks forever is a finding, not a hang" {
+	sed -i 's/name="marker-drill-end" value="/name="marker-drill-end" value="(*NO_START_OPT)(a+)+b|/' questionnaires/ftr-dr.xml
+	printf '%s\n' "$(head -c 5000 /dev/zero | tr '\0' a)" >> evidence/drills/2026-06-11-s3-accidental-deletion.md
+	run timeout 20 "$FTRKIT" assess --as-of "$AS_OF" -v
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"drill log drills/2026-06-11-s3-accidental-deletion.md: a marker pattern hit its match limit on line 21; that line was not understood"* ]]
+}
