@@ -249,8 +249,9 @@ int timestamp_find(const char *text, size_t len, size_t from,
 	size_t i, n;
 	for (i = from; i < len; i++) {
 		char c = text[i];
+		/* Not inside a word, a number, a path or a dotted/dashed token. */
 		if (i > 0 && (is_alnum(text[i - 1]) || text[i - 1] == '.' ||
-			      text[i - 1] == '-' || text[i - 1] == '/' || text[i - 1] == ':'))
+			      text[i - 1] == '-' || text[i - 1] == '/'))
 			continue;
 		if (is_digit(c)) {
 			if ((n = try_date_time(text + i, len - i, ctx, out)) ||

@@ -185,6 +185,16 @@ static void test_marker_limit_is_reported(void **state)
 	f->m.drill_end = keep;
 }
 
+static void test_missing_marker_param_is_an_error(void **state)
+{
+	struct param_list empty = { NULL, 0, 0 };
+	struct drill_markers m;
+	(void)state;
+	error_quiet = 1;
+	assert_int_equal(drill_markers_compile(&empty, "q.xml", &m), -1);
+	error_quiet = 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_syslog_and_epoch_lines),
 		cmocka_unit_test(test_unreadable_logs),
 		cmocka_unit_test(test_marker_limit_is_reported),
+		cmocka_unit_test(test_missing_marker_param_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }

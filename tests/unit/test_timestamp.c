@@ -58,6 +58,11 @@ static void test_iso_with_offset(void **state)
 	assert_int_equal(t.epoch, utc(2026, 9, 16, 15, 31, 31));
 	t = found("2026-09-16 10:01:31.5 +05", &c);
 	assert_int_equal(t.epoch, utc(2026, 9, 16, 5, 1, 31));
+	t = found("Outage start:2026-09-16T01:01:31Z", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 16, 1, 1, 31));
+	assert_int_equal(t.start, 13);
+	t = found("[2026-09-16 10:01:31] x", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 16, 1, 1, 31));
 	t = found("2026-09-16T01:01:31.123000+00:00", &c);
 	assert_int_equal(t.epoch, utc(2026, 9, 16, 1, 1, 31));
 }
@@ -158,6 +163,8 @@ static void test_epoch(void **state)
 	none("phone 0312345678");          /* before 2000 */
 	none("id 9999999999");             /* after 2100 */
 	none("i-0a1b2c3d4e5f60718");
+	none("snap-1791349330");           /* part of an identifier */
+	none("/backups/1791349330/");
 }
 
 static void test_find_from_and_parse_exact(void **state)
