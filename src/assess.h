@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "assessment.h"
+#include "configs.h"
 #include "options.h"
 #include "questionnaire.h"
 #include "results.h"
@@ -25,6 +26,8 @@ struct assess_run {
 	char as_of[16];            /* YYYY-MM-DD */
 	const char *lang;
 	int loaded_q, loaded_a, loaded_ws, checked;
+	struct config_set configs; /* facts read from the <configs> exports */
+	int loaded_configs;
 };
 
 /*

@@ -21,6 +21,17 @@ static const struct check_def registry[] = {
 	  "every scenario (param disruption filters) has at least one drill log in the workspace" },
 	{ "drill-log-dated", check_drill_log_dated,
 	  "each scenario's drill logs carry a date (param date-pattern)" },
+	{ "configs-readable", check_configs_readable,
+	  "every exported configuration under <configs> is valid JSON that a reader understands" },
+	{ "config-recovery-points", check_config_recovery_points,
+	  "exported backups, PITR and versioning give recovery points within each RPO (params "
+	  "disruption, pitr-granularity, min-retention, default-start-window)" },
+	{ "config-availability", check_config_availability,
+	  "components with an RTO of minutes (param fast-rto) for disruption (param) span "
+	  "param min-azs AZs: Multi-AZ, ASG zones, ELB health checks, a NAT gateway per AZ" },
+	{ "runbook-sections", check_runbook_sections,
+	  "each scenario's runbook has the sections of param runbook-sections (patterns "
+	  "runbook-section-NAME) and numbered steps" },
 	{ NULL, NULL, NULL },
 };
 
@@ -87,6 +98,7 @@ static const struct statement *find_statement(const struct assessment *a,
 
 int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 		   const char *assessment_relpath, struct workspace *ws,
+		   const struct config_set *configs,
 		   int64_t as_of_day, const char *lang, struct run_result *out)
 {
 	size_t i, j;
@@ -104,6 +116,7 @@ int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 			.statement = find_statement(a, control),
 			.as_of_day = as_of_day,
 			.lang = lang,
+			.configs = configs,
 		};
 
 		ALLOC_GROW(out->controls, out->nr_controls, out->alloc_controls);
