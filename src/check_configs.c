@@ -637,13 +637,13 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 	}
 	if (missing.len)
 		finding_add(res, VERDICT_NOT_MET, asg->file, 0, c->id, subject,
-			    "%s: no available NAT gateway in %s, where the group runs instances: "
+			    "%s: group %s has no available NAT gateway in %s, where it runs instances: "
 			    "losing the AZ of the shared NAT gateway cuts their outbound traffic",
-			    res_name(asg), strbuf_str(&missing));
+			    c->id, res_name(asg), strbuf_str(&missing));
 	else if (covered.len)
 		finding_add(res, VERDICT_MET, asg->file, 0, c->id, subject,
-			    "%s: an available NAT gateway in every AZ the group uses (%s)",
-			    res_name(asg), strbuf_str(&covered));
+			    "%s: group %s has an available NAT gateway in every AZ it uses (%s)",
+			    c->id, res_name(asg), strbuf_str(&covered));
 	strbuf_release(&missing);
 	strbuf_release(&covered);
 }

@@ -235,7 +235,9 @@ static void read_fact(sqlite3 *db, struct config_resource *r, const struct fact_
 	f->type = type;
 	if (def->list_item && strcmp(type, "array") == 0) {
 		sqlite3_stmt *st = prepare(db,
-			"SELECT group_concat(v, ',') FROM (SELECT DISTINCT CAST(json_extract(e.value, ?2)"
+			"SELECT group_concat(v, ',') FROM (SELECT DISTINCT CAST(CASE"
+			" WHEN ?2 = '$' THEN e.atom"
+			" WHEN e.type = 'object' THEN json_extract(e.value, ?2) END"
 			" AS TEXT) AS v FROM doc, json_each(doc.j, ?1) e WHERE v IS NOT NULL ORDER BY v)");
 		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, def->list_item, -1, SQLITE_STATIC);
