@@ -481,7 +481,13 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 				    c->id, o->disruption, shown(ctx, o->rpo_seconds, a, sizeof(a)),
 				    s->message);
 	}
-	if (best < 0) {
+	if (best < 0 && src.nr) {
+		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, o->line, c->id, subject,
+			    "%s (%s, RPO %s): none of its exported configurations gives recovery points "
+			    "(the finding%s above say%s why)", c->id, o->disruption,
+			    shown(ctx, o->rpo_seconds, a, sizeof(a)), src.nr == 1 ? "" : "s",
+			    src.nr == 1 ? "s" : "");
+	} else if (best < 0) {
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, o->line, c->id, subject,
 			    region ? "%s (%s, RPO %s): no exported backup rule copies its recovery points "
 				     "to another Region (backup get-backup-plan CopyActions)%s"
