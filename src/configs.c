@@ -325,6 +325,7 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 {
 	char *type = query_text(db, "SELECT json_type(j, ?1) FROM doc", rd->items);
 	sqlite3_stmt *st;
+	int rc;
 
 	if (rd->single) {
 		if (!type || strcmp(type, "object") != 0) {
@@ -345,9 +346,9 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 		return;
 	}
 	free(type);
-	st = prepare(db, "SELECT fullkey, json_type(value) FROM doc, json_each(doc.j, ?1) ORDER BY id");
+	st = prepare(db, "SELECT fullkey, type FROM doc, json_each(doc.j, ?1) ORDER BY id");
 	sqlite3_bind_text(st, 1, rd->items, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(st, 0);
 		const char *etype = (const char *)sqlite3_column_text(st, 1);
 		if (!etype || strcmp(etype, "object") != 0) {
@@ -357,6 +358,8 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 		fill_resource(db, new_resource(set, rd, f->path, key), rd);
 		f->nr_resources++;
 	}
+	if (rc != SQLITE_DONE)
+		add_problem(f, rd->items, "cannot list %s: %s", rd->items, sqlite3_errmsg(db));
 	sqlite3_finalize(st);
 	if (!f->nr_resources && !f->nr_problems)
 		add_problem(f, rd->items, "the export lists nothing (%s is empty)", rd->items);
@@ -412,7 +415,8 @@ struct config_file *configs_read_memory(struct config_set *set, const char *path
 	if (!rd) {
 		f->kind = "unrecognised";
 		f->top_keys = query_text(db, "SELECT group_concat(key, ', ') FROM"
-					     " (SELECT key FROM doc, json_each(doc.j) ORDER BY id LIMIT 8)",
+					     " (SELECT key FROM doc, json_each(doc.j)"
+					     " WHERE json_type(doc.j) = 'object' ORDER BY id LIMIT 8)",
 					 NULL);
 		if (!f->top_keys) {
 			char *type = query_text(db, "SELECT json_type(j) FROM doc", NULL);
