@@ -152,3 +152,11 @@ PY
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"no exported configurations are listed under <configs>"* ]]
 }
+
+@test "an export over the 64 MiB cap is a finding that says so, not a crash" {
+	truncate -s 65M evidence/configs/huge.json
+	sed -i 's|</configs>|  <config path="configs/huge.json"/>\n  </configs>|' evidence/assessment.xml
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"configs/huge.json cannot be read: larger than the 64 MiB limit for configuration exports"* ]]
+}
