@@ -117,6 +117,17 @@ int check_configs_readable(const struct check_ctx *ctx, const struct check_spec 
 				    f->nr_resources, f->nr_resources == 1 ? "" : "s", strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
+	/* JSON files left in configs/ but not listed: say they were not read. */
+	for (i = 0; ctx->workspace && i < ctx->workspace->nr_files; i++) {
+		const struct evidence_file *ef = &ctx->workspace->files[i];
+		size_t n = strlen(ef->path);
+		if (strncmp(ef->path, "configs/", 8) != 0 || strcmp(ef->kind, "other") != 0 ||
+		    n < 5 || strcmp(ef->path + n - 5, ".json") != 0)
+			continue;
+		finding_add(res, VERDICT_NOT_APPLICABLE, ef->path, 0, NULL, "configs",
+			    "%s is in the workspace but not listed under <configs>, so it was not read",
+			    ef->path);
+	}
 	res->summary = xasprintf("%zu of %zu exported configurations read%s%s", read,
 				 set->nr_files, bad ? ", with problems" : "",
 				 unknown ? ", some unrecognised" : "");

@@ -160,3 +160,11 @@ PY
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"configs/huge.json cannot be read: larger than the 64 MiB limit for configuration exports"* ]]
 }
+
+@test "a JSON file in configs/ that is not listed is mentioned, not judged" {
+	cp evidence/configs/ec2-describe-subnets.json evidence/configs/old-subnets.json
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"configs/old-subnets.json is in the workspace but not listed under <configs>, so it was not read"* ]]
+	[ "$(db "SELECT verdict FROM controls WHERE id='DR-008'")" = met ]
+}
