@@ -137,6 +137,8 @@ int check_configs_readable(const struct check_ctx *ctx, const struct check_spec 
 /* ------------------------------------------------------------------ */
 /* config-recovery-points                                               */
 
+static const char *fact_text(const struct config_resource *r, const char *name);
+
 enum source_role {
 	SOURCE_POINTS,  /* gives recovery points at most gap apart */
 	SOURCE_OFF,     /* could give them but is switched off (PITR disabled) */
@@ -453,6 +455,8 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 				copy_source(ctx, p, c, r, &src);
 			continue;
 		}
+		if (strcmp(r->kind, "rds-instance") == 0 && fact_text(r, "DBClusterIdentifier"))
+			continue; /* an Aurora instance: backups and deletion protection are the cluster's */
 		if (strcmp(r->kind, "rds-cluster") == 0 || strcmp(r->kind, "rds-instance") == 0)
 			rds_source(ctx, p, o, r, &src);
 		else if (strcmp(r->kind, "dynamodb-pitr") == 0)

@@ -544,9 +544,33 @@ static void add_component(struct config_resource *r, const char *id)
 	r->components[r->nr_components++] = xstrdup(id);
 }
 
-/* 1 when the declared resource names the exported one (ARN, id, or the name inside an ARN). */
+/* The AWS service whose ARNs name resources of this kind. */
+static const char *kind_service(const char *kind)
+{
+	if (strncmp(kind, "rds-", 4) == 0)
+		return "rds";
+	if (strncmp(kind, "backup-", 7) == 0)
+		return "backup";
+	if (strcmp(kind, "autoscaling-group") == 0)
+		return "autoscaling";
+	if (strcmp(kind, "dynamodb-pitr") == 0)
+		return "dynamodb";
+	if (strcmp(kind, "s3-versioning") == 0)
+		return "s3";
+	return "ec2";
+}
+
+/*
+ * 1 when the declared resource names the exported one: the same ARN, the
+ * same identifier, or the same name inside an ARN of the same service (a
+ * DynamoDB table "orders" is not the RDS cluster "orders").
+ */
 static int names_resource(const char *declared, const struct config_resource *r)
 {
+	char svc[32];
+	arn_service(declared, svc, sizeof(svc));
+	if (*svc && strcmp(svc, kind_service(r->kind)) != 0)
+		return 0;
 	if (r->arn && strcmp(declared, r->arn) == 0)
 		return 1;
 	if (r->id && (strcmp(declared, r->id) == 0 || strcmp(arn_name(declared), r->id) == 0))
@@ -667,6 +691,20 @@ void configs_match(struct config_set *set, const struct assessment *a)
 				if (hit)
 					add_component(r, c->id);
 			}
+		}
+	}
+	/* Aurora instances belong where their cluster belongs. */
+	for (i = 0; i < set->nr_resources; i++) {
+		struct config_resource *r = &set->resources[i];
+		const char *cluster = fact_value(r, "DBClusterIdentifier");
+		if (strcmp(r->kind, "rds-instance") != 0 || !cluster)
+			continue;
+		for (j = 0; j < set->nr_resources; j++) {
+			const struct config_resource *c = &set->resources[j];
+			if (strcmp(c->kind, "rds-cluster") != 0 || !c->id || strcmp(c->id, cluster) != 0)
+				continue;
+			for (k = 0; k < c->nr_components; k++)
+				add_component(r, c->components[k]);
 		}
 	}
 }

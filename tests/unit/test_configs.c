@@ -268,6 +268,10 @@ static void test_matching_by_name_and_file(void **state)
 	assert_int_equal(set.resources[3].nr_components, 0);
 	assert_null(set.resources[3].id);
 	assert_int_equal(config_resource_in(&set.resources[4], "web"), 1);
+	/* a name shared across services does not cross them: table "sessions" is no RDS cluster */
+	read_str(&set, "configs/rds.json", "{\"DBClusters\": [{\"DBClusterIdentifier\": \"sessions\"}]}");
+	configs_match(&set, &a);
+	assert_int_equal(set.resources[5].nr_components, 0);
 	configs_free(&set);
 	assessment_free(&a);
 }
