@@ -433,6 +433,36 @@ static void copy_source(const struct check_ctx *ctx, const struct rp_params *p,
 	}
 }
 
+/*
+ * Every S3 bucket the component declares needs a versioning export: without
+ * versioning a deleted or overwritten object is gone (and AWS Backup cannot
+ * back the bucket up continuously either).
+ */
+static void require_versioning_exports(const struct check_ctx *ctx, const struct component *c,
+				       const struct objective *o, struct sources *out)
+{
+	const struct config_set *set = ctx->configs;
+	size_t i, j;
+	char a[48];
+	for (i = 0; i < c->nr_resources; i++) {
+		const char *decl = c->resources[i];
+		int found = 0;
+		if (strncmp(decl, "arn:aws:s3:::", 13) != 0 || strchr(decl + 13, '/'))
+			continue;
+		for (j = 0; set && j < set->nr_resources && !found; j++) {
+			const struct config_resource *r = &set->resources[j];
+			found = strcmp(r->kind, "s3-versioning") == 0 && r->id &&
+				strcmp(r->id, arn_name(decl)) == 0;
+		}
+		if (!found)
+			source_add(out, SOURCE_PROBLEM, 0, ctx->assessment_relpath,
+				   xasprintf("bucket %s: no 's3api get-bucket-versioning' export (file "
+					     "named after the bucket) shows versioning, which the %s "
+					     "objective (RPO %s) needs", arn_name(decl), o->disruption,
+					     shown(ctx, o->rpo_seconds, a, sizeof(a))));
+	}
+}
+
 static void judge_objective(const struct check_ctx *ctx, const struct rp_params *p,
 			    const struct component *c, const struct objective *o,
 			    struct check_result *res)
@@ -466,6 +496,8 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 		else if (strcmp(r->kind, "backup-rule") == 0)
 			backup_rule_source(ctx, p, c, r, &src);
 	}
+	if (!region)
+		require_versioning_exports(ctx, c, o, &src);
 	for (i = 0; i < src.nr; i++) {
 		if (src.items[i].role == SOURCE_POINTS && (best < 0 || src.items[i].gap < best)) {
 			best = src.items[i].gap;

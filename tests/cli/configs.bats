@@ -168,3 +168,11 @@ PY
 	[[ "$output" == *"configs/old-subnets.json is in the workspace but not listed under <configs>, so it was not read"* ]]
 	[ "$(db "SELECT verdict FROM controls WHERE id='DR-008'")" = met ]
 }
+
+@test "a bucket with an accidental-deletion objective needs a versioning export" {
+	sed -i '/s3api-get-bucket-versioning-acme-ledger-invoices-prod.json/d' evidence/assessment.xml
+	rm evidence/configs/s3api-get-bucket-versioning-acme-ledger-invoices-prod.json
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"bucket acme-ledger-invoices-prod: no 's3api get-bucket-versioning' export (file named after the bucket) shows versioning"* ]]
+}
