@@ -11,6 +11,7 @@
 #include "assessment.h"
 #include "drill.h"
 #include "drill_calendar.h"
+#include "configs.h"
 #include "options.h"
 #include "questionnaire.h"
 #include "results.h"
@@ -30,6 +31,8 @@ struct assess_run {
 	char as_of[16];            /* YYYY-MM-DD */
 	const char *lang;
 	int loaded_q, loaded_a, loaded_ws, loaded_drills, checked;
+	struct config_set configs; /* facts read from the <configs> exports */
+	int loaded_configs;
 };
 
 /*

@@ -27,6 +27,17 @@ static const struct check_def registry[] = {
 	  "successful drills cover each group of param required (label=disruption|...) and, with data-loss-measured=yes, data loss" },
 	{ "drill-log-complete", check_drill_log_complete,
 	  "the most recent drill log of each scenario has date, scenario, start, end and outcome" },
+	{ "configs-readable", check_configs_readable,
+	  "every exported configuration under <configs> is valid JSON that a reader understands" },
+	{ "config-recovery-points", check_config_recovery_points,
+	  "exported backups, PITR and versioning give recovery points within each RPO (params "
+	  "disruption, pitr-granularity, min-retention, default-start-window)" },
+	{ "config-availability", check_config_availability,
+	  "components with an RTO of minutes (param fast-rto) for disruption (param) span "
+	  "param min-azs AZs: Multi-AZ, ASG zones, ELB health checks, a NAT gateway per AZ" },
+	{ "runbook-sections", check_runbook_sections,
+	  "each scenario's runbook has the sections of param runbook-sections (patterns "
+	  "runbook-section-NAME) and numbered steps" },
 	{ NULL, NULL, NULL },
 };
 
@@ -93,6 +104,7 @@ static const struct statement *find_statement(const struct assessment *a,
 
 int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 		   const char *assessment_relpath, struct workspace *ws,
+		   const struct config_set *configs,
 		   int64_t as_of_day, const char *lang, const struct drill_set *drills,
 		   struct run_result *out)
 {
@@ -112,6 +124,7 @@ int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 			.as_of_day = as_of_day,
 			.lang = lang,
 			.drills = drills,
+			.configs = configs,
 		};
 
 		ALLOC_GROW(out->controls, out->nr_controls, out->alloc_controls);

@@ -13,6 +13,7 @@
 
 #include "assessment.h"
 #include "drill.h"
+#include "configs.h"
 #include "questionnaire.h"
 #include "results.h"
 #include "workspace.h"
@@ -27,6 +28,7 @@ struct check_ctx {
 	int64_t as_of_day;                 /* calendar.h day number */
 	const char *lang;
 	const struct drill_set *drills;    /* every drill record of the run */
+	const struct config_set *configs; /* facts from the exported configurations */
 };
 
 /*
@@ -57,6 +59,7 @@ const struct check_def *check_registry(void);
  */
 int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 		   const char *assessment_relpath, struct workspace *ws,
+		   const struct config_set *configs,
 		   int64_t as_of_day, const char *lang, const struct drill_set *drills,
 		   struct run_result *out);
 
@@ -70,6 +73,10 @@ int check_drill_current(const struct check_ctx *, const struct check_spec *, str
 int check_drill_within_objectives(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_drill_coverage(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_drill_log_complete(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_configs_readable(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_config_recovery_points(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_config_availability(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_runbook_sections(const struct check_ctx *, const struct check_spec *, struct check_result *);
 
 /* Shared helper: the parameter as a duration in seconds; -1 after reporting
  * a bad value (naming the questionnaire and line).  Missing -> *seconds = dflt. */

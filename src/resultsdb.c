@@ -86,7 +86,7 @@ static const char schema_sql[] =
 	");\n"
 	"CREATE TABLE evidence (\n"
 	"  path TEXT PRIMARY KEY,              -- workspace-relative\n"
-	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, document, other\n"
+	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, document, unrecognised, other\n"
 	"  size INTEGER NOT NULL,\n"
 	"  sha256 TEXT NOT NULL\n"
 	");\n"
@@ -120,7 +120,10 @@ static const char schema_sql[] =
 	"  -- facts read from exported AWS configurations\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  file TEXT NOT NULL, json_path TEXT, -- where the fact was read\n"
-	"  kind TEXT NOT NULL,                 -- rds-cluster, backup-plan, s3-versioning, ...\n"
+	"  kind TEXT NOT NULL,                 -- rds-cluster, rds-instance, backup-rule, backup-selection,\n"
+	"                                      -- dynamodb-pitr, s3-versioning, autoscaling-group, nat-gateway,\n"
+	"                                      -- subnet; unrecognised | unreadable (fact 'reader') for files\n"
+	"                                      -- no reader understands\n"
 	"  resource TEXT, component TEXT,\n"
 	"  fact TEXT NOT NULL, value TEXT\n"
 	");\n"
@@ -412,6 +415,60 @@ out:
 	return ret;
 }
 
+/*
+ * One row per fact read from an exported configuration, one per component
+ * the resource belongs to (component NULL when none claims it), and one row
+ * (kind unrecognised / unreadable, fact 'reader') per file that could not be
+ * read, so nothing listed under <configs> is missing from the database.
+ */
+static int write_configs(sqlite3 *db, const struct config_set *set)
+{
+	sqlite3_stmt *st;
+	size_t i, j, k;
+	int ret = 0;
+
+	if (prepare(db, "INSERT INTO configs (file, json_path, kind, resource, component, fact, value)"
+			" VALUES (?,?,?,?,?,?,?)", &st) < 0)
+		return -1;
+	for (i = 0; i < set->nr_files && !ret; i++) {
+		const struct config_file *f = &set->files[i];
+		char *why;
+		if (f->export_name && !f->nr_problems)
+			continue;
+		for (j = 0; j < (f->nr_problems ? f->nr_problems : 1) && !ret; j++) {
+			why = f->nr_problems ? xstrdup(f->problems[j].message)
+					     : xasprintf("no reader understands it (top-level keys: %s)",
+							 f->top_keys ? f->top_keys : "none");
+			bind_text(st, 1, f->path);
+			bind_text(st, 2, f->nr_problems ? f->problems[j].json_path : NULL);
+			bind_text(st, 3, f->kind);
+			bind_text(st, 6, "reader");
+			bind_text(st, 7, why);
+			ret = step_reset(db, st);
+			free(why);
+		}
+	}
+	for (i = 0; i < set->nr_resources && !ret; i++) {
+		const struct config_resource *r = &set->resources[i];
+		size_t nc = r->nr_components ? r->nr_components : 1;
+		for (k = 0; k < nc && !ret; k++) {
+			for (j = 0; j < r->nr_facts && !ret; j++) {
+				const struct config_fact *fact = &r->facts[j];
+				bind_text(st, 1, r->file);
+				bind_text(st, 2, fact->json_path);
+				bind_text(st, 3, r->kind);
+				bind_text(st, 4, r->arn ? r->arn : r->id);
+				bind_text(st, 5, r->nr_components ? r->components[k] : NULL);
+				bind_text(st, 6, fact->name);
+				bind_text(st, 7, fact->value);
+				ret = step_reset(db, st);
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
 sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 			 const struct assess_run *run, const char *tool)
 {
@@ -436,7 +493,8 @@ sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 	}
 	if (write_run(db, run, tool) < 0 || write_model(db, &run->assessment) < 0 ||
 	    write_results(db, run) < 0 || write_evidence(db, &run->workspace) < 0 ||
-	    write_drills(db, run) < 0)
+	    write_drills(db, run) < 0 ||
+	    write_configs(db, &run->configs) < 0)
 		goto fail;
 	if (sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
 		error_at(shown_path, 0, "cannot commit: %s", sqlite3_errmsg(db));

@@ -56,7 +56,7 @@ static enum verdict run_control(const char *checks_xml, const char *assessment_x
 	assert_int_equal(workspace_open(workdir, NULL, &ws), 0);
 	assert_int_equal(workspace_classify(&ws, &a, "assessment.xml"), 0);
 	date_parse("2026-11-25", &as_of);
-	assert_int_equal(checks_run_all(&q, &a, "assessment.xml", &ws, as_of, "en", NULL, out), 0);
+	assert_int_equal(checks_run_all(&q, &a, "assessment.xml", &ws, NULL, as_of, "en", NULL, out), 0);
 	v = out->controls[0].verdict;
 	workspace_close(&ws);
 	assessment_free(&a);
