@@ -21,6 +21,9 @@ static const struct check_def registry[] = {
 	  "every scenario (param disruption filters) has at least one drill log in the workspace" },
 	{ "drill-log-dated", check_drill_log_dated,
 	  "each scenario's drill logs carry a date (param date-pattern)" },
+	{ "template-column", check_template_column,
+	  "the filled self-assessment workbook's column (param column, a header pattern; "
+	  "param objective=rpo|rto; param sheet) holds durations that agree with the assessment" },
 	{ NULL, NULL, NULL },
 };
 

@@ -64,6 +64,7 @@ int check_statement_provided(const struct check_ctx *, const struct check_spec *
 int check_partner_evidence(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_drill_logs_present(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_drill_log_dated(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_template_column(const struct check_ctx *, const struct check_spec *, struct check_result *);
 
 /* Shared helper: the parameter as a duration in seconds; -1 after reporting
  * a bad value (naming the questionnaire and line).  Missing -> *seconds = dflt. */
