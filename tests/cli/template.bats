@@ -138,3 +138,15 @@ XLSX=documents/ftr-self-assessment.xlsx
 	                    assert int(c.find(M + "v").text) < len(sst)
 	EOF
 }
+
+@test "template: init shows where <template> goes, and uncommenting it is valid" {
+	ftr init ws
+	[ "$status" -eq 0 ]
+	grep -q '<template path="documents/ftr-self-assessment.xlsx"/>' ws/assessment.xml
+	cp "evidence/$XLSX" "ws/$XLSX"
+	sed -i 's|<!-- The filled FTR self-assessment workbook.*\(<template path="[^"]*"/>\) -->|\1|' ws/assessment.xml
+	grep -q '^ *<template path=' ws/assessment.xml
+	ftr assess -w ws --as-of "$AS_OF" -o out
+	[ "$status" -le 1 ]
+	[ "$(sqlite3 out/results.sqlite "SELECT kind FROM evidence WHERE path='$XLSX'")" = template ]
+}
