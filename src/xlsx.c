@@ -710,6 +710,15 @@ const char *xlsx_sheet_name(const struct xlsx *x, size_t i)
 	return i < x->nr_sheets ? x->sheets[i].name : NULL;
 }
 
+long xlsx_sheet_find(const struct xlsx *x, const char *name)
+{
+	size_t i;
+	for (i = 0; name && i < x->nr_sheets; i++)
+		if (strcmp(x->sheets[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
 /* ---- sheets ------------------------------------------------------------- */
 
 struct cell_slot {

@@ -78,6 +78,9 @@ struct xlsx_row {
 	size_t nr_cells;
 };
 
+/* Index of the sheet called name (exact, as Excel shows it), or -1. */
+long xlsx_sheet_find(const struct xlsx *x, const char *name);
+
 struct xlsx_sheet; /* a sheet being read; opaque */
 
 /* Start reading sheet i.  NULL after reporting.  Free with xlsx_sheet_close()

@@ -108,6 +108,9 @@ static void check_strings_workbook(struct xlsx *x)
 	assert_string_equal(xlsx_sheet_name(x, 0), "Data");
 	assert_string_equal(xlsx_sheet_name(x, 1), "二番目");
 	assert_null(xlsx_sheet_name(x, 2));
+	assert_int_equal(xlsx_sheet_find(x, "二番目"), 1);
+	assert_int_equal(xlsx_sheet_find(x, "data"), -1);
+	assert_int_equal(xlsx_sheet_find(x, NULL), -1);
 	s = xlsx_sheet_open(x, 0);
 	assert_non_null(s);
 
