@@ -311,7 +311,8 @@ static void step_signature(struct verify *v)
 		problem(v, "signed by SHA256:%s, not by the required SHA256:%s", fpr, want);
 out:
 	step_line(v, "signature", "Ed25519, signer SHA256:%s%s", *fpr ? fpr : "unknown",
-		  (want_key || *want) ? " (the required signer)" : " (compare it with the one the signer gave you)");
+		  v->failed_step ? "" : (want_key || *want) ? " (the required signer)"
+		  : " (compare it with the one the signer gave you)");
 done:
 	free(recorded);
 	sign_key_free(pkg_key);
@@ -601,8 +602,8 @@ out:
 		sqlite3_finalize(st);
 	if (db)
 		sqlite3_close(db);
-	step_line(v, "verdicts", "%zu controls re-derived from the bundled evidence agree with "
-		  "results.sqlite%s", controls, have_json ? " and report.json" : "");
+	step_line(v, "verdicts", "%zu controls re-derived from the bundled evidence, compared "
+		  "with results.sqlite%s", controls, have_json ? " and report.json" : "");
 	if (have_res)
 		run_result_free(&res);
 	if (have_ws)
@@ -647,7 +648,7 @@ int cmd_verify(struct options *opt)
 	step_signature(&v);
 	step_verdicts(&v);
 	if (v.tampered) {
-		printf("TAMPERED: %s does not match what was bundled\n", opt->argv[0]);
+		printf("TAMPERED: %s fails verification (see above)\n", opt->argv[0]);
 		ret = EXIT_FINDINGS;
 	} else {
 		printf("intact: %s\n", opt->argv[0]);

@@ -316,9 +316,8 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg)
 		"\n"
 		"4. No payload file was added that the manifest does not list (no\n"
 		"   output means none):\n"
-		"    $ find data -type f | LC_ALL=C sort > /tmp/ftr-files.$$\n"
-		"    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - /tmp/ftr-files.$$\n"
-		"    $ rm -f /tmp/ftr-files.$$\n"
+		"    $ find data -type f | LC_ALL=C sort > ../payload-files.txt\n"
+		"    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - ../payload-files.txt\n"
 		"\n", top, top, top, top, top);
 	if (signed_pkg)
 		strbuf_addstr(sb,

@@ -352,29 +352,10 @@ int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 		sc.out_hash = sha256_begin();
 	strbuf_init(&sc.out, 0);
 
-	while (!eof || start < end) {
-		char *nl;
-		if (!eof && end < cap) {
-			ssize_t n;
-			if (start > 0) {
-				memmove(buf, buf + start, end - start);
-				end -= start;
-				start = 0;
-			}
-			n = read(fd, buf + end, cap - end < READ_BLOCK ? cap - end : READ_BLOCK);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0) {
-				ret = error_at(shown, 0, "cannot read: %s", strerror(errno));
-				goto out;
-			}
-			if (n == 0)
-				eof = 1;
-			sha256_update(in_hash, buf + end, (size_t)n);
-			res->size += (uint64_t)n;
-			end += (size_t)n;
-		}
-		nl = memchr(buf + start, '\n', end - start);
+	for (;;) {
+		char *nl = memchr(buf + start, '\n', end - start);
+		ssize_t n;
+
 		if (nl) {
 			size_t len = (size_t)(nl - (buf + start));
 			size_t tail = 1;
@@ -388,16 +369,37 @@ int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 			}
 			start += len + tail;
 			lineno++;
-		} else if (end - start >= SECRETS_MAX_SEGMENT || (eof && end > start)) {
+			continue;
+		}
+		if (end - start >= SECRETS_MAX_SEGMENT || (eof && end > start)) {
 			size_t len = end - start < SECRETS_MAX_SEGMENT ? end - start : SECRETS_MAX_SEGMENT;
 			if (scan_segment(&sc, buf + start, len, lineno, "", 0) < 0) {
 				ret = -1;
 				goto out;
 			}
 			start += len;
-		} else if (eof) {
-			break;
+			continue;
 		}
+		if (eof)
+			break;
+		/* No complete line buffered: compact, then read one more block. */
+		if (start > 0) {
+			memmove(buf, buf + start, end - start);
+			end -= start;
+			start = 0;
+		}
+		n = read(fd, buf + end, READ_BLOCK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ret = error_at(shown, 0, "cannot read: %s", strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			eof = 1;
+		sha256_update(in_hash, buf + end, (size_t)n);
+		res->size += (uint64_t)n;
+		end += (size_t)n;
 	}
 out:
 	sha256_end(in_hash, res->sha256);

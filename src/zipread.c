@@ -85,6 +85,8 @@ int pkg_open(const char *path, struct pkg_reader *pr)
 	if (!pr->za) {
 		zip_error_t e;
 		int ret;
+		if (zerr == ZIP_ER_EXISTS)
+			return error_at(path, 0, "two entries with the same name: refused");
 		zip_error_init_with_code(&e, zerr);
 		ret = error_at(path, 0, "not a readable zip archive: %s", zip_error_strerror(&e));
 		zip_error_fini(&e);
