@@ -5,11 +5,13 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "assess.h"
 #include "commands.h"
 #include "error.h"
 #include "package.h"
+#include "sign.h"
 #include "summary.h"
 #include "banned.h"
 
@@ -17,6 +19,7 @@ int cmd_bundle(struct options *opt)
 {
 	struct assess_run run;
 	struct package_scan scan;
+	struct sign_key *key = NULL;
 	char *path = NULL;
 	int ret = EXIT_INPUT, scanned = 0;
 
@@ -24,6 +27,11 @@ int cmd_bundle(struct options *opt)
 		error("bundle takes no arguments (got '%s'); use -w DIR for a workspace",
 		      opt->argv[0]);
 		return EXIT_INPUT;
+	}
+	/* The signing key is an input too: refuse a bad one before writing. */
+	if (opt->sign_key && !(key = sign_load_private(opt->sign_key))) {
+		memset(&run, 0, sizeof(run));
+		goto out;
 	}
 	if (assess_load_and_check(opt, &run) < 0)
 		goto out;
@@ -33,7 +41,7 @@ int cmd_bundle(struct options *opt)
 		goto out;
 	if (assess_write_reports(opt, &run, opt->out) < 0)
 		goto out;
-	if (package_write(opt, &run, &scan, &path) < 0)
+	if (package_write(opt, &run, &scan, key, &path) < 0)
 		goto out;
 	if (!opt->quiet) {
 		summary_print(stdout, opt, &run);
@@ -48,6 +56,7 @@ out:
 	if (scanned)
 		package_scan_free(&scan);
 	assess_free(&run);
+	sign_key_free(key);
 	free(path);
 	return ret;
 }

@@ -553,11 +553,10 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 }
 
 int package_write(const struct options *opt, const struct assess_run *run,
-		  const struct package_scan *scan, char **path)
+		  const struct package_scan *scan, const struct sign_key *key, char **path)
 {
 	struct entries es = { NULL, 0, 0 };
 	struct strbuf sb = STRBUF_INIT, manifest = STRBUF_INIT, tagmanifest = STRBUF_INIT;
-	struct sign_key *key = NULL;
 	char *top = package_name(run), *zipname = xasprintf("%s.zip", top);
 	char *final = join(opt->out, zipname), *tmp = NULL;
 	char fpr[65] = "";
@@ -567,8 +566,6 @@ int package_write(const struct options *opt, const struct assess_run *run,
 	int outfd = -1, tfd = -1, ret = -1;
 
 	*path = NULL;
-	if (opt->sign_key && !(key = sign_load_private(opt->sign_key)))
-		goto out;
 	if (key)
 		sign_fingerprint(key, fpr);
 	outfd = open(opt->out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -684,7 +681,6 @@ out:
 	}
 	if (outfd >= 0)
 		close(outfd);
-	sign_key_free(key);
 	entries_free(&es);
 	strbuf_release(&sb);
 	strbuf_release(&manifest);

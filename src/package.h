@@ -51,14 +51,17 @@ int package_scan(const struct options *opt, const struct assess_run *run,
 		 struct package_scan *scan);
 void package_scan_free(struct package_scan *scan);
 
+struct sign_key;
+
 /*
  * Write OUT/<product>-ftr-review-<as-of>.zip from the reports in opt->out
- * (already written by assess_write_reports) and the scanned workspace.
+ * (already written by assess_write_reports) and the scanned workspace,
+ * signed with key (borrowed) unless it is NULL.
  * *path gets the final path (caller frees).  0, or -1 after reporting with
  * nothing at the final path changed.
  */
 int package_write(const struct options *opt, const struct assess_run *run,
-		  const struct package_scan *scan, char **path);
+		  const struct package_scan *scan, const struct sign_key *key, char **path);
 
 /* "<product>-ftr-review-<as-of>" with the product name made file-safe;
  * caller frees. */
