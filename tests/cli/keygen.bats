@@ -58,3 +58,13 @@ teardown() { teardown_scratch; }
 	[[ "$output" == *"ec.key: not an Ed25519 key"* ]]
 	[ ! -e reports ]
 }
+
+@test "--help and the man page document bundle, verify, keygen and their options" {
+	ftr --help
+	for word in bundle verify keygen --sign --redact --pubkey --fingerprint; do
+		[[ "$output" == *"$word"* ]] || { echo "--help lacks $word"; return 1; }
+	done
+	for word in bundle verify keygen sign redact pubkey fingerprint SOURCE_DATE_EPOCH; do
+		grep -q -- "$word" "$REPO/man/ftrkit.1" || { echo "man page lacks $word"; return 1; }
+	done
+}
