@@ -34,11 +34,35 @@ void bag_manifest_add(struct strbuf *sb, const char *sha256, const char *path)
 
 void bag_info_add(struct strbuf *sb, const char *label, const char *value)
 {
-	strbuf_addstr(sb, label);
-	strbuf_addstr(sb, ": ");
+	struct strbuf flat = STRBUF_INIT;
+	size_t col, i = 0;
+
 	for (; *value; value++)
-		strbuf_addch(sb, (*value == '\r' || *value == '\n' || *value == '\t') ? ' ' : *value);
+		strbuf_addch(&flat, (*value == '\r' || *value == '\n' || *value == '\t') ? ' ' : *value);
+	strbuf_addstr(sb, label);
+	strbuf_addstr(sb, ":");
+	col = strlen(label) + 1;
+	/* Words, folded before column BAG_INFO_WIDTH onto indented lines. */
+	while (i < flat.len) {
+		size_t start, end;
+		while (i < flat.len && flat.buf[i] == ' ')
+			i++;
+		if (i >= flat.len)
+			break;
+		start = i;
+		while (i < flat.len && flat.buf[i] != ' ')
+			i++;
+		end = i;
+		if (col > 2 && col + 1 + (end - start) > BAG_INFO_WIDTH) {
+			strbuf_addstr(sb, "\n ");
+			col = 1;
+		}
+		strbuf_addch(sb, ' ');
+		strbuf_add(sb, flat.buf + start, end - start);
+		col += 1 + (end - start);
+	}
 	strbuf_addch(sb, '\n');
+	strbuf_release(&flat);
 }
 
 static int hexval(int c)

@@ -23,7 +23,13 @@ void bag_manifest_add(struct strbuf *sb, const char *sha256, const char *path);
 /* Append path with CR, LF and '%' percent-encoded. */
 void bag_path_encode(struct strbuf *sb, const char *path);
 
-/* Append "Label: value\n"; CR/LF/TAB in value become spaces. */
+/* Lines of bag-info.txt are folded to this width where words allow
+ * (RFC 8493 2.2.2 recommends at most 79 characters). */
+#define BAG_INFO_WIDTH 79
+
+/* Append "Label: value\n"; CR/LF/TAB in value become spaces, runs of
+ * spaces one, and a long value is folded onto indented lines
+ * (bag_info_get() joins them back with single spaces). */
 void bag_info_add(struct strbuf *sb, const char *label, const char *value);
 
 struct bag_manifest_entry {

@@ -482,6 +482,25 @@ static void step_verdicts(struct verify *v)
 	}
 	have_res = 1;
 
+	/* bag-info.txt says the same as the re-derived run */
+	{
+		struct strbuf info;
+		const struct pkg_entry *ie = pkg_find(&v->pr, "bag-info.txt");
+		if (ie && pkg_read(&v->pr, ie, TAG_LIMIT, &info) == 0) {
+			char *date = bag_info_get(info.buf, info.len, "Bagging-Date");
+			char *overall = bag_info_get(info.buf, info.len, "FTR-Overall-Verdict");
+			if (!date || strcmp(date, as_of) != 0)
+				problem(v, "bag-info.txt Bagging-Date %s, results.sqlite as_of %s",
+					date ? date : "(none)", as_of);
+			if (!overall || strcmp(overall, verdict_name(res.overall)) != 0)
+				problem(v, "bag-info.txt says overall %s, the bundled evidence gives %s",
+					overall ? overall : "(none)", verdict_name(res.overall));
+			free(date);
+			free(overall);
+			strbuf_release(&info);
+		}
+	}
+
 	/* results.sqlite: control and check verdicts, in questionnaire order */
 	if (sqlite3_prepare_v2(db, "SELECT id, verdict FROM controls ORDER BY seq", -1, &st,
 			       NULL) != SQLITE_OK) {

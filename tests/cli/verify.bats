@@ -133,6 +133,16 @@ edit() { python3 "$TOOLS/zip_edit.py" "$PKG" edited.zip "$@"; }
 	[[ "$output" == *"not the file that was assessed"* ]]
 }
 
+@test "verdicts re-derived: bag-info.txt overall verdict rewritten and manifests fixed up -> 1" {
+	unzip -p "$PKG" "$PKG_NAME/bag-info.txt" |
+		sed 's/^FTR-Overall-Verdict: met$/FTR-Overall-Verdict: not-met/' > info.txt
+	grep -q 'not-met' info.txt
+	edit "put:bag-info.txt:info.txt" rebag
+	ftr verify edited.zip
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"bag-info.txt says overall not-met, the bundled evidence gives met"* ]]
+}
+
 hostile() {
 	python3 "$TOOLS/hostile_zip.py" "$1" "$BATS_TEST_TMPDIR/h-$1.zip"
 	mkdir -p empty && cd empty

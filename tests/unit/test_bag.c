@@ -95,6 +95,20 @@ static void test_info(void **state)
 	assert_null(bag_info_get(text, strlen(text), "Source"));
 	bag_info_add(&sb, "Label", "a\nb\tc");
 	assert_string_equal(sb.buf, "Label: a b c\n");
+	strbuf_reset(&sb);
+	{
+		static const char *long_value = "AWS Foundational Technical Review, disaster "
+			"recovery: self-assessment of a product with a rather long name as of 2026-11-25";
+		const char *p, *nl;
+		bag_info_add(&sb, "External-Description", long_value);
+		for (p = sb.buf; (nl = strchr(p, '\n')); p = nl + 1)
+			assert_true(nl - p <= BAG_INFO_WIDTH);
+		assert_non_null(strchr(sb.buf, '\n') + 1);
+		assert_int_equal(sb.buf[strchr(sb.buf, '\n') - sb.buf + 1], ' ');
+		v = bag_info_get(sb.buf, sb.len, "External-Description");
+		assert_string_equal(v, long_value);
+		free(v);
+	}
 	strbuf_release(&sb);
 }
 
