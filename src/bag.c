@@ -35,7 +35,7 @@ void bag_manifest_add(struct strbuf *sb, const char *sha256, const char *path)
 void bag_info_add(struct strbuf *sb, const char *label, const char *value)
 {
 	struct strbuf flat = STRBUF_INIT;
-	size_t col, i = 0;
+	size_t col, i = 0, words = 0;
 
 	for (; *value; value++)
 		strbuf_addch(&flat, (*value == '\r' || *value == '\n' || *value == '\t') ? ' ' : *value);
@@ -53,7 +53,7 @@ void bag_info_add(struct strbuf *sb, const char *label, const char *value)
 		while (i < flat.len && flat.buf[i] != ' ')
 			i++;
 		end = i;
-		if (col > 2 && col + 1 + (end - start) > BAG_INFO_WIDTH) {
+		if (words++ && col + 1 + (end - start) > BAG_INFO_WIDTH) {
 			strbuf_addstr(sb, "\n ");
 			col = 1;
 		}
@@ -183,7 +183,8 @@ char *bag_info_get(const char *text, size_t len, const char *label)
 				nl = memchr(p, '\n', (size_t)(end - p));
 				eol = nl ? nl : end;
 				v = p;
-				strbuf_addch(&sb, ' ');
+				if (sb.len)
+					strbuf_addch(&sb, ' ');
 			}
 			return strbuf_detach(&sb);
 		}

@@ -108,6 +108,13 @@ static void test_info(void **state)
 		v = bag_info_get(sb.buf, sb.len, "External-Description");
 		assert_string_equal(v, long_value);
 		free(v);
+		/* a word longer than the line stays on the label's line */
+		strbuf_reset(&sb);
+		bag_info_add(&sb, "FTR-Signer-Fingerprint", H);
+		assert_string_equal(sb.buf, "FTR-Signer-Fingerprint: " H "\n");
+		v = bag_info_get("A:\n  b\n", 7, "A");
+		assert_string_equal(v, "b");
+		free(v);
 	}
 	strbuf_release(&sb);
 }
