@@ -282,12 +282,14 @@ char *package_name(const struct assess_run *run)
 		unsigned char c = (unsigned char)*p;
 		int safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 			   (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+		if (!sb.len && (c == '.' || !safe))
+			continue; /* no hidden or odd-looking leading characters */
 		if (safe)
 			strbuf_addch(&sb, c);
-		else if (sb.len && sb.buf[sb.len - 1] != '-')
+		else if (sb.buf[sb.len - 1] != '-')
 			strbuf_addch(&sb, '-');
 	}
-	if (!sb.len || sb.buf[0] == '.')
+	if (!sb.len)
 		strbuf_addstr(&sb, "product");
 	strbuf_addf(&sb, "-ftr-review-%s", run->as_of);
 	return strbuf_detach(&sb);
