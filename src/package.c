@@ -227,11 +227,15 @@ static void add_buffer(struct entries *es, const char *name, struct strbuf *sb)
 	sha256_hex(sb->buf ? sb->buf : "", sb->len, e->sha256);
 }
 
-/* A file outside the workspace (report, questionnaire): hash it now. */
+/*
+ * A file outside the workspace (report, questionnaire): hash it now.
+ * nofollow: refuse a symlink (our own outputs are never links; the
+ * questionnaire the user named may be one).
+ */
 static int add_hashed_file(struct entries *es, const char *name, int dirfd,
-			   const char *relpath, const char *shown)
+			   const char *relpath, const char *shown, int nofollow)
 {
-	int fd = openat(dirfd, relpath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = openat(dirfd, relpath, O_RDONLY | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
 	struct entry *e;
 	uint64_t size;
 	char hex[65];
@@ -486,7 +490,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 	int ret;
 
 	shown = join(opt->out, "results.sqlite");
-	ret = add_hashed_file(es, "data/results.sqlite", outfd, "results.sqlite", shown);
+	ret = add_hashed_file(es, "data/results.sqlite", outfd, "results.sqlite", shown, 1);
 	free(shown);
 	if (ret < 0)
 		return -1;
@@ -495,7 +499,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 			continue;
 		name = xasprintf("data/%s", r->filename);
 		shown = join(opt->out, r->filename);
-		ret = add_hashed_file(es, name, outfd, r->filename, shown);
+		ret = add_hashed_file(es, name, outfd, r->filename, shown, 1);
 		free(name);
 		free(shown);
 		if (ret < 0)
@@ -503,7 +507,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 	}
 	copy = xstrdup(run->questionnaire.path);
 	name = xasprintf("data/questionnaire/%s", basename(copy));
-	ret = add_hashed_file(es, name, AT_FDCWD, run->questionnaire.path, run->questionnaire.path);
+	ret = add_hashed_file(es, name, AT_FDCWD, run->questionnaire.path, run->questionnaire.path, 0);
 	free(name);
 	free(copy);
 	if (ret < 0)

@@ -241,3 +241,13 @@ plant_secrets() {
 	cmp "$PKG" new.zip
 	assert_no_temp_files
 }
+
+@test "-q with a symlinked questionnaire: bundled under its own name" {
+	ln -s questionnaires/ftr-dr.xml catalog.xml
+	ftr bundle --as-of "$AS_OF" -q catalog.xml
+	[ "$status" -eq 0 ]
+	run zipinfo -1 "$PKG"
+	[[ "$output" == *"$PKG_NAME/data/questionnaire/catalog.xml"* ]]
+	ftr verify "$PKG"
+	[ "$status" -eq 0 ]
+}
