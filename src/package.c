@@ -299,7 +299,8 @@ char *package_name(const struct assess_run *run)
 	return strbuf_detach(&sb);
 }
 
-static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg)
+static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
+			     int encoded_names)
 {
 	strbuf_addf(sb,
 		"How to check this review package without ftrkit\n"
@@ -320,11 +321,17 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg)
 		"3. Every payload file under data/ matches the payload manifest:\n"
 		"    $ sha256sum --strict -c manifest-sha256.txt\n"
 		"\n"
+		"%s"
 		"4. No payload file was added that the manifest does not list (no\n"
 		"   output means none):\n"
 		"    $ find data -type f | LC_ALL=C sort > ../payload-files.txt\n"
 		"    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - ../payload-files.txt\n"
-		"\n", top, top, top, top, top);
+		"\n", top, top, top, top, top,
+		encoded_names
+		? "   Some file names hold '%', CR or LF; the manifests write those\n"
+		  "   characters as %25, %0D and %0A (RFC 8493, 2.1.3), so sha256sum\n"
+		  "   cannot find those files: check them by hand, decoding the name.\n"
+		  "\n" : "");
 	if (signed_pkg)
 		strbuf_addstr(sb,
 			"5. The signature: the tag manifest (which covers the payload\n"
@@ -624,7 +631,7 @@ int package_write(const struct options *opt, const struct assess_run *run,
 	add_buffer(&es, "bag-info.txt", &sb);
 	add_buffer(&es, "manifest-sha256.txt", &manifest);
 	strbuf_reset(&sb);
-	write_verify_txt(&sb, top, key != NULL);
+	write_verify_txt(&sb, top, key != NULL, strpbrk(manifest.buf ? manifest.buf : "", "%") != NULL);
 	add_buffer(&es, "VERIFY.txt", &sb);
 	if (key) {
 		strbuf_reset(&sb);

@@ -251,3 +251,19 @@ plant_secrets() {
 	ftr verify "$PKG"
 	[ "$status" -eq 0 ]
 }
+
+@test "names with spaces, UTF-8 and %: literal or percent-encoded as RFC 8493 says" {
+	echo one > "evidence/documents/meeting notes ü.md"
+	echo two > "evidence/documents/100% sure.md"
+	ftr bundle --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	run unzip -p "$PKG" "$PKG_NAME/manifest-sha256.txt"
+	[[ "$output" == *"  data/evidence/documents/meeting notes ü.md"* ]]
+	[[ "$output" == *"  data/evidence/documents/100%25 sure.md"* ]]
+	run unzip -p "$PKG" "$PKG_NAME/VERIFY.txt"
+	[[ "$output" == *"as %25, %0D and %0A"* ]]
+	mkdir unz && (cd unz && unzip -q "../$PKG")
+	python3 "$TOOLS/bagit_validate.py" "unz/$PKG_NAME"
+	ftr verify "$PKG"
+	[ "$status" -eq 0 ]
+}
