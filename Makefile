@@ -63,7 +63,7 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	./build/ftrkit bundle; rc=$$?; [ $$rc -le 1 ] || exit $$rc
-	@echo "demo: reports and the review package are in reports/ (open reports/index.html when built)"
+	@echo "demo: open reports/index.html in a browser; the review package is reports/*.zip"
 
 define run_suites
 	@sh tools/run-tests.sh $(1)

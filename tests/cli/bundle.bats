@@ -267,3 +267,18 @@ plant_secrets() {
 	ftr verify "$PKG"
 	[ "$status" -eq 0 ]
 }
+
+@test "every evidence link of the packaged report opens a file of the package" {
+	"$FTRKIT" bundle --as-of "$AS_OF" --quiet
+	mkdir un && unzip -q "$PKG" -d un
+	data="un/$PKG_NAME/data"
+	hrefs=$(xmllint --html --xpath '//a/@href' "$data/index.html" 2>/dev/null |
+		sed 's/ href="\([^"]*\)"/\1\n/g' | grep -v '^#' | grep -v '^$' | sort -u)
+	[ -n "$hrefs" ]
+	echo "$hrefs" | grep -qx assessment.xml
+	echo "$hrefs" | grep -q '^evidence/drills/'
+	for h in $hrefs; do
+		f=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.unquote(sys.argv[1]))' "$h")
+		[ -f "$data/$f" ] || { echo "broken link: $h"; false; }
+	done
+}
