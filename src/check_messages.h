@@ -56,7 +56,7 @@
 #define CM_OBJ_SUM_NONE_JA "対象となる%1$sコンポーネントがありません"
 /* 1 "RPO"/"RTO", 2 stated, 3 objectives, 4 components, 5 CRITICAL_ADJ_SP or "", 6 plural */
 #define CM_OBJ_SUM_EN "%s stated for %zu of %zu objectives of %zu %scomponent%s"
-#define CM_OBJ_SUM_JA "%5$sコンポーネント %4$zu 件の目標 %3$zu 件のうち、%2$zu 件に %1$s が記載されています%6$.0s"
+#define CM_OBJ_SUM_JA "%1$s の記載: %5$sコンポーネント %4$zu 件、目標 %3$zu 件中 %2$zu 件%6$.0s"
 
 /* ---- rto-ceiling ------------------------------------------------------- */
 /* 1 component, 2 disruption, 3 RTO, 4 ceiling */
