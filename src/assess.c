@@ -63,7 +63,7 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	if (configs_load(&run->configs, &run->assessment, &run->workspace) < 0)
 		return -1;
 	if (drills_read(&run->questionnaire, &run->assessment, &run->workspace,
-			run->as_of_day, &run->drills) < 0)
+			run->as_of_day, run->lang, &run->drills) < 0)
 		return -1;
 	run->loaded_drills = 1;
 	drill_calendar_build(&run->assessment, &run->drills, run->as_of_day,

@@ -522,6 +522,56 @@
 #define CM_RB_SUM_EN "%zu of %zu scenario runbooks complete"
 #define CM_RB_SUM_JA "シナリオのランブック %2$zu 件のうち %1$zu 件がすべてのセクションを備えています"
 
+/* ---- drill log readers: why a log cannot be read (drill_record_problem) -- */
+/* 1 strerror */
+#define CM_DP_CANNOT_OPEN_EN "cannot open: %s"
+#define CM_DP_CANNOT_OPEN_JA "開けません: %1$s"
+/* 1 line */
+#define CM_DP_BAD_UTF8_EN "line %ld is not valid UTF-8 (binary, compressed, or another encoding such as " \
+	"Shift_JIS; save the log as UTF-8 text)"
+#define CM_DP_BAD_UTF8_JA "%1$ld 行目が有効な UTF-8 ではありません (バイナリ、圧縮ファイル、または Shift_JIS などの" \
+	"別の文字コードです。ログを UTF-8 のテキストとして保存してください)"
+/* 1 line, 2 strerror */
+#define CM_DP_READ_ERROR_EN "read error after line %ld: %s"
+#define CM_DP_READ_ERROR_JA "%1$ld 行目の後で読み取りエラーが発生しました: %2$s"
+/* 1 lines, 2 plural */
+#define CM_DP_NOT_A_LOG_EN "no timestamp and no drill marker in %ld line%s: not a drill log ftrkit can read"
+#define CM_DP_NOT_A_LOG_JA "%1$ld 行の中にタイムスタンプも訓練マーカーもありません。ftrkit が読み取れる訓練記録ではありません%2$.0s"
+#define CM_DP_JSON_UNKNOWN_EN "JSON export of an unknown kind: neither `aws rds describe-events` " \
+	"({\"Events\": [...]}) nor `aws fis get-experiment` ({\"experiment\": {...}})"
+#define CM_DP_JSON_UNKNOWN_JA "種類が不明な JSON エクスポートです: `aws rds describe-events` " \
+	"({\"Events\": [...]}) でも `aws fis get-experiment` ({\"experiment\": {...}}) でもありません"
+#define CM_DP_MISSING_EN "(missing)"
+#define CM_DP_MISSING_JA "(なし)"
+/* 1 event number, 2 date or DP_MISSING */
+#define CM_DP_RDS_BAD_DATE_EN "event %lld: Date '%s' is not a timestamp"
+#define CM_DP_RDS_BAD_DATE_JA "イベント %1$lld: Date '%2$s' はタイムスタンプではありません"
+/* 1 events, 2 plural */
+#define CM_DP_RDS_NO_FAILOVER_EN "no failover in %zu RDS event%s (no Message matches rds-failover-start)"
+#define CM_DP_RDS_NO_FAILOVER_JA "RDS イベント %1$zu 件にフェイルオーバーがありません (rds-failover-start に一致する Message がありません)%2$.0s"
+/* 1 value */
+#define CM_DP_FIS_START_EN "experiment.startTime '%s' is not a timestamp"
+#define CM_DP_FIS_START_JA "experiment.startTime '%1$s' はタイムスタンプではありません"
+#define CM_DP_FIS_END_EN "experiment.endTime '%s' is not a timestamp"
+#define CM_DP_FIS_END_JA "experiment.endTime '%1$s' はタイムスタンプではありません"
+/* 1 action, 2 value */
+#define CM_DP_FIS_ACTION_EN "action %s: startTime '%s' is not a timestamp"
+#define CM_DP_FIS_ACTION_JA "アクション %1$s: startTime '%2$s' はタイムスタンプではありません"
+#define CM_DP_FIS_EMPTY_EN "FIS export without experiment.startTime or experiment.state.status"
+#define CM_DP_FIS_EMPTY_JA "experiment.startTime も experiment.state.status もない FIS エクスポートです"
+/* 1 property, 2 value */
+#define CM_DP_JUNIT_PROPERTY_EN "property %s '%s' is not a timestamp"
+#define CM_DP_JUNIT_PROPERTY_JA "プロパティ %1$s '%2$s' はタイムスタンプではありません"
+/* 1 value */
+#define CM_DP_JUNIT_TIME_EN "testsuite time '%s' is not a number of seconds"
+#define CM_DP_JUNIT_TIME_JA "testsuite の time '%1$s' は秒数ではありません"
+/* 1 parser message */
+#define CM_DP_JUNIT_UNREADABLE_EN "not readable as JUnit XML: %s"
+#define CM_DP_JUNIT_UNREADABLE_JA "JUnit XML として読み取れません: %1$s"
+/* 1 root element */
+#define CM_DP_JUNIT_NO_SUITE_EN "no <testsuite> element: not a JUnit report (root <%s>)"
+#define CM_DP_JUNIT_NO_SUITE_JA "<testsuite> 要素がないため、JUnit レポートではありません (ルート要素 <%1$s>)"
+
 /* Every message id, once.  A row without its two macros does not compile. */
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
@@ -564,7 +614,12 @@
 	X(AV_ZONES) X(AV_HEALTH_OK) X(AV_NO_HEALTH) X(AV_HEALTH_NO) X(AV_REGIONAL) \
 	X(AV_NONE) X(AV_NA) X(AV_SUM_NA) X(AV_SUM_FAIL) X(AV_SUM_OK)              \
 	X(RB_NONE) X(RB_SECTION_AT) X(RB_LIMIT) X(RB_MISSING) X(RB_NO_STEPS)      \
-	X(RB_OK) X(RB_NO_SCENARIO) X(RB_SUM_NONE) X(RB_SUM)
+	X(RB_OK) X(RB_NO_SCENARIO) X(RB_SUM_NONE) X(RB_SUM)                       \
+	X(DP_CANNOT_OPEN) X(DP_BAD_UTF8) X(DP_READ_ERROR) X(DP_NOT_A_LOG)         \
+	X(DP_JSON_UNKNOWN) X(DP_MISSING) X(DP_RDS_BAD_DATE) X(DP_RDS_NO_FAILOVER) \
+	X(DP_FIS_START) X(DP_FIS_END) X(DP_FIS_ACTION) X(DP_FIS_EMPTY)            \
+	X(DP_JUNIT_PROPERTY) X(DP_JUNIT_TIME) X(DP_JUNIT_UNREADABLE)              \
+	X(DP_JUNIT_NO_SUITE)
 
 enum cm_id {
 #define CM_ENUM_ROW(name) CM_##name,
