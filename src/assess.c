@@ -60,7 +60,7 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	if (workspace_classify(&run->workspace, &run->assessment, ASSESSMENT_FILE) < 0)
 		return -1;
 	run->loaded_configs = 1;
-	if (configs_load(&run->configs, &run->assessment, &run->workspace) < 0)
+	if (configs_load(&run->configs, &run->assessment, &run->workspace, run->lang) < 0)
 		return -1;
 	if (drills_read(&run->questionnaire, &run->assessment, &run->workspace,
 			run->as_of_day, run->lang, &run->drills) < 0)

@@ -572,6 +572,33 @@
 #define CM_DP_JUNIT_NO_SUITE_EN "no <testsuite> element: not a JUnit report (root <%s>)"
 #define CM_DP_JUNIT_NO_SUITE_JA "<testsuite> 要素がないため、JUnit レポートではありません (ルート要素 <%1$s>)"
 
+/* ---- configuration exports: why an export cannot be read (configs.c) ---- */
+#define CM_CFGP_MISSING_EN "missing"
+#define CM_CFGP_MISSING_JA "欠落"
+/* 1 JSON path, 2 JSON type or CFGP_MISSING */
+#define CM_CFGP_NOT_OBJECT_EN "%s is %s, not an object"
+#define CM_CFGP_NOT_OBJECT_JA "%1$s は %2$s で、オブジェクトではありません"
+#define CM_CFGP_NOT_ARRAY_EN "%s is %s, not an array"
+#define CM_CFGP_NOT_ARRAY_JA "%1$s は %2$s で、配列ではありません"
+/* 1 JSON path, 2 SQLite message */
+#define CM_CFGP_CANNOT_LIST_EN "cannot list %s: %s"
+#define CM_CFGP_CANNOT_LIST_JA "%1$s を列挙できません: %2$s"
+/* 1 JSON path */
+#define CM_CFGP_EMPTY_EN "the export lists nothing (%s is empty)"
+#define CM_CFGP_EMPTY_JA "エクスポートに何も含まれていません (%1$s が空です)"
+/* 1 MiB */
+#define CM_CFGP_TOO_BIG_EN "larger than the %zu MiB limit for configuration exports"
+#define CM_CFGP_TOO_BIG_JA "構成エクスポートの上限 %1$zu MiB を超えています"
+#define CM_CFGP_NUL_EN "contains NUL bytes: not a JSON text"
+#define CM_CFGP_NUL_JA "NUL バイトを含むため、JSON テキストではありません"
+#define CM_CFGP_NOT_JSON_EN "not valid JSON (or nested deeper than SQLite's JSON limit)"
+#define CM_CFGP_NOT_JSON_JA "有効な JSON ではありません (または SQLite の JSON の入れ子の上限を超えています)"
+/* 1 JSON type or CFGP_VALUE (in place of the top-level keys) */
+#define CM_CFGP_TOP_LEVEL_EN "a top-level %s"
+#define CM_CFGP_TOP_LEVEL_JA "最上位が %1$s"
+#define CM_CFGP_VALUE_EN "value"
+#define CM_CFGP_VALUE_JA "値"
+
 /* Every message id, once.  A row without its two macros does not compile. */
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
@@ -619,7 +646,10 @@
 	X(DP_JSON_UNKNOWN) X(DP_MISSING) X(DP_RDS_BAD_DATE) X(DP_RDS_NO_FAILOVER) \
 	X(DP_FIS_START) X(DP_FIS_END) X(DP_FIS_ACTION) X(DP_FIS_EMPTY)            \
 	X(DP_JUNIT_PROPERTY) X(DP_JUNIT_TIME) X(DP_JUNIT_UNREADABLE)              \
-	X(DP_JUNIT_NO_SUITE)
+	X(DP_JUNIT_NO_SUITE)                                                      \
+	X(CFGP_MISSING) X(CFGP_NOT_OBJECT) X(CFGP_NOT_ARRAY) X(CFGP_CANNOT_LIST)  \
+	X(CFGP_EMPTY) X(CFGP_TOO_BIG) X(CFGP_NUL) X(CFGP_NOT_JSON)                \
+	X(CFGP_TOP_LEVEL) X(CFGP_VALUE)
 
 enum cm_id {
 #define CM_ENUM_ROW(name) CM_##name,
