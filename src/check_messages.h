@@ -462,7 +462,7 @@
 #define CM_AV_ONE_AZ_LOST_JA "。AZ を一つ失うとこの層が停止します"
 /* 1 component, 2 disruption, 3 RTO, 4 group, 5 zones, 6 plural, 7 JSON path, 8 value, 9 AV_ONE_AZ_LOST or "" */
 #define CM_AV_ZONES_EN "%s (%s, RTO %s): group %s spans %zu AZ%s (%s = %s)%s"
-#define CM_AV_ZONES_JA "%1$s (%2$s、RTO %3$s): グループ %4$s は %5$zu 個の AZ にまたがっています (%7$s = %8$s)%6$.0s%9$s"
+#define CM_AV_ZONES_JA "%1$s (%2$s、RTO %3$s): グループ %4$s が使用する AZ は %5$zu 個です (%7$s = %8$s)%6$.0s%9$s"
 /* 1 component, 2 group, 3 JSON path, 4 value */
 #define CM_AV_HEALTH_OK_EN "%s: group %s replaces instances the load balancer finds unhealthy (%s = %s)"
 #define CM_AV_HEALTH_OK_JA "%1$s: グループ %2$s はロードバランサーが異常と判定したインスタンスを置き換えます (%3$s = %4$s)"

@@ -66,6 +66,42 @@ SQL_NOT_JAPANESE="
 	[ "$output" = 1 ]
 }
 
+@test "configuration findings in Japanese: backups, Multi-AZ, health checks, NAT, unrecognised export" {
+	python3 - <<'PY'
+import json
+def change(path, fn):
+    d = json.load(open(path))
+    fn(d)
+    json.dump(d, open(path, "w"))
+def plan(d):
+    d["BackupPlan"]["Rules"][0]["EnableContinuousBackup"] = False
+    d["BackupPlan"]["Rules"][0]["ScheduleExpression"] = "cron(0 */6 ? * * *)"
+def rds(d):
+    d["DBClusters"][0]["BackupRetentionPeriod"] = 0
+def asg(d):
+    d["AutoScalingGroups"][0]["HealthCheckType"] = "EC2"
+    d["AutoScalingGroups"][0]["AvailabilityZones"] = ["ap-northeast-1a"]
+def nat(d):
+    d["NatGateways"][2]["State"] = "deleted"
+change("evidence/configs/backup-get-backup-plan.json", plan)
+change("evidence/configs/rds-describe-db-clusters.json", rds)
+change("evidence/configs/autoscaling-describe-auto-scaling-groups.json", asg)
+change("evidence/configs/ec2-describe-nat-gateways.json", nat)
+PY
+	echo '{"Reservations": []}' > evidence/configs/ec2-instances.json
+	sed -i 's|</configs>|  <config path="configs/ec2-instances.json"/>\n  </configs>|' evidence/assessment.xml
+	ftr assess --as-of "$AS_OF" --lang ja --verbose
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"database (data-corruption): RPO 1時間を満たせません: 最も密な復旧ポイントでも間隔は 7時間 です"* ]]
+	[[ "$output" == *'ledger-prod: 自動バックアップが無効です ($.DBClusters[0].BackupRetentionPeriod = 0)'* ]]
+	[[ "$output" == *'グループ ledger-web が使用する AZ は 1 個です ($.AutoScalingGroups[0].AvailabilityZones = ap-northeast-1a)'* ]]
+	[[ "$output" == *'グループ ledger-web のヘルスチェックは EC2 ($.AutoScalingGroups[0].HealthCheckType) で、ELB ではありません'* ]]
+	[[ "$output" == *"グループ ledger-web はインスタンスを実行している ap-northeast-1d に利用可能な NAT ゲートウェイがありません"* ]]
+	[[ "$output" == *"[要確認] configs/ec2-instances.json を解釈できるリーダーがありません (最上位のキー: Reservations)"* ]]
+	run sqlite3 reports/results.sqlite "$SQL_NOT_JAPANESE"
+	[ -z "$output" ]
+}
+
 @test "English stays English: the same sentences as before the catalog" {
 	cp -r "$REPO/tests/workspaces/failing" ws
 	ftr assess -w ws --as-of "$AS_OF" --verbose
