@@ -255,7 +255,8 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 	return 0;
 }
 
-/* Why a record has no recovery measurement, and the line it concerns. */
+/* Why a record has no recovery measurement (in ctx->lang, static), and the
+ * line it concerns. */
 static const char *no_recovery_reason(const struct check_ctx *ctx, const struct drill_record *r,
 				      long *line)
 {

@@ -1,7 +1,11 @@
 /*
  * check_messages.h - the catalog of what the checks say: every finding
- * message and check summary, keyed by a message id, with an English and a
- * Japanese printf format.
+ * message and check summary, and the reasons the drill-log and
+ * configuration readers give for an unreadable file (they end up quoted in
+ * findings), keyed by a message id, with an English and a Japanese printf
+ * format.  Subjects ("rto/az", "scenario X") are keys, not prose, and stay
+ * English; so do error messages of exit 2 and parser messages quoted from
+ * libxml2, SQLite or the cron parser.
  *
  * Each message NAME is two macros, CM_NAME_EN and CM_NAME_JA, and one row
  * in CHECK_MESSAGE_IDS.  A check writes
