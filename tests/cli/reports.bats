@@ -180,8 +180,8 @@ PY
 	ftr assess -w ws --as-of "$AS_OF" --lang ja --format json
 	[ "$status" -eq 1 ]
 	[[ "${lines[1]}" == "管理策  判定    理由" ]]
-	[[ "${lines[2]}" == "DR-001  不適合  api (instance): RPO not stated" ]]
-	[[ "${lines[3]}" == "DR-002  適合    RTO stated"* ]]
+	[[ "${lines[2]}" == "DR-001  不適合  api (instance): RPO が記載されていません" ]]
+	[[ "${lines[3]}" == "DR-002  適合    RTO の記載: "* ]]
 	[[ "$output" == *"管理策 9 件: 適合 1、不適合 8、対象外 0、要確認 0"* ]]
 	# the reason column starts at the same display column on every row
 	python3 - "$output" <<'PY'
