@@ -73,6 +73,7 @@ unit-%: %/ftrkit $(call UNIT_BINS,build)
 define run_suites
 	@set -e; for t in $(patsubst tests/unit/%.c,$(1)/tests/%,$(UNIT_SRCS)); do \
 		echo "== $$t"; $$t; done
+	@$(MAKE) --no-print-directory fuzz-replay B=$(1)
 	FTRKIT=$(CURDIR)/$(1)/ftrkit bats tests/cli
 endef
 
@@ -98,4 +99,6 @@ install: build/ftrkit
 	install -m 0644 man/ftrkit.1 $(DESTDIR)$(MANDIR)/man1/ftrkit.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
+
+include tests/fuzz/fuzz.mk

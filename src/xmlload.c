@@ -126,29 +126,72 @@ static xmlDocPtr parse(const char *path, const char *data, size_t len,
 	return doc;
 }
 
+/*
+ * Compiled schemas, keyed by the embedded text they came from.  The embedded
+ * schemas are few and constant, so each is compiled once per process and
+ * kept until exit (a loader called in a loop, as a fuzzer does, would
+ * otherwise spend its time compiling the XSD).
+ */
+#define SCHEMA_CACHE_SIZE 8
+static struct {
+	const char *xsd;
+	size_t len;
+	xmlSchemaPtr schema;
+} schema_cache[SCHEMA_CACHE_SIZE];
+
+static xmlSchemaPtr schema_cached(const char *xsd, size_t len)
+{
+	size_t i;
+	for (i = 0; i < SCHEMA_CACHE_SIZE; i++)
+		if (schema_cache[i].xsd == xsd && schema_cache[i].len == len)
+			return schema_cache[i].schema;
+	return NULL;
+}
+
+/* Keep schema for xsd; 1 when kept, 0 when the table is full (the caller
+ * then frees it after use). */
+static int schema_cache_put(const char *xsd, size_t len, xmlSchemaPtr schema)
+{
+	size_t i;
+	for (i = 0; i < SCHEMA_CACHE_SIZE; i++) {
+		if (!schema_cache[i].xsd) {
+			schema_cache[i].xsd = xsd;
+			schema_cache[i].len = len;
+			schema_cache[i].schema = schema;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int validate(xmlDocPtr doc, const char *name, const char *xsd,
 		    size_t xsd_len, const char *xsd_name)
 {
 	xmlSchemaParserCtxtPtr pctxt;
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt;
-	int rc;
+	int rc, owned = 0;
 
 	reset_errors();
-	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsd_len);
-	if (!pctxt)
-		die_oom();
-	schema = xmlSchemaParse(pctxt);
-	xmlSchemaFreeParserCtxt(pctxt);
-	if (!schema)
-		return report(xsd_name, "schema does not compile");
+	schema = schema_cached(xsd, xsd_len);
+	if (!schema) {
+		pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsd_len);
+		if (!pctxt)
+			die_oom();
+		schema = xmlSchemaParse(pctxt);
+		xmlSchemaFreeParserCtxt(pctxt);
+		if (!schema)
+			return report(xsd_name, "schema does not compile");
+		owned = !schema_cache_put(xsd, xsd_len, schema);
+	}
 	vctxt = xmlSchemaNewValidCtxt(schema);
 	if (!vctxt)
 		die_oom();
 	xmlSchemaSetValidStructuredErrors(vctxt, keep_first_error, NULL);
 	rc = xmlSchemaValidateDoc(vctxt, doc);
 	xmlSchemaFreeValidCtxt(vctxt);
-	xmlSchemaFree(schema);
+	if (owned)
+		xmlSchemaFree(schema);
 	if (rc != 0)
 		return report(name, "does not match its schema");
 	return 0;

@@ -1,0 +1,70 @@
+# fuzz.mk - libFuzzer targets and their replay in `make check`.
+#
+# Every tests/fuzz/fuzz_NAME.c is a target (auto-discovered: a new reader's
+# target drops in with its seeds in tests/fuzz/corpus/NAME/).
+#
+#   make fuzz                   build with clang -fsanitize=fuzzer,address,undefined
+#                               and run each target FUZZ_SECONDS (default 60)
+#   make fuzz FUZZ_SECONDS=N    run each N seconds
+#   make fuzz-build             build only (build-fuzz/fuzz_NAME)
+#   make fuzz-replay B=build    replay every seed and kept crash input through
+#                               each target linked with the ordinary compiler
+#                               against B/libftrkit.a (run by `make check`)
+#
+# The working corpus grows in build-fuzz/corpus/NAME/ (the seeds in
+# tests/fuzz/corpus/NAME/ are read only); crash inputs land in
+# build-fuzz/crashes/.  Keep each one, once fixed, as
+# tests/fuzz/corpus/NAME/crash-WHAT so the replay guards the fix.
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRCS))
+FUZZ_CFLAGS := $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer \
+               -fsanitize=address,undefined -fno-sanitize-recover=all
+
+build-fuzz/obj/%.o: src/%.c $(wildcard src/*.h) | build-fuzz/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -Isrc -c $< -o $@
+build-fuzz/obj/embedded.o: build-fuzz/gen/embedded.c | build-fuzz/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+build-fuzz/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.xsd tools/embed.sh | build-fuzz/gen
+	sh tools/embed.sh $@ $(EMBED)
+build-fuzz/libftrkit.a: $(patsubst src/%.c,build-fuzz/obj/%.o,$(LIB_SRCS)) build-fuzz/obj/embedded.o
+	rm -f $@ && ar rcs $@ $^
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build-fuzz/libftrkit.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc $< \
+		build-fuzz/libftrkit.a $(PKG_LIBS) -o $@
+build-fuzz/obj build-fuzz/gen:
+	mkdir -p $@
+
+.PHONY: fuzz fuzz-build fuzz-replay
+fuzz-build: $(addprefix build-fuzz/fuzz_,$(FUZZ_NAMES))
+
+fuzz: fuzz-build
+	@set -e; mkdir -p build-fuzz/crashes; for t in $(FUZZ_NAMES); do \
+		mkdir -p build-fuzz/corpus/$$t; \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+		./build-fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+			-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t- \
+			build-fuzz/corpus/$$t tests/fuzz/corpus/$$t 2>build-fuzz/fuzz_$$t.log \
+			|| { tail -n 40 build-fuzz/fuzz_$$t.log; exit 1; }; \
+		grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' \
+			build-fuzz/fuzz_$$t.log || true; \
+	done
+
+# Replay drivers: the same target sources, ordinary compiler, no libFuzzer.
+REPLAY_DEPS = tests/fuzz/replay.c tests/fuzz/fuzz.h
+build/fuzz/replay_%: tests/fuzz/fuzz_%.c $(REPLAY_DEPS) build/libftrkit.a
+	@mkdir -p build/fuzz
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -Isrc -Itests/fuzz $< \
+		tests/fuzz/replay.c build/libftrkit.a $(PKG_LIBS) -o $@
+build-san/fuzz/replay_%: tests/fuzz/fuzz_%.c $(REPLAY_DEPS) build-san/libftrkit.a
+	@mkdir -p build-san/fuzz
+	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Isrc -Itests/fuzz $< \
+		tests/fuzz/replay.c build-san/libftrkit.a $(PKG_LIBS) -o $@
+
+B ?= build
+fuzz-replay: $(addprefix $(B)/fuzz/replay_,$(FUZZ_NAMES))
+	@set -e; for t in $(FUZZ_NAMES); do \
+		printf '== replay %s: ' $$t; ./$(B)/fuzz/replay_$$t tests/fuzz/corpus/$$t; done
