@@ -25,6 +25,10 @@ has_cmd zip || need="$need zip"
 has_cmd openssl || need="$need openssl"
 has_cmd sha256sum || need="$need coreutils"
 has_cmd python3 || need="$need python3"
+# hardening: strace (offline proof), valgrind (make check), clang (make fuzz)
+has_cmd strace || need="$need strace"
+has_cmd valgrind || need="$need valgrind"
+has_cmd clang || need="$need clang"
 
 [ -z "$need" ] && exit 0
 
