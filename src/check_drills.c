@@ -1,6 +1,8 @@
 /*
  * check_drills.c - checks on the drill logs a scenario names:
- * drill-logs-present and drill-log-dated.  Logs are streamed line by line;
+ * drill-logs-present and drill-log-dated.  Logs are streamed line by line
+ * through evidence_text (hostile input: binary data, over-long lines and
+ * files changing under us are input errors);
  * the date pattern comes from the questionnaire (param date-pattern, groups
  * 1-3 = year, month, day).
  */
@@ -12,7 +14,7 @@
 #include "calendar.h"
 #include "checks.h"
 #include "error.h"
-#include "linereader.h"
+#include "evidence_text.h"
 #include "pattern.h"
 #include "banned.h"
 
@@ -79,23 +81,28 @@ int check_drill_logs_present(const struct check_ctx *ctx, const struct check_spe
 
 /*
  * Find the first date in a drill log.  Returns 1 with *day and *line set, 0
- * when there is none, -1 after reporting a read error.  *limit_hit is set
- * when the pattern hit its match limit on some line.
+ * when there is none, -1 after reporting an input error.  *limit_hit is set
+ * when the pattern hit its match limit on some line.  The whole log is read
+ * through evidence_text even after the date is found, so a log that is not
+ * text (NUL bytes, invalid UTF-8, an over-long line) or that changes while
+ * read is an input error wherever the bad part is.
  */
 static int first_date(const struct check_ctx *ctx, const struct pattern *pat,
 		      const char *relpath, int64_t *day, long *line, int *limit_hit)
 {
-	struct line_reader r;
+	struct evidence_text t;
 	char *text;
 	size_t len, g[2 * PATTERN_MAX_GROUPS];
-	int fd = workspace_open_file(ctx->workspace, relpath), rc, found = 0;
+	int rc, found = 0;
 
-	if (fd < 0)
+	if (evidence_text_open(&t, ctx->workspace, relpath, "drill log") < 0)
 		return -1;
-	line_reader_init(&r, fd, LINE_READER_DEFAULT_MAX);
-	while ((rc = line_reader_next(&r, &text, &len)) == 1) {
-		enum pattern_result m = pattern_match(pat, text, len, g);
+	while ((rc = evidence_text_next(&t, &text, &len)) == 1) {
+		enum pattern_result m;
 		unsigned y, mo, d;
+		if (found)
+			continue;
+		m = pattern_match(pat, text, len, g);
 		if (m == PATTERN_LIMIT)
 			*limit_hit = 1;
 		if (m != PATTERN_MATCH || g[2] == (size_t)-1 || g[4] == (size_t)-1 ||
@@ -107,19 +114,11 @@ static int first_date(const struct check_ctx *ctx, const struct pattern *pat,
 		if (!civil_valid(y, mo, d))
 			continue;
 		*day = days_from_civil(y, mo, d);
-		*line = r.lineno;
+		*line = t.lineno;
 		found = 1;
-		break;
 	}
-	line_reader_free(&r);
-	close(fd);
-	if (rc < 0) {
-		char *shown = workspace_display_path(ctx->workspace, relpath);
-		error_at(shown, 0, "cannot read drill log");
-		free(shown);
-		return -1;
-	}
-	return found;
+	evidence_text_close(&t);
+	return rc < 0 ? -1 : found;
 }
 
 int check_drill_log_dated(const struct check_ctx *ctx, const struct check_spec *spec,

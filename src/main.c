@@ -57,6 +57,7 @@ int main(int argc, char **argv)
 		if (sandbox_enter(&opt) < 0)
 			return EXIT_INPUT;
 		xml_init();
+		xml_set_limits(opt.max_xml_depth, opt.max_file_size);
 		return commands[i].run(&opt);
 	}
 	error("unknown command '%s' (see ftrkit --help)", argv[1]);

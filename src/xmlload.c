@@ -2,14 +2,21 @@
  * xmlload.c - hardened libxml2 parsing with XSD validation.
  *
  * Safety: XML_PARSE_NONET, never XML_PARSE_NOENT or XML_PARSE_DTDLOAD, and a
- * SAX internalSubset hook that stops the parser as soon as a DOCTYPE is seen,
- * so entity declarations are never even collected.  libxml2's default depth
- * limit (256 without XML_PARSE_HUGE) bounds nesting.
+ * SAX internalSubset hook that stops the parser as soon as a DOCTYPE is seen
+ * (it runs before the internal subset is read), so entity declarations are
+ * never even collected and nothing external is ever named.  Nesting is
+ * bounded by xmlParserMaxDepth (xml_set_limits, --max-xml-depth; never
+ * XML_PARSE_HUGE), document size by the size limit.  Files are read from
+ * our own descriptor: no URL schemes, no transparent gzip (no zip bombs).
  *
  * Errors: a structured error handler keeps the first error of a load
  * (message and line); the load then reports it once in the common shape.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
@@ -40,6 +47,17 @@ static void keep_first_error(void *ctx, xmlErrorPtr err)
 	n = strlen(first_error.msg);
 	while (n && (first_error.msg[n - 1] == '\n' || first_error.msg[n - 1] == ' '))
 		first_error.msg[--n] = '\0';
+	/* One line per error: libxml2 puts details ("Bytes: 0xFF ...") on a
+	 * second line. */
+	for (n = 0; first_error.msg[n]; n++)
+		if (first_error.msg[n] == '\n' || first_error.msg[n] == '\r')
+			first_error.msg[n] = ' ';
+	/* libxml2's advice to use XML_PARSE_HUGE is not the user's remedy. */
+	if (err->code == XML_ERR_INTERNAL_ERROR &&
+	    strncmp(first_error.msg, "Excessive depth in document", 27) == 0)
+		snprintf(first_error.msg, sizeof(first_error.msg),
+			 "elements nested deeper than %u levels (limit; see --max-xml-depth)",
+			 xmlParserMaxDepth);
 }
 
 static int doctype_seen;
@@ -64,6 +82,21 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
 static void ignore_generic(void *ctx, const char *msg, ...)
 {
 	(void)ctx; (void)msg;
+}
+
+static uint64_t max_document_size = XML_MAX_DOCUMENT_SIZE;
+
+void xml_set_limits(unsigned max_depth, uint64_t max_size)
+{
+	if (max_depth < 1)
+		max_depth = 1;
+	if (max_depth > XML_MAX_MAX_DEPTH)
+		max_depth = XML_MAX_MAX_DEPTH;
+	/* libxml2 (without XML_PARSE_HUGE, which is never set) stops with
+	 * "Excessive depth in document" beyond this global. */
+	xmlParserMaxDepth = max_depth;
+	max_document_size = max_size && max_size < XML_MAX_DOCUMENT_SIZE
+		? max_size : XML_MAX_DOCUMENT_SIZE;
 }
 
 void xml_init(void)
@@ -92,8 +125,7 @@ static int report(const char *name, const char *fallback)
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS)
 
-static xmlDocPtr parse(const char *path, const char *data, size_t len,
-		       const char *name)
+static xmlDocPtr parse(int fd, const char *data, size_t len, const char *name)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -107,15 +139,14 @@ static xmlDocPtr parse(const char *path, const char *data, size_t len,
 	if (data)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, PARSE_OPTIONS);
 	else
-		doc = xmlCtxtReadFile(ctxt, path, NULL, PARSE_OPTIONS);
+		doc = xmlCtxtReadFd(ctxt, fd, name, NULL, PARSE_OPTIONS);
 	if (doc && (!ctxt->wellFormed || doctype_seen || first_error.seen)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
 	if (!doc) {
-		report(name, data || len ? "malformed XML" :
-			     "cannot read file or it is empty");
+		report(name, "malformed XML");
 		return NULL;
 	}
 	if (!xmlDocGetRootElement(doc)) {
@@ -175,11 +206,15 @@ static int validate(xmlDocPtr doc, const char *name, const char *xsd,
 	reset_errors();
 	schema = schema_cached(xsd, xsd_len);
 	if (!schema) {
+		/* The embedded schemas are ours: --max-xml-depth is for inputs. */
+		unsigned saved_depth = xmlParserMaxDepth;
+		xmlParserMaxDepth = XML_DEFAULT_MAX_DEPTH;
 		pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsd_len);
 		if (!pctxt)
 			die_oom();
 		schema = xmlSchemaParse(pctxt);
 		xmlSchemaFreeParserCtxt(pctxt);
+		xmlParserMaxDepth = saved_depth;
 		if (!schema)
 			return report(xsd_name, "schema does not compile");
 		owned = !schema_cache_put(xsd, xsd_len, schema);
@@ -200,11 +235,47 @@ static int validate(xmlDocPtr doc, const char *name, const char *xsd,
 xmlDocPtr xml_load_validated(const char *path, const char *xsd, size_t xsd_len,
 			     const char *xsd_name)
 {
-	xmlDocPtr doc = parse(path, NULL, 0, path);
-	if (doc && validate(doc, path, xsd, xsd_len, xsd_name) < 0) {
-		xmlFreeDoc(doc);
+	struct stat before, after;
+	xmlDocPtr doc = NULL;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		error_at(path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	if (fstat(fd, &before) < 0) {
+		error_at(path, 0, "cannot stat: %s", strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(before.st_mode)) {
+		error_at(path, 0, "not a regular file");
+		goto out;
+	}
+	if (before.st_size == 0) {
+		error_at(path, 0, "empty file");
+		goto out;
+	}
+	if ((uint64_t)before.st_size > max_document_size) {
+		error_at(path, 0, "XML document of %lld bytes exceeds the %llu-byte limit "
+			 "(see --max-file-size; XML files are read whole)",
+			 (long long)before.st_size, (unsigned long long)max_document_size);
+		goto out;
+	}
+	doc = parse(fd, NULL, (size_t)before.st_size, path);
+	if (doc && (fstat(fd, &after) < 0 || after.st_size != before.st_size ||
+		    after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+		    after.st_mtim.tv_nsec != before.st_mtim.tv_nsec)) {
+		error_at(path, 0, "file changed while it was being read");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc && validate(doc, path, xsd, xsd_len, xsd_name) < 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+out:
+	close(fd);
 	return doc;
 }
 
@@ -213,15 +284,17 @@ xmlDocPtr xml_load_memory_validated(const char *data, size_t len, const char *na
 				    const char *xsd_name)
 {
 	xmlDocPtr doc;
-	if (len > 0x7fffffff) {
-		error_at(name, 0, "XML document too large");
+	if (len > max_document_size) {
+		error_at(name, 0, "XML document of %zu bytes exceeds the %llu-byte limit "
+			 "(see --max-file-size; XML files are read whole)",
+			 len, (unsigned long long)max_document_size);
 		return NULL;
 	}
 	if (len == 0) {
 		error_at(name, 0, "empty file");
 		return NULL;
 	}
-	doc = parse(NULL, data, len, name);
+	doc = parse(-1, data, len, name);
 	if (doc && validate(doc, name, xsd, xsd_len, xsd_name) < 0) {
 		xmlFreeDoc(doc);
 		return NULL;
