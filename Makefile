@@ -3,7 +3,9 @@
 #   make            build build/ftrkit
 #   make demo       install what is missing, build, assess the sample workspace
 #   make check      install what is missing, build, run every test, then the
-#                   same suites against an ASan + UBSan build
+#                   same suites against an ASan + UBSan build, then memcheck
+#   make valgrind   unit tests and representative runs under valgrind memcheck
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS=N each (default 60)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -90,7 +92,8 @@ run-san:
 check: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory sanitize
-	@echo "check: all suites passed (normal and ASan+UBSan builds)"
+	@$(MAKE) --no-print-directory valgrind
+	@echo "check: all suites passed (normal, ASan+UBSan and valgrind)"
 
 install: build/ftrkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1
@@ -102,3 +105,4 @@ clean:
 	rm -rf build build-san build-fuzz
 
 include tests/fuzz/fuzz.mk
+include tests/valgrind.mk
