@@ -27,6 +27,9 @@ static void put(const char *rel, const void *data, size_t n)
 	free(p);
 }
 
+/* A string literal's bytes, embedded NULs included. */
+#define PUT(rel, lit) put(rel, lit, sizeof(lit) - 1)
+
 static int setup(void **state)
 {
 	(void)state;
@@ -95,10 +98,10 @@ static void test_good_text_and_limits(void **state)
 	struct workspace_limits lim = workspace_default_limits;
 	long n;
 	(void)state;
-	put("a.log", "\xEF\xBB\xBFline one\r\nline two\nlast", 26);
-	put("long.log", "short\nthis line is longer than twenty\n", 40);
-	put("nul.log", "ok\nbad\0line\n", 12);
-	put("bad.log", "ok\n\xC3\x28\n", 6);
+	PUT("a.log", "\xEF\xBB\xBFline one\r\nline two\nlast");
+	PUT("long.log", "short\nthis line is longer than twenty\n");
+	PUT("nul.log", "ok\nbad\0line\n");
+	PUT("bad.log", "ok\n\xC3\x28\n");
 	lim.max_line = 20;
 	assert_int_equal(workspace_open(root, &lim, &ws), 0);
 	assert_int_equal(read_all(&ws, "a.log", &n), 0);
@@ -121,15 +124,15 @@ static void test_changes_after_inventory(void **state)
 	long n;
 	int fd;
 	(void)state;
-	put("grow.log", "one\ntwo\n", 8);
-	put("same-size.log", "one\ntwo\n", 8);
-	put("gone.log", "one\n", 4);
-	put("swap.log", "one\n", 4);
+	PUT("grow.log", "one\ntwo\n");
+	PUT("same-size.log", "one\ntwo\n");
+	PUT("gone.log", "one\n");
+	PUT("swap.log", "one\n");
 	assert_int_equal(workspace_open(root, NULL, &ws), 0);
 
-	put("grow.log", "one\ntwo\nthree\n", 14);       /* size changed */
+	PUT("grow.log", "one\ntwo\nthree\n");       /* size changed */
 	assert_int_equal(read_all(&ws, "grow.log", &n), -2);
-	put("same-size.log", "one\nTWO\n", 8);          /* same size, other bytes */
+	PUT("same-size.log", "one\nTWO\n");          /* same size, other bytes */
 	assert_int_equal(read_all(&ws, "same-size.log", &n), -1);
 	assert_int_equal(n, 2);
 
@@ -148,9 +151,9 @@ static void test_changes_after_inventory(void **state)
 	free(p);
 
 	/* a file that shrinks while it is being read */
-	put("grow.log", "one\ntwo\n", 8);
+	PUT("grow.log", "one\ntwo\n");
 	workspace_close(&ws);
-	put("shrink.log", "line one\nline two\nline three\n", 32);
+	PUT("shrink.log", "line one\nline two\nline three\n");
 	assert_int_equal(workspace_open(root, NULL, &ws), 0);
 	assert_int_equal(evidence_text_open(&t, &ws, "shrink.log", "log"), 0);
 	q = xasprintf("%s/shrink.log", root);
@@ -173,7 +176,7 @@ static void test_symlinked_folder_swap(void **state)
 	(void)state;
 	d = xasprintf("%s/sub", root);
 	assert_int_equal(mkdir(d, 0755), 0);
-	put("sub/x.log", "x\n", 2);
+	PUT("sub/x.log", "x\n");
 	assert_int_equal(workspace_open(root, NULL, &ws), 0);
 	/* the folder becomes a symlink to /etc after the inventory */
 	f = xasprintf("%s/sub/x.log", root);
