@@ -32,16 +32,22 @@ int sandbox_install(void)
 	int rc, sys;
 	size_t i;
 
+	/* argument 0 (the address family) is not AF_UNIX; spelled out rather
+	 * than SCMP_A0() so clang's -Wmissing-field-initializers stays quiet */
+	const struct scmp_arg_cmp not_unix = {
+		.arg = 0, .op = SCMP_CMP_NE, .datum_a = AF_UNIX, .datum_b = 0,
+	};
+
 	ctx = seccomp_init(SCMP_ACT_ALLOW);
 	if (!ctx) {
 		errno = ENOMEM;
 		return -1;
 	}
-	rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(SANDBOX_ERRNO), SCMP_SYS(socket), 1,
-			      SCMP_A0(SCMP_CMP_NE, AF_UNIX));
+	rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(SANDBOX_ERRNO), SCMP_SYS(socket), 1,
+				    &not_unix);
 	if (rc == 0)
-		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(SANDBOX_ERRNO), SCMP_SYS(socketpair), 1,
-				      SCMP_A0(SCMP_CMP_NE, AF_UNIX));
+		rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(SANDBOX_ERRNO),
+					    SCMP_SYS(socketpair), 1, &not_unix);
 	for (i = 0; rc == 0 && i < sizeof(denied_calls) / sizeof(denied_calls[0]); i++) {
 		sys = seccomp_syscall_resolve_name(denied_calls[i]);
 		if (sys == __NR_SCMP_ERROR)
