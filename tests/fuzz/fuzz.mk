@@ -5,7 +5,7 @@
 #
 #   make fuzz                   build with clang -fsanitize=fuzzer,address,undefined
 #                               and run each target FUZZ_SECONDS (default 60)
-#   make fuzz FUZZ_SECONDS=N    run each N seconds
+#   make fuzz FUZZ_SECONDS=N    run each N seconds (make -jJ fuzz: J at a time)
 #   make fuzz-build             build only (build-fuzz/fuzz_NAME)
 #   make fuzz-replay B=build    replay every seed and kept crash input through
 #                               each target linked with the ordinary compiler
@@ -38,20 +38,23 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build-fuzz/libftrkit.a
 build-fuzz/obj build-fuzz/gen:
 	mkdir -p $@
 
-.PHONY: fuzz fuzz-build fuzz-replay
+.PHONY: fuzz fuzz-build fuzz-replay fuzz-force
 fuzz-build: $(addprefix build-fuzz/fuzz_,$(FUZZ_NAMES))
 
-fuzz: fuzz-build
-	@set -e; mkdir -p build-fuzz/crashes; for t in $(FUZZ_NAMES); do \
-		mkdir -p build-fuzz/corpus/$$t; \
-		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
-		./build-fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
-			-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t- \
-			build-fuzz/corpus/$$t tests/fuzz/corpus/$$t 2>build-fuzz/fuzz_$$t.log \
-			|| { tail -n 40 build-fuzz/fuzz_$$t.log; exit 1; }; \
-		grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' \
-			build-fuzz/fuzz_$$t.log || true; \
-	done
+fuzz: $(addprefix fuzz-run-,$(FUZZ_NAMES))
+
+# One target per fuzzer, so `make -j4 fuzz` runs four at a time.
+fuzz-run-%: build-fuzz/fuzz_% fuzz-force
+	@mkdir -p build-fuzz/crashes build-fuzz/corpus/$*
+	@echo "== fuzz_$* for $(FUZZ_SECONDS) s"
+	@./build-fuzz/fuzz_$* $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+		-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$*- \
+		build-fuzz/corpus/$* tests/fuzz/corpus/$* 2>build-fuzz/fuzz_$*.log \
+		|| { tail -n 40 build-fuzz/fuzz_$*.log; exit 1; }
+	@grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units)' build-fuzz/fuzz_$*.log \
+		| sed 's/^/fuzz_$*: /'
+
+fuzz-force:
 
 # Replay drivers: the same target sources, ordinary compiler, no libFuzzer.
 REPLAY_DEPS = tests/fuzz/replay.c tests/fuzz/fuzz.h
