@@ -214,6 +214,8 @@ PY
 		command -v setpriv >/dev/null || skip "root and no setpriv to drop privileges"
 		chmod 755 "$SCRATCH"; chmod -R go+rX "$SCRATCH"; chmod 000 "$DRILL"
 		chmod 777 "$SCRATCH"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$FTRKIT" --version >/dev/null 2>&1 ||
+			skip "user nobody cannot run $FTRKIT here"
 		run setpriv --reuid=nobody --regid=nogroup --clear-groups "$FTRKIT" assess --as-of "$AS_OF"
 	else
 		run "$FTRKIT" assess --as-of "$AS_OF"
