@@ -45,6 +45,9 @@ struct pattern *pattern_compile(const char *source, const char *name,
 		die_oom();
 	pcre2_set_match_limit(p->mctx, PATTERN_MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mctx, PATTERN_DEPTH_LIMIT);
+	/* Backtracking memory of the interpreter (JIT uses its own small
+	 * stack): PCRE2's default is 20 GB, far beyond a 64 MiB budget. */
+	pcre2_set_heap_limit(p->mctx, PATTERN_HEAP_LIMIT_KIB);
 	return p;
 }
 

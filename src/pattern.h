@@ -4,9 +4,9 @@
  *
  * Patterns come from data (questionnaires a team may write), so a pattern
  * that backtracks catastrophically must end in a clear "limit hit" result,
- * never a hang: every match runs under PATTERN_MATCH_LIMIT and
- * PATTERN_DEPTH_LIMIT.  Patterns are UTF-8 and case-insensitive unless they
- * say otherwise with (?-i).
+ * never a hang: every match runs under PATTERN_MATCH_LIMIT,
+ * PATTERN_DEPTH_LIMIT and PATTERN_HEAP_LIMIT_KIB.  Patterns are UTF-8 and
+ * case-insensitive unless they say otherwise with (?-i).
  */
 #ifndef FTRKIT_PATTERN_H
 #define FTRKIT_PATTERN_H
@@ -15,6 +15,7 @@
 
 #define PATTERN_MATCH_LIMIT 1000000u
 #define PATTERN_DEPTH_LIMIT 10000u
+#define PATTERN_HEAP_LIMIT_KIB 16384u
 #define PATTERN_MAX_GROUPS 16
 
 struct pattern; /* opaque */
