@@ -1,7 +1,8 @@
 # fuzz.mk - libFuzzer targets and their replay in `make check`.
 #
 # Every tests/fuzz/fuzz_NAME.c is a target (auto-discovered: a new reader's
-# target drops in with its seeds in tests/fuzz/corpus/NAME/).
+# target drops in with its seeds in tests/fuzz/corpus/NAME/, and an optional
+# libFuzzer dictionary tests/fuzz/NAME.dict).
 #
 #   make fuzz                   build with clang -fsanitize=fuzzer,address,undefined
 #                               and run each target FUZZ_SECONDS (default 60)
@@ -48,6 +49,7 @@ fuzz-run-%: build-fuzz/fuzz_% fuzz-force
 	@mkdir -p build-fuzz/crashes build-fuzz/corpus/$*
 	@echo "== fuzz_$* for $(FUZZ_SECONDS) s"
 	@./build-fuzz/fuzz_$* $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+		$(if $(wildcard tests/fuzz/$*.dict),-dict=tests/fuzz/$*.dict) \
 		-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$*- \
 		build-fuzz/corpus/$* tests/fuzz/corpus/$* 2>build-fuzz/fuzz_$*.log \
 		|| { tail -n 40 build-fuzz/fuzz_$*.log; exit 1; }
