@@ -4,7 +4,9 @@
 #   make demo       install what is missing, build, assess the sample workspace
 #                   and write its review package
 #   make check      install what is missing, build, run every test, then the
-#                   same suites against an ASan + UBSan build
+#                   same suites against an ASan + UBSan build, then memcheck
+#   make valgrind   unit tests and representative runs under valgrind memcheck
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS=N each (default 60)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -70,6 +72,7 @@ demo: deps
 	@echo "demo: open reports/index.html in a browser; the review package is reports/*.zip"
 
 define run_suites
+	@$(MAKE) --no-print-directory fuzz-replay B=$(1)
 	@sh tools/run-tests.sh $(1)
 endef
 
@@ -86,7 +89,8 @@ run-san:
 check: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory sanitize
-	@echo "check: all suites passed (normal and ASan+UBSan builds)"
+	@$(MAKE) --no-print-directory valgrind
+	@echo "check: all suites passed (normal, ASan+UBSan and valgrind)"
 
 install: build/ftrkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1
@@ -95,4 +99,7 @@ install: build/ftrkit
 	install -m 0644 man/ftrkit.1 $(DESTDIR)$(MANDIR)/man1/ftrkit.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
+
+include tests/fuzz/fuzz.mk
+include tests/valgrind.mk

@@ -54,8 +54,15 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	if (assessment_load(run->assessment_path, &run->assessment) < 0)
 		return -1;
 	run->loaded_a = 1;
-	if (workspace_open(opt->workspace, NULL, &run->workspace) < 0)
-		return -1;
+	{
+		struct workspace_limits limits = {
+			.max_file_size = opt->max_file_size,
+			.max_files = opt->max_files,
+			.max_line = opt->max_line,
+		};
+		if (workspace_open(opt->workspace, &limits, &run->workspace) < 0)
+			return -1;
+	}
 	run->loaded_ws = 1;
 	return assess_check(run);
 }

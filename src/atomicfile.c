@@ -87,6 +87,18 @@ int atomic_commit(struct atomic_file *af)
 			return ret;
 		}
 		af->fd = -1;
+	} else {
+		/* Written by name by someone else (SQLite): flush it before the
+		 * rename, or a power loss could publish an empty file. */
+		int fd = open(af->tmp_path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || fsync(fd) < 0) {
+			ret = error_at(af->final_path, 0, "cannot flush: %s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			atomic_abort(af);
+			return ret;
+		}
+		close(fd);
 	}
 	if (rename(af->tmp_path, af->final_path) < 0) {
 		ret = error_at(af->final_path, 0, "cannot rename into place: %s", strerror(errno));

@@ -392,6 +392,10 @@ enum schedule_gap aws_schedule_max_gap(const struct aws_schedule *s, int64_t fro
 	int64_t day, prev = -1, best = -1, best_start = 0;
 	int h, m;
 
+	/* Defined on every outcome: a schedule that never runs reports the
+	 * window's start. */
+	*gap_seconds = 0;
+	*gap_start = from_day * 86400;
 	if (s->rate_seconds) {
 		*gap_seconds = s->rate_seconds;
 		*gap_start = from_day * 86400;

@@ -58,7 +58,8 @@ enum schedule_gap {
  * the year starting at from_day (00:00 UTC); when no run falls in that
  * year, the gap after the first later run.  *gap_start is the epoch second
  * of the run that opens the worst gap (earliest one on ties).  For
- * rate() the gap is the rate itself.
+ * rate() the gap is the rate itself.  Both outputs are set on every
+ * outcome (0 and from_day's start when the schedule never runs).
  */
 enum schedule_gap aws_schedule_max_gap(const struct aws_schedule *s, int64_t from_day,
 				       int64_t *gap_seconds, int64_t *gap_start);

@@ -92,9 +92,11 @@ int64_t days_add_months(int64_t days, int months)
 	unsigned m, d, len;
 	int64_t total;
 	civil_from_days(days, &y, &m, &d);
-	total = y * 12 + (m - 1) + months;
-	y = total / 12;
-	m = (unsigned)(total % 12) + 1;
+	total = y * 12 + (int64_t)(m - 1) + months;
+	/* Floor division: a negative total (before year 0) must still give a
+	 * month in 1..12, or month_length() would index out of its table. */
+	y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+	m = (unsigned)(total - y * 12) + 1;
 	len = month_length(y, m);
 	if (d > len)
 		d = len;

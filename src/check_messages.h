@@ -527,17 +527,6 @@
 #define CM_RB_SUM_JA "シナリオのランブック %2$zu 件のうち %1$zu 件がすべてのセクションを備えています"
 
 /* ---- drill log readers: why a log cannot be read (drill_record_problem) -- */
-/* 1 strerror */
-#define CM_DP_CANNOT_OPEN_EN "cannot open: %s"
-#define CM_DP_CANNOT_OPEN_JA "開けません: %1$s"
-/* 1 line */
-#define CM_DP_BAD_UTF8_EN "line %ld is not valid UTF-8 (binary, compressed, or another encoding such as " \
-	"Shift_JIS; save the log as UTF-8 text)"
-#define CM_DP_BAD_UTF8_JA "%1$ld 行目が有効な UTF-8 ではありません (バイナリ、圧縮ファイル、または Shift_JIS などの" \
-	"別の文字コードです。ログを UTF-8 のテキストとして保存してください)"
-/* 1 line, 2 strerror */
-#define CM_DP_READ_ERROR_EN "read error after line %ld: %s"
-#define CM_DP_READ_ERROR_JA "%1$ld 行目の後で読み取りエラーが発生しました: %2$s"
 /* 1 lines, 2 plural */
 #define CM_DP_NOT_A_LOG_EN "no timestamp and no drill marker in %ld line%s: not a drill log ftrkit can read"
 #define CM_DP_NOT_A_LOG_JA "%1$ld 行の中にタイムスタンプも訓練マーカーもありません。ftrkit が読み取れる訓練記録ではありません%2$.0s"
@@ -698,7 +687,7 @@
 	X(AV_NONE) X(AV_NA) X(AV_SUM_NA) X(AV_SUM_FAIL) X(AV_SUM_OK)              \
 	X(RB_NONE) X(RB_SECTION_AT) X(RB_LIMIT) X(RB_MISSING) X(RB_NO_STEPS)      \
 	X(RB_OK) X(RB_NO_SCENARIO) X(RB_SUM_NONE) X(RB_SUM)                       \
-	X(DP_CANNOT_OPEN) X(DP_BAD_UTF8) X(DP_READ_ERROR) X(DP_NOT_A_LOG)         \
+	X(DP_NOT_A_LOG)         \
 	X(DP_JSON_UNKNOWN) X(DP_MISSING) X(DP_RDS_BAD_DATE) X(DP_RDS_NO_FAILOVER) \
 	X(DP_FIS_START) X(DP_FIS_END) X(DP_FIS_ACTION) X(DP_FIS_EMPTY)            \
 	X(DP_JUNIT_PROPERTY) X(DP_JUNIT_TIME) X(DP_JUNIT_UNREADABLE)              \

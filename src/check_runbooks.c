@@ -13,12 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "check_messages.h"
 #include "checks.h"
+#include "evidence_text.h"
 #include "error.h"
-#include "linereader.h"
 #include "pattern.h"
 #include "strbuf.h"
 #include "banned.h"
@@ -109,20 +108,23 @@ struct runbook_scan {
 	int limit_hit;
 };
 
-/* Stream one runbook; 0 or -1 after reporting a read error. */
+/*
+ * Stream one runbook through evidence_text (a runbook that is not text, has
+ * a line over --max-line or changes while read is an input error it
+ * reports); 0 or -1.
+ */
 static int scan_runbook(const struct check_ctx *ctx, const struct runbook_rules *rules,
 			const char *relpath, struct runbook_scan *out)
 {
-	struct line_reader lr;
+	struct evidence_text et;
 	char *text;
 	size_t len, i, g[2 * PATTERN_MAX_GROUPS];
-	int fd = workspace_open_file(ctx->workspace, relpath), rc, in_fence = 0, current = -1;
+	int rc, in_fence = 0, current = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (fd < 0)
+	if (evidence_text_open(&et, ctx->workspace, relpath, "runbook") < 0)
 		return -1;
-	line_reader_init(&lr, fd, LINE_READER_DEFAULT_MAX);
-	while ((rc = line_reader_next(&lr, &text, &len)) == 1) {
+	while ((rc = evidence_text_next(&et, &text, &len)) == 1) {
 		const char *t = text;
 		enum pattern_result m;
 		while (*t == ' ')
@@ -145,7 +147,7 @@ static int scan_runbook(const struct check_ctx *ctx, const struct runbook_rules 
 				if (m == PATTERN_MATCH) {
 					current = (int)i;
 					if (!out->section_line[i])
-						out->section_line[i] = lr.lineno;
+						out->section_line[i] = et.lineno;
 					break;
 				}
 			}
@@ -159,15 +161,8 @@ static int scan_runbook(const struct check_ctx *ctx, const struct runbook_rules 
 				out->steps++;
 		}
 	}
-	line_reader_free(&lr);
-	close(fd);
-	if (rc < 0) {
-		char *shown = workspace_display_path(ctx->workspace, relpath);
-		error_at(shown, 0, "cannot read runbook");
-		free(shown);
-		return -1;
-	}
-	return 0;
+	evidence_text_close(&et);
+	return rc < 0 ? -1 : 0;
 }
 
 int check_runbook_sections(const struct check_ctx *ctx, const struct check_spec *spec,

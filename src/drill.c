@@ -243,18 +243,24 @@ int drills_read(const struct questionnaire *q, const struct assessment *a,
 				}
 				compiled = 1;
 			}
+			if (!ends_with(path, ".json") && !ends_with(path, ".xml")) {
+				if (drill_read_text(ws, path, &rc, out) < 0) {
+					ret = -1;
+					goto out;
+				}
+				continue;
+			}
+			/* A file that vanished or changed since the inventory is an
+			 * input error (reported by workspace_open_file). */
 			fd = workspace_open_file(ws, path);
 			if (fd < 0) {
-				struct drill_record *rec = drill_record_new(out, path, DRILL_SOURCE_TEXT, s);
-				drill_record_problem(rec, 0, CMSG(lang, DP_CANNOT_OPEN), strerror(errno));
-				continue;
+				ret = -1;
+				goto out;
 			}
 			if (ends_with(path, ".json"))
 				drill_read_json(fd, path, &rc, out);
-			else if (ends_with(path, ".xml"))
-				drill_read_junit(fd, path, &rc, out);
 			else
-				drill_read_text(fd, path, &rc, out);
+				drill_read_junit(fd, path, &rc, out);
 			close(fd);
 		}
 	}

@@ -105,12 +105,17 @@ int drill_markers_compile(const struct param_list *params, const char *where,
 void drill_markers_free(struct drill_markers *m);
 
 /*
- * The readers.  Each reads fd (borrowed, not closed) and appends at least
- * one record for relpath to out; a record with problem set when the file
- * cannot be understood.  They never fail otherwise (out of memory exits).
+ * The readers.  Each appends at least one record for relpath to out; a
+ * record with problem set when the file cannot be understood.
+ *
+ * drill_read_text reads through evidence_text (evidence_text.h): a log that
+ * is not text at all (NUL bytes, invalid UTF-8, a line over --max-line) or
+ * that changes while read is an input error it reports, returning -1 (the
+ * run exits 2); otherwise 0.  The JSON and JUnit readers read fd (borrowed,
+ * not closed) and never fail (out of memory exits).
  */
-void drill_read_text(int fd, const char *relpath, const struct drill_reader_ctx *rc,
-		     struct drill_set *out);
+int drill_read_text(const struct workspace *ws, const char *relpath,
+		    const struct drill_reader_ctx *rc, struct drill_set *out);
 void drill_read_junit(int fd, const char *relpath, const struct drill_reader_ctx *rc,
 		      struct drill_set *out);
 /* A JSON export: RDS events (drill_rds.c) or a FIS experiment (drill_fis.c),

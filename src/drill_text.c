@@ -16,6 +16,7 @@
 #include "calendar.h"
 #include "check_messages.h"
 #include "drill.h"
+#include "evidence_text.h"
 #include "error.h"
 #include "linereader.h"
 #include "banned.h"
@@ -25,10 +26,9 @@ struct text_state {
 	struct ts_context ts;
 	size_t matches;
 	long first_ts_line;
-	int bad_utf;
 };
 
-/* Match p against the line; notes limits and bad UTF-8 in st.  1 on a match. */
+/* Match p against the line; notes a hit match limit in st.  1 on a match. */
 static int marker(struct text_state *st, const struct pattern *p, const char *text,
 		  size_t len, long line, size_t groups[2 * PATTERN_MAX_GROUPS])
 {
@@ -37,8 +37,6 @@ static int marker(struct text_state *st, const struct pattern *p, const char *te
 		st->rec->limit_hit = 1;
 		st->rec->limit_line = line;
 	}
-	if (r == PATTERN_BAD_UTF)
-		st->bad_utf = 1;
 	if (r == PATTERN_MATCH)
 		st->matches++;
 	return r == PATTERN_MATCH;
@@ -80,8 +78,6 @@ static void scan_line(struct text_state *st, const struct drill_reader_ctx *rc,
 		rec->scenario_named = xstrndup(text + g[2], g[3] - g[2]);
 		rec->scenario_line = line;
 	}
-	if (st->bad_utf)
-		return;
 	if (marker(st, m->drill_start, text, len, line, NULL))
 		first_time(rec, &rec->started, &ts, have, line);
 	if (marker(st, m->drill_end, text, len, line, NULL)) {
@@ -114,42 +110,38 @@ static void scan_line(struct text_state *st, const struct drill_reader_ctx *rc,
 	}
 }
 
-void drill_read_text(int fd, const char *relpath, const struct drill_reader_ctx *rc,
-		     struct drill_set *out)
+int drill_read_text(const struct workspace *ws, const char *relpath,
+		    const struct drill_reader_ctx *rc, struct drill_set *out)
 {
-	struct line_reader r;
+	struct evidence_text t;
 	struct text_state st;
 	char *text;
 	size_t len;
 	int rc_read;
 
+	/* Not text at all (NUL bytes, invalid UTF-8, a line over --max-line) or
+	 * changed while read: an input error, reported by evidence_text. */
+	if (evidence_text_open(&t, ws, relpath, "drill log") < 0)
+		return -1;
 	memset(&st, 0, sizeof(st));
 	st.rec = drill_record_new(out, relpath, DRILL_SOURCE_TEXT, rc->scenario);
 	st.ts = rc->ts;
-	line_reader_init(&r, fd, LINE_READER_DEFAULT_MAX);
-	while ((rc_read = line_reader_next(&r, &text, &len)) == 1) {
-		if (!len)
-			continue;
-		scan_line(&st, rc, text, len, r.lineno);
-		if (st.bad_utf) {
-			drill_record_problem(st.rec, r.lineno,
-					     CMSG(rc->lang, DP_BAD_UTF8),
-					     r.lineno);
-			break;
-		}
+	while ((rc_read = evidence_text_next(&t, &text, &len)) == 1) {
+		if (len)
+			scan_line(&st, rc, text, len, t.lineno);
 	}
-	if (rc_read < 0)
-		drill_record_problem(st.rec, r.lineno, CMSG(rc->lang, DP_READ_ERROR),
-				     r.lineno, strerror(errno));
-	else if (!st.rec->problem && !st.matches && !st.first_ts_line)
+	if (rc_read == 0 && !st.rec->problem && !st.matches && !st.first_ts_line)
 		drill_record_problem(st.rec, 0,
 				     CMSG(rc->lang, DP_NOT_A_LOG),
-				     r.lineno, r.lineno == 1 ? "" : "s");
-	line_reader_free(&r);
+				     t.lineno, t.lineno == 1 ? "" : "s");
+	evidence_text_close(&t);
+	if (rc_read < 0)
+		return -1;
 	/* The record starts at the drill start, else at the first time in the log. */
 	if (st.rec->started.line)
 		st.rec->line = st.rec->started.line;
 	else if (st.first_ts_line)
 		st.rec->line = st.first_ts_line;
 	drill_record_finish(st.rec, rc->ts.tz_offset_seconds);
+	return 0;
 }

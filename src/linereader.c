@@ -8,6 +8,7 @@
 
 #include "linereader.h"
 #include "error.h"
+#include "hash.h"
 #include "banned.h"
 
 #define BLOCK (64 * 1024)
@@ -46,6 +47,8 @@ static ssize_t fill(struct line_reader *r)
 		r->eof = 1;
 		return 0;
 	}
+	if (r->hash)
+		sha256_update(r->hash, r->buf + r->end, (size_t)n);
 	r->end += (size_t)n;
 	r->bytes += (uint64_t)n;
 	if (r->at_start && r->end >= 3) {

@@ -12,7 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct sha256_stream;
+
 #define LINE_READER_DEFAULT_MAX (64 * 1024)
+/* The most --max-line may ask for (the reader allocates max_line + 64 KiB). */
+#define LINE_READER_MAX_MAX (16 * 1024 * 1024)
 
 struct line_reader {
 	int fd;
@@ -26,6 +30,7 @@ struct line_reader {
 	int skip_pending; /* the rest of a cut line is still unread */
 	int at_start;     /* BOM not yet checked */
 	uint64_t bytes;   /* bytes read so far */
+	struct sha256_stream *hash; /* when set, every byte read is fed to it */
 };
 
 /* Read fd (borrowed, not closed) with lines of at most max_line bytes. */

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "error.h"
 #include "options.h"
+#include "sandbox.h"
 #include "version.h"
 #include "xmlload.h"
 #include "banned.h"
@@ -47,13 +48,20 @@ int main(int argc, char **argv)
 		printf("ftrkit %s\n", FTRKIT_VERSION);
 		return 0;
 	}
+	/* Hidden diagnostic: proves the network sandbox is active (sandbox.h). */
+	if (!strcmp(argv[1], "--sandbox-selftest"))
+		return sandbox_selftest(argc - 2, argv + 2);
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
 		rc = options_parse(&opt, commands[i].name, argc - 1, argv + 1);
 		if (rc != 0)
 			return rc > 0 ? 0 : EXIT_INPUT;
+		/* No network from here on: before any input is read. */
+		if (sandbox_enter(&opt) < 0)
+			return EXIT_INPUT;
 		xml_init();
+		xml_set_limits(opt.max_xml_depth, opt.max_file_size);
 		return commands[i].run(&opt);
 	}
 	error("unknown command '%s' (see ftrkit --help)", argv[1]);

@@ -9,6 +9,9 @@
 
 #include "options.h"
 #include "calendar.h"
+#include "linereader.h"
+#include "workspace.h"
+#include "xmlload.h"
 #include "error.h"
 #include "version.h"
 #include "banned.h"
@@ -25,6 +28,10 @@ enum long_only {
 	OPT_FINGERPRINT,
 	OPT_NO_SANDBOX,
 	OPT_NO_COLOR,
+	OPT_MAX_FILE_SIZE,
+	OPT_MAX_FILES,
+	OPT_MAX_LINE,
+	OPT_MAX_XML_DEPTH,
 };
 
 static const struct option long_options[] = {
@@ -40,6 +47,10 @@ static const struct option long_options[] = {
 	{ "fingerprint", required_argument, NULL, OPT_FINGERPRINT },
 	{ "no-sandbox", no_argument, NULL, OPT_NO_SANDBOX },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
+	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
+	{ "max-xml-depth", required_argument, NULL, OPT_MAX_XML_DEPTH },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -80,6 +91,11 @@ void usage(const char *command)
 	       "      --quiet               print nothing but errors\n"
 	       "  -v, --verbose             print every finding\n"
 	       "      --no-color            no colour even on a terminal (also NO_COLOR)\n"
+	       "      --max-file-size SIZE  largest evidence file, e.g. 512M (default 4G)\n"
+	       "      --max-files N         most files in the workspace (default 100000)\n"
+	       "      --max-line SIZE       longest line of a text evidence file (default 64K)\n"
+	       "      --max-xml-depth N     deepest element nesting in XML inputs (default 256)\n"
+	       "      --no-sandbox          run without the seccomp network sandbox\n"
 	       "  -h, --help                this help\n"
 	       "      --version             print the version\n");
 	(void)command;
@@ -121,9 +137,49 @@ int options_wants_format(const struct options *opt, const char *fmt)
 	return 0;
 }
 
+/*
+ * A positive size or count: digits, optionally followed by K, M or G
+ * (binary multiples) when units is set.  0 on success, -1 after reporting
+ * "--NAME 'TEXT': ..." naming the option.
+ */
+static int parse_limit(const char *name, const char *text, int units, uint64_t max,
+		       uint64_t *out)
+{
+	uint64_t v = 0, mult = 1;
+	const char *p = text;
+
+	if (!*p)
+		return error("--%s: needs a number", name);
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (UINT64_MAX - 9) / 10)
+			return error("--%s '%s': too large", name, text);
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	if (p == text)
+		return error("--%s '%s': not a number", name, text);
+	if (units && *p && !p[1]) {
+		switch (*p) {
+		case 'k': case 'K': mult = (uint64_t)1 << 10; p++; break;
+		case 'm': case 'M': mult = (uint64_t)1 << 20; p++; break;
+		case 'g': case 'G': mult = (uint64_t)1 << 30; p++; break;
+		}
+	}
+	if (*p)
+		return error("--%s '%s': not a number%s", name, text,
+			     units ? " (digits, optionally K, M or G)" : "");
+	if (v == 0)
+		return error("--%s '%s': must be at least 1", name, text);
+	if (v > max / mult)
+		return error("--%s '%s': larger than the most allowed (%llu)", name, text,
+			     (unsigned long long)max);
+	*out = v * mult;
+	return 0;
+}
+
 int options_parse(struct options *opt, const char *command, int argc, char **argv)
 {
 	int c;
+	uint64_t limit;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->command = command;
@@ -131,6 +187,10 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 	opt->out = "reports";
 	opt->lang = "en";
 	opt->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+	opt->max_file_size = workspace_default_limits.max_file_size;
+	opt->max_files = workspace_default_limits.max_files;
+	opt->max_line = LINE_READER_DEFAULT_MAX;
+	opt->max_xml_depth = XML_DEFAULT_MAX_DEPTH;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+q:w:o:vh", long_options, NULL)) != -1) {
@@ -147,6 +207,26 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 		case OPT_FINGERPRINT: opt->fingerprint = optarg; break;
 		case OPT_NO_SANDBOX: opt->no_sandbox = 1; break;
 		case OPT_NO_COLOR: opt->no_color = 1; break;
+		case OPT_MAX_FILE_SIZE:
+			if (parse_limit("max-file-size", optarg, 1, UINT64_MAX, &limit) < 0)
+				return -1;
+			opt->max_file_size = limit;
+			break;
+		case OPT_MAX_FILES:
+			if (parse_limit("max-files", optarg, 0, 100000000, &limit) < 0)
+				return -1;
+			opt->max_files = (size_t)limit;
+			break;
+		case OPT_MAX_LINE:
+			if (parse_limit("max-line", optarg, 1, LINE_READER_MAX_MAX, &limit) < 0)
+				return -1;
+			opt->max_line = (size_t)limit;
+			break;
+		case OPT_MAX_XML_DEPTH:
+			if (parse_limit("max-xml-depth", optarg, 0, XML_MAX_MAX_DEPTH, &limit) < 0)
+				return -1;
+			opt->max_xml_depth = (unsigned)limit;
+			break;
 		case OPT_QUIET: opt->quiet = 1; break;
 		case 'v': opt->verbose = 1; break;
 		case 'h': usage(command); return 1;

@@ -26,6 +26,13 @@ struct options {
 	int quiet, verbose;
 	int no_sandbox;
 	int no_color;
+	/* Input limits (--max-file-size, --max-files, --max-line,
+	 * --max-xml-depth); options_parse() fills the defaults of
+	 * workspace_default_limits and XML_DEFAULT_MAX_DEPTH. */
+	uint64_t max_file_size;    /* bytes per evidence file */
+	size_t max_files;          /* files in the workspace */
+	size_t max_line;           /* bytes per line of a text evidence file */
+	unsigned max_xml_depth;    /* element nesting of XML inputs */
 	int argc;                  /* positional arguments after options */
 	char **argv;
 };

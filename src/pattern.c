@@ -18,6 +18,12 @@ struct pattern {
 	pcre2_match_context *mctx;
 };
 
+int pattern_jit_wanted(void)
+{
+	const char *v = getenv("FTRKIT_NO_JIT");
+	return !(v && *v && strcmp(v, "0") != 0);
+}
+
 struct pattern *pattern_compile(const char *source, const char *name,
 				const char *where, long line)
 {
@@ -38,13 +44,17 @@ struct pattern *pattern_compile(const char *source, const char *name,
 		return NULL;
 	}
 	/* JIT is an optimisation: without it (some platforms) matching still works. */
-	(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	if (pattern_jit_wanted())
+		(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	p->match_data = pcre2_match_data_create(PATTERN_MAX_GROUPS, NULL);
 	p->mctx = pcre2_match_context_create(NULL);
 	if (!p->match_data || !p->mctx)
 		die_oom();
 	pcre2_set_match_limit(p->mctx, PATTERN_MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mctx, PATTERN_DEPTH_LIMIT);
+	/* Backtracking memory of the interpreter (JIT uses its own small
+	 * stack): PCRE2's default is 20 GB, far beyond a 64 MiB budget. */
+	pcre2_set_heap_limit(p->mctx, PATTERN_HEAP_LIMIT_KIB);
 	return p;
 }
 

@@ -4,9 +4,9 @@
  *
  * Patterns come from data (questionnaires a team may write), so a pattern
  * that backtracks catastrophically must end in a clear "limit hit" result,
- * never a hang: every match runs under PATTERN_MATCH_LIMIT and
- * PATTERN_DEPTH_LIMIT.  Patterns are UTF-8 and case-insensitive unless they
- * say otherwise with (?-i).
+ * never a hang: every match runs under PATTERN_MATCH_LIMIT,
+ * PATTERN_DEPTH_LIMIT and PATTERN_HEAP_LIMIT_KIB.  Patterns are UTF-8 and
+ * case-insensitive unless they say otherwise with (?-i).
  */
 #ifndef FTRKIT_PATTERN_H
 #define FTRKIT_PATTERN_H
@@ -15,6 +15,7 @@
 
 #define PATTERN_MATCH_LIMIT 1000000u
 #define PATTERN_DEPTH_LIMIT 10000u
+#define PATTERN_HEAP_LIMIT_KIB 16384u
 #define PATTERN_MAX_GROUPS 16
 
 struct pattern; /* opaque */
@@ -27,6 +28,14 @@ struct pattern; /* opaque */
 struct pattern *pattern_compile(const char *source, const char *name,
 				const char *where, long line);
 void pattern_free(struct pattern *p);
+
+/*
+ * 0 when the environment sets FTRKIT_NO_JIT (to anything but "0"): patterns
+ * are then interpreted, not JIT-compiled.  Results are the same; memcheck
+ * needs it, because it cannot see into JIT code and reports its reads as
+ * uninitialised.  Every PCRE2 compile in ftrkit asks this.
+ */
+int pattern_jit_wanted(void);
 
 enum pattern_result {
 	PATTERN_NO_MATCH = 0,

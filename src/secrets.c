@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "secrets.h"
+#include "pattern.h"
 #include "error.h"
 #include "hash.h"
 #include "strbuf.h"
@@ -65,7 +66,8 @@ int secret_rules_add(struct secret_rules *rules, const char *name, const char *k
 		return error_at(where, line, "secret rule %s: error at offset %zu: %s", name,
 				(size_t)erroffset, (const char *)msg);
 	}
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	if (pattern_jit_wanted())
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	ALLOC_GROW(rules->rules, rules->nr, rules->alloc);
 	r = &rules->rules[rules->nr++];
 	memset(r, 0, sizeof(*r));

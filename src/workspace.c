@@ -8,6 +8,7 @@
  * to resolve inside the root; each is hashed in fixed blocks.
  */
 #include <dirent.h>
+#include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -15,6 +16,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/syscall.h>
+#ifdef __has_include
+#if __has_include(<linux/openat2.h>)
+#include <linux/openat2.h>
+#define HAVE_OPENAT2_H 1
+#endif
+#endif
 
 #include "workspace.h"
 #include "error.h"
@@ -25,6 +33,7 @@
 const struct workspace_limits workspace_default_limits = {
 	.max_file_size = (uint64_t)4 << 30,
 	.max_files = 100000,
+	.max_line = 64 * 1024,
 };
 
 #define MAX_DEPTH 64
@@ -131,6 +140,19 @@ static int check_symlink(struct walk *w, int dirfd, const char *name, const char
 	if (stat(real, &st) < 0) {
 		ret = error_at(shown, 0, "cannot stat link target: %s", strerror(errno));
 		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		/* A link to its own folder or an ancestor is a loop: refuse it
+		 * (walkers that follow links would never end). */
+		char *here_proc = xasprintf("/proc/self/fd/%d", dirfd);
+		char *here = realpath(here_proc, NULL);
+		free(here_proc);
+		if (here && inside(real, here)) {
+			ret = error_at(shown, 0, "symbolic link to folder %s makes a directory loop", real);
+			free(here);
+			goto out;
+		}
+		free(here);
 	}
 	ret = S_ISREG(st.st_mode) ? 1 : 0;
 out:
@@ -240,10 +262,13 @@ int workspace_open(const char *dir, const struct workspace_limits *limits,
 	ws->root_fd = fd;
 	w.ws = ws;
 	w.root_real = realpath(dir, NULL);
-	if (!w.root_real)
-		die_oom();
+	if (!w.root_real) {
+		ret = error_at(dir, 0, "cannot resolve workspace folder: %s", strerror(errno));
+		workspace_close(ws);
+		return ret;
+	}
+	ws->root_real = w.root_real;
 	ret = walk_dir(&w, dup(fd), "", 0);
-	free(w.root_real);
 	if (ret < 0)
 		workspace_close(ws);
 	return ret;
@@ -258,6 +283,7 @@ void workspace_close(struct workspace *ws)
 	if (ws->root_fd >= 0)
 		close(ws->root_fd);
 	free(ws->root);
+	free(ws->root_real);
 	memset(ws, 0, sizeof(*ws));
 	ws->root_fd = -1;
 }
@@ -358,22 +384,77 @@ void workspace_add_virtual(struct workspace *ws, const char *relpath, uint64_t s
 		qsort(ws->files, ws->nr_files, sizeof(*ws->files), cmp_evidence);
 }
 
+/* Open relpath below the root with the kernel refusing any escape; -1 with errno. */
+static int open_beneath(const struct workspace *ws, const char *relpath)
+{
+#if defined(HAVE_OPENAT2_H) && defined(SYS_openat2)
+	struct open_how how;
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+	return (int)syscall(SYS_openat2, ws->root_fd, relpath, &how, sizeof(how));
+#else
+	(void)ws; (void)relpath;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+/* 1 when the open descriptor fd is a file inside the root, 0 outside, -1 unknown. */
+static int fd_inside(const struct workspace *ws, int fd)
+{
+	char proc[64], *real;
+	int in;
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	real = realpath(proc, NULL);
+	if (!real)
+		return -1;
+	in = inside(ws->root_real, real);
+	free(real);
+	return in;
+}
+
 int workspace_open_file(const struct workspace *ws, const char *relpath)
 {
-	int fd;
-	if (!workspace_find(ws, relpath)) {
-		char *shown = workspace_display_path(ws, relpath);
+	const struct evidence_file *f = workspace_find(ws, relpath);
+	char *shown = workspace_display_path(ws, relpath);
+	struct stat st;
+	int fd, in;
+
+	if (!f) {
 		error_at(shown, 0, "not in the workspace inventory");
 		free(shown);
 		return -1;
 	}
-	if (ws->open_fn)
+	if (ws->open_fn) {
+		free(shown);
 		return ws->open_fn(ws->open_ctx, relpath);
-	fd = openat(ws->root_fd, relpath, O_RDONLY | O_CLOEXEC);
+	}
+	fd = open_beneath(ws, relpath);
+	if (fd < 0 && (errno == ENOSYS || errno == EXDEV || errno == EPERM)) {
+		/* No openat2, or an absolute symlink the inventory found inside:
+		 * open, then check where the descriptor really points. */
+		fd = openat(ws->root_fd, relpath, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+		if (fd >= 0 && (in = fd_inside(ws, fd)) != 1) {
+			close(fd);
+			error_at(shown, 0, in == 0 ? "now resolves outside the workspace (changed since the inventory)"
+					       : "cannot check where the file resolves (/proc not mounted?)");
+			free(shown);
+			return -1;
+		}
+	}
 	if (fd < 0) {
-		char *shown = workspace_display_path(ws, relpath);
 		error_at(shown, 0, "cannot open: %s", strerror(errno));
 		free(shown);
+		return -1;
 	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != f->size) {
+		close(fd);
+		error_at(shown, 0, "changed since the inventory (no longer a regular file of %llu bytes)",
+			 (unsigned long long)f->size);
+		free(shown);
+		return -1;
+	}
+	free(shown);
 	return fd;
 }

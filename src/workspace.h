@@ -29,6 +29,7 @@ struct evidence_file {
 struct workspace_limits {
 	uint64_t max_file_size; /* bytes; 0 = unlimited */
 	size_t max_files;
+	size_t max_line;        /* text evidence lines (evidence_text.h); 0 = default */
 };
 
 /*
@@ -41,6 +42,7 @@ typedef int (*workspace_open_fn)(void *ctx, const char *relpath);
 struct workspace {
 	char *root;   /* as given, for messages ("evidence") */
 	int root_fd;  /* O_DIRECTORY descriptor of the root; -1 when virtual */
+	char *root_real; /* realpath of the root (containment checks); NULL when virtual */
 	workspace_open_fn open_fn; /* virtual workspaces only */
 	void *open_ctx;
 	struct evidence_file *files; /* sorted by path (strcmp) */
@@ -48,7 +50,7 @@ struct workspace {
 	struct workspace_limits limits;
 };
 
-/* Default limits: 4 GiB per file, 100 000 files. */
+/* Default limits: 4 GiB per file, 100 000 files, 64 KiB lines. */
 extern const struct workspace_limits workspace_default_limits;
 
 /* Walk and hash dir.  0, or -1 after reporting.  Free with workspace_close(). */
@@ -84,7 +86,16 @@ struct evidence_file *workspace_require(const struct workspace *ws, const struct
 int workspace_classify(struct workspace *ws, const struct assessment *a,
 		       const char *assessment_relpath);
 
-/* Open an inventoried file for reading; -1 after reporting.  Caller closes. */
+/*
+ * Open an inventoried file for reading; -1 after reporting.  Caller closes.
+ * The open cannot leave the workspace even if the file was swapped for a
+ * symlink (or a folder for a link) after the inventory: openat2() with
+ * RESOLVE_BENEATH|RESOLVE_NO_MAGICLINKS below the root descriptor; where
+ * openat2 is missing (Linux < 5.6) or refuses an absolute symlink that the
+ * inventory accepted, the opened descriptor's real path is checked to be
+ * inside the root instead.  The result must be a regular file of the
+ * inventoried size, else "changed since the inventory" is reported.
+ */
 int workspace_open_file(const struct workspace *ws, const char *relpath);
 
 /* "ROOT/relpath" for messages; caller frees. */

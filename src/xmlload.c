@@ -2,17 +2,22 @@
  * xmlload.c - hardened libxml2 parsing with XSD validation.
  *
  * Safety: XML_PARSE_NONET, never XML_PARSE_NOENT or XML_PARSE_DTDLOAD, and a
- * SAX internalSubset hook that stops the parser as soon as a DOCTYPE is seen,
- * so entity declarations are never even collected.  libxml2's default depth
- * limit (256 without XML_PARSE_HUGE) bounds nesting.
+ * SAX internalSubset hook that stops the parser as soon as a DOCTYPE is seen
+ * (it runs before the internal subset is read), so entity declarations are
+ * never even collected and nothing external is ever named.  Nesting is
+ * bounded by xmlParserMaxDepth (xml_set_limits, --max-xml-depth; never
+ * XML_PARSE_HUGE), document size by the size limit.  Files are read from
+ * our own descriptor: no URL schemes, no transparent gzip (no zip bombs).
  *
  * Errors: a structured error handler keeps the first error of a load
  * (message and line); the load then reports it once in the common shape.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
@@ -43,6 +48,17 @@ static void keep_first_error(void *ctx, xmlErrorPtr err)
 	n = strlen(first_error.msg);
 	while (n && (first_error.msg[n - 1] == '\n' || first_error.msg[n - 1] == ' '))
 		first_error.msg[--n] = '\0';
+	/* One line per error: libxml2 puts details ("Bytes: 0xFF ...") on a
+	 * second line. */
+	for (n = 0; first_error.msg[n]; n++)
+		if (first_error.msg[n] == '\n' || first_error.msg[n] == '\r')
+			first_error.msg[n] = ' ';
+	/* libxml2's advice to use XML_PARSE_HUGE is not the user's remedy. */
+	if (err->code == XML_ERR_INTERNAL_ERROR &&
+	    strncmp(first_error.msg, "Excessive depth in document", 27) == 0)
+		snprintf(first_error.msg, sizeof(first_error.msg),
+			 "elements nested deeper than %u levels (limit; see --max-xml-depth)",
+			 xmlParserMaxDepth);
 }
 
 static int doctype_seen;
@@ -67,6 +83,21 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
 static void ignore_generic(void *ctx, const char *msg, ...)
 {
 	(void)ctx; (void)msg;
+}
+
+static uint64_t max_document_size = XML_MAX_DOCUMENT_SIZE;
+
+void xml_set_limits(unsigned max_depth, uint64_t max_size)
+{
+	if (max_depth < 1)
+		max_depth = 1;
+	if (max_depth > XML_MAX_MAX_DEPTH)
+		max_depth = XML_MAX_MAX_DEPTH;
+	/* libxml2 (without XML_PARSE_HUGE, which is never set) stops with
+	 * "Excessive depth in document" beyond this global. */
+	xmlParserMaxDepth = max_depth;
+	max_document_size = max_size && max_size < XML_MAX_DOCUMENT_SIZE
+		? max_size : XML_MAX_DOCUMENT_SIZE;
 }
 
 void xml_init(void)
@@ -96,8 +127,7 @@ static int report(const char *name, const char *fallback)
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS)
 
 /* Parse with every hardening on; NULL with first_error set on failure. */
-static xmlDocPtr parse_quiet(const char *path, const char *data, size_t len,
-			     const char *name)
+static xmlDocPtr parse_quiet(int fd, const char *data, size_t len, const char *name)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -111,7 +141,7 @@ static xmlDocPtr parse_quiet(const char *path, const char *data, size_t len,
 	if (data)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, PARSE_OPTIONS);
 	else
-		doc = xmlCtxtReadFile(ctxt, path, NULL, PARSE_OPTIONS);
+		doc = xmlCtxtReadFd(ctxt, fd, name, NULL, PARSE_OPTIONS);
 	if (doc && (!ctxt->wellFormed || doctype_seen || first_error.seen)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -120,13 +150,11 @@ static xmlDocPtr parse_quiet(const char *path, const char *data, size_t len,
 	return doc;
 }
 
-static xmlDocPtr parse(const char *path, const char *data, size_t len,
-		       const char *name)
+static xmlDocPtr parse(int fd, const char *data, size_t len, const char *name)
 {
-	xmlDocPtr doc = parse_quiet(path, data, len, name);
+	xmlDocPtr doc = parse_quiet(fd, data, len, name);
 	if (!doc) {
-		report(name, data || len ? "malformed XML" :
-			     "cannot read file or it is empty");
+		report(name, "malformed XML");
 		return NULL;
 	}
 	if (!xmlDocGetRootElement(doc)) {
@@ -137,29 +165,76 @@ static xmlDocPtr parse(const char *path, const char *data, size_t len,
 	return doc;
 }
 
+/*
+ * Compiled schemas, keyed by the embedded text they came from.  The embedded
+ * schemas are few and constant, so each is compiled once per process and
+ * kept until exit (a loader called in a loop, as a fuzzer does, would
+ * otherwise spend its time compiling the XSD).
+ */
+#define SCHEMA_CACHE_SIZE 8
+static struct {
+	const char *xsd;
+	size_t len;
+	xmlSchemaPtr schema;
+} schema_cache[SCHEMA_CACHE_SIZE];
+
+static xmlSchemaPtr schema_cached(const char *xsd, size_t len)
+{
+	size_t i;
+	for (i = 0; i < SCHEMA_CACHE_SIZE; i++)
+		if (schema_cache[i].xsd == xsd && schema_cache[i].len == len)
+			return schema_cache[i].schema;
+	return NULL;
+}
+
+/* Keep schema for xsd; 1 when kept, 0 when the table is full (the caller
+ * then frees it after use). */
+static int schema_cache_put(const char *xsd, size_t len, xmlSchemaPtr schema)
+{
+	size_t i;
+	for (i = 0; i < SCHEMA_CACHE_SIZE; i++) {
+		if (!schema_cache[i].xsd) {
+			schema_cache[i].xsd = xsd;
+			schema_cache[i].len = len;
+			schema_cache[i].schema = schema;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int validate(xmlDocPtr doc, const char *name, const char *xsd,
 		    size_t xsd_len, const char *xsd_name)
 {
 	xmlSchemaParserCtxtPtr pctxt;
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt;
-	int rc;
+	int rc, owned = 0;
 
 	reset_errors();
-	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsd_len);
-	if (!pctxt)
-		die_oom();
-	schema = xmlSchemaParse(pctxt);
-	xmlSchemaFreeParserCtxt(pctxt);
-	if (!schema)
-		return report(xsd_name, "schema does not compile");
+	schema = schema_cached(xsd, xsd_len);
+	if (!schema) {
+		/* The embedded schemas are ours: --max-xml-depth is for inputs. */
+		unsigned saved_depth = xmlParserMaxDepth;
+		xmlParserMaxDepth = XML_DEFAULT_MAX_DEPTH;
+		pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsd_len);
+		if (!pctxt)
+			die_oom();
+		schema = xmlSchemaParse(pctxt);
+		xmlSchemaFreeParserCtxt(pctxt);
+		xmlParserMaxDepth = saved_depth;
+		if (!schema)
+			return report(xsd_name, "schema does not compile");
+		owned = !schema_cache_put(xsd, xsd_len, schema);
+	}
 	vctxt = xmlSchemaNewValidCtxt(schema);
 	if (!vctxt)
 		die_oom();
 	xmlSchemaSetValidStructuredErrors(vctxt, keep_first_error, NULL);
 	rc = xmlSchemaValidateDoc(vctxt, doc);
 	xmlSchemaFreeValidCtxt(vctxt);
-	xmlSchemaFree(schema);
+	if (owned)
+		xmlSchemaFree(schema);
 	if (rc != 0)
 		return report(name, "does not match its schema");
 	return 0;
@@ -168,25 +243,47 @@ static int validate(xmlDocPtr doc, const char *name, const char *xsd,
 xmlDocPtr xml_load_validated(const char *path, const char *xsd, size_t xsd_len,
 			     const char *xsd_name)
 {
-	xmlDocPtr doc;
-	struct stat st;
-	if (stat(path, &st) < 0) {
+	struct stat before, after;
+	xmlDocPtr doc = NULL;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
 		error_at(path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (fstat(fd, &before) < 0) {
+		error_at(path, 0, "cannot stat: %s", strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(before.st_mode)) {
 		error_at(path, 0, "not a regular file");
-		return NULL;
+		goto out;
 	}
-	if (st.st_size == 0) {
+	if (before.st_size == 0) {
 		error_at(path, 0, "empty file");
-		return NULL;
+		goto out;
 	}
-	doc = parse(path, NULL, 0, path);
+	if ((uint64_t)before.st_size > max_document_size) {
+		error_at(path, 0, "XML document of %lld bytes exceeds the %llu-byte limit "
+			 "(see --max-file-size; XML files are read whole)",
+			 (long long)before.st_size, (unsigned long long)max_document_size);
+		goto out;
+	}
+	doc = parse(fd, NULL, (size_t)before.st_size, path);
+	if (doc && (fstat(fd, &after) < 0 || after.st_size != before.st_size ||
+		    after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+		    after.st_mtim.tv_nsec != before.st_mtim.tv_nsec)) {
+		error_at(path, 0, "file changed while it was being read");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
 	if (doc && validate(doc, path, xsd, xsd_len, xsd_name) < 0) {
 		xmlFreeDoc(doc);
-		return NULL;
+		doc = NULL;
 	}
+out:
+	close(fd);
 	return doc;
 }
 
@@ -195,15 +292,17 @@ xmlDocPtr xml_load_memory_validated(const char *data, size_t len, const char *na
 				    const char *xsd_name)
 {
 	xmlDocPtr doc;
-	if (len > 0x7fffffff) {
-		error_at(name, 0, "XML document too large");
+	if (len > max_document_size) {
+		error_at(name, 0, "XML document of %zu bytes exceeds the %llu-byte limit "
+			 "(see --max-file-size; XML files are read whole)",
+			 len, (unsigned long long)max_document_size);
 		return NULL;
 	}
 	if (len == 0) {
 		error_at(name, 0, "empty file");
 		return NULL;
 	}
-	doc = parse(NULL, data, len, name);
+	doc = parse(-1, data, len, name);
 	if (doc && validate(doc, name, xsd, xsd_len, xsd_name) < 0) {
 		xmlFreeDoc(doc);
 		return NULL;
@@ -275,7 +374,7 @@ xmlDocPtr xml_parse_evidence(const char *data, size_t len, const char *name,
 		snprintf(why, why_size, "%s", len ? "too large" : "empty file");
 		return NULL;
 	}
-	doc = parse_quiet(NULL, data, len, name);
+	doc = parse_quiet(-1, data, len, name);
 	if (doc && !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);
 		doc = NULL;

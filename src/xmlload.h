@@ -9,12 +9,29 @@
 #define FTRKIT_XMLLOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <libxml/tree.h>
+
+/* Element nesting allowed by default (libxml2's own default) and at most. */
+#define XML_DEFAULT_MAX_DEPTH 256
+#define XML_MAX_MAX_DEPTH 4096
+/* Largest XML document read (a DOM costs several times its size in memory). */
+#define XML_MAX_DOCUMENT_SIZE ((uint64_t)16 << 20)
+
+/*
+ * Set the limits every later load applies: max_depth nested elements
+ * (1..XML_MAX_MAX_DEPTH; deeper is "Excessive depth" at the line), and
+ * max_size bytes per document (0 = XML_MAX_DOCUMENT_SIZE; never more).
+ */
+void xml_set_limits(unsigned max_depth, uint64_t max_size);
 
 /*
  * Parse path and validate it against the XSD held in memory (xsd, xsd_len;
  * xsd_name names it in messages).  Returns a document the caller frees with
- * xmlFreeDoc(), or NULL after reporting the error.
+ * xmlFreeDoc(), or NULL after reporting the error.  The file is read from a
+ * descriptor ftrkit opens itself (so libxml2 never interprets the name as a
+ * URL and never decompresses), must be a non-empty regular file within the
+ * size limit, and must not change while it is parsed.
  */
 xmlDocPtr xml_load_validated(const char *path, const char *xsd, size_t xsd_len,
 			     const char *xsd_name);

@@ -29,6 +29,10 @@ has_cmd tidy || need="$need tidy"
 # schedule.bats checks drills.ics with an independent iCalendar parser.
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import icalendar' 2>/dev/null; } ||
 	need="$need python3-icalendar"
+# hardening: strace (offline proof), valgrind (make check), clang (make fuzz)
+has_cmd strace || need="$need strace"
+has_cmd valgrind || need="$need valgrind"
+has_cmd clang || need="$need clang"
 
 [ -z "$need" ] && exit 0
 

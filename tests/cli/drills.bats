@@ -41,10 +41,10 @@ db() { sqlite3 "${DB:-reports/results.sqlite}" "$1"; }
 	ftr assess -w ws --as-of "$AS_OF" -o out -v
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"scenario queue-restore is overdue: latest successful drill 2026-03-05, cadence quarterly made it due 2026-06-05"* ]]
-	[[ "$output" == *"drill log drills/2026-09-10-queue-az-sjis.log cannot be read: line 1 is not valid UTF-8"* ]]
+	[[ "$output" == *"drill log drills/2026-09-10-queue-az-fis.json cannot be read: not valid JSON"* ]]
 	DB=out/results.sqlite
 	[ "$(db "SELECT overdue FROM scenario_status WHERE scenario='queue-restore'")" = 1 ]
-	[ "$(db "SELECT count(*) FROM findings WHERE control_id='DR-009' AND file='drills/2026-09-10-queue-az-sjis.log'")" = 1 ]
+	[ "$(db "SELECT count(*) FROM findings WHERE control_id='DR-009' AND file='drills/2026-09-10-queue-az-fis.json'")" = 1 ]
 }
 
 @test "a drill older than the latest major change fails DR-008, naming the change" {

@@ -42,7 +42,7 @@ SQL_NOT_JAPANESE="
 	[[ "$output" == *"az-failure は確認されていません: 障害の種類 az のシナリオに成功した訓練がありません"* ]]
 	[[ "$output" == *"orders (data-corruption): RPO 1時間を満たせません: 最も密な復旧ポイントでも間隔は 25時間 です"* ]]
 	[[ "$output" == *"シナリオ queue-az のランブック runbooks/queue-az.md に 'rollback' セクションがありません"* ]]
-	[[ "$output" == *"訓練記録 drills/2026-09-10-queue-az-sjis.log を読み取れません: 1 行目が有効な UTF-8 ではありません"* ]]
+	[[ "$output" == *"訓練記録 drills/2026-09-10-queue-az-fis.json を読み取れません"* ]]
 	[[ "$output" == *"管理策 9 件: 適合 1、不適合 8、対象外 0、要確認 0"* ]]
 }
 

@@ -1,7 +1,8 @@
 /*
  * drill_fixture.h - shared set-up for the drill reader tests: the marker
  * patterns come from the shipped questionnaire's <defaults> (so the
- * defaults themselves are under test), text goes through a temporary file.
+ * defaults themselves are under test), text goes through a temporary file
+ * (served to the text reader as a one-file virtual workspace).
  */
 #ifndef FTRKIT_DRILL_FIXTURE_H
 #define FTRKIT_DRILL_FIXTURE_H
@@ -13,6 +14,7 @@
 #include "calendar.h"
 #include "drill.h"
 #include "error.h"
+#include "hash.h"
 #include "questionnaire.h"
 #include "xmlload.h"
 
@@ -69,6 +71,52 @@ static inline struct drill_record *read_bytes(struct fixture *f, reader_fn reade
 static inline struct drill_record *read_str(struct fixture *f, reader_fn reader, const char *data)
 {
 	return read_bytes(f, reader, data, strlen(data));
+}
+
+/* The open function of the one-file virtual workspace below: a fresh
+ * descriptor on the temporary file, at its start. */
+static inline int fixture_open(void *ctx, const char *relpath)
+{
+	int fd = dup(fileno((FILE *)ctx));
+	(void)relpath;
+	if (fd >= 0)
+		lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
+/*
+ * Run the text reader over data (len bytes) as the inventoried file
+ * drills/test.log of a virtual workspace.  *rc gets the reader's return
+ * (-1 = input error); returns the first new record or NULL.
+ */
+static inline struct drill_record *read_text_bytes(struct fixture *f, const char *data,
+						   size_t len, int *rc)
+{
+	FILE *tmp = tmpfile();
+	struct workspace ws;
+	char hex[65];
+	size_t before;
+	if (!tmp || fwrite(data, 1, len, tmp) != len || fflush(tmp) != 0)
+		return NULL;
+	sha256_hex(data, len, hex);
+	workspace_init_virtual(&ws, "ws", fixture_open, tmp);
+	workspace_add_virtual(&ws, "drills/test.log", len, hex);
+	drill_set_free(&f->set);
+	before = f->set.nr;
+	*rc = drill_read_text(&ws, "drills/test.log", &f->rc, &f->set);
+	workspace_close(&ws);
+	fclose(tmp);
+	return f->set.nr > before ? &f->set.items[before] : NULL;
+}
+
+/* Same for a string; asserts the reader accepted it as text. */
+static inline struct drill_record *read_text(struct fixture *f, const char *data)
+{
+	int rc = 0;
+	struct drill_record *r = read_text_bytes(f, data, strlen(data), &rc);
+	if (rc != 0)
+		return NULL;
+	return r;
 }
 
 #endif

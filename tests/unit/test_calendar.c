@@ -1,10 +1,22 @@
 /*
- * test_calendar.c - day numbers, dates, month arithmetic.
+ * test_calendar.c - day numbers, dates, month arithmetic, including the
+ * negative month totals that fuzz_calendar found indexing past the month
+ * table (kept as tests/fuzz/corpus/calendar/crash-negative-months too).
  */
 #include <string.h>
 
 #include "unit.h"
 #include "calendar.h"
+
+static void ymd(int64_t day, int64_t y, unsigned m, unsigned d)
+{
+	int64_t gy;
+	unsigned gm, gd;
+	civil_from_days(day, &gy, &gm, &gd);
+	assert_int_equal(gy, y);
+	assert_int_equal(gm, m);
+	assert_int_equal(gd, d);
+}
 
 static void test_epoch_and_known_days(void **state)
 {
@@ -77,6 +89,18 @@ static void test_add_months(void **state)
 	assert_string_equal(out, "2025-11-25");
 }
 
+static void test_before_year_zero(void **state)
+{
+	int64_t day;
+	(void)state;
+	assert_int_equal(date_parse("0006-02-02", &day), 0);
+	ymd(days_add_months(day, -128), -5, 6, 2);       /* total -55 months */
+	ymd(days_add_months(day, -73), 0, 1, 2);
+	ymd(days_add_months(day, -74), -1, 12, 2);
+	assert_int_equal(date_parse("0001-01-31", &day), 0);
+	ymd(days_add_months(day, -11), 0, 2, 29);        /* year 0 is a leap year */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -85,6 +109,7 @@ int main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_parse_format),
 		cmocka_unit_test(test_add_months),
+		cmocka_unit_test(test_before_year_zero),
 	};
 	return cmocka_run_group_tests_name("calendar", tests, NULL, NULL);
 }
