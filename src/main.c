@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "error.h"
 #include "options.h"
+#include "progress.h"
 #include "version.h"
 #include "xmlload.h"
 #include "banned.h"
@@ -50,6 +51,7 @@ int main(int argc, char **argv)
 		if (rc != 0)
 			return rc > 0 ? 0 : EXIT_INPUT;
 		xml_init();
+		progress_enable(!opt.quiet);
 		return commands[i].run(&opt);
 	}
 	error("unknown command '%s' (see ftrkit --help)", argv[1]);

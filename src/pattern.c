@@ -16,7 +16,52 @@ struct pattern {
 	pcre2_code *code;
 	pcre2_match_data *match_data;
 	pcre2_match_context *mctx;
+	/* whole-buffer search (see pattern_search); NULL when not equivalent */
+	pcre2_code *scan_code;
+	pcre2_match_data *scan_data;
+	int scan_jit; /* scan_code is JIT-compiled: use the fast path */
 };
+
+/*
+ * Can a multi-line search of a buffer stand in for matching each line
+ * alone, never skipping a line that would match by itself?  Not when the
+ * pattern can look outside the current line (lookbehind, negative
+ * lookahead, \A \G \z \Z \K, or verbs that change newline rules).  The
+ * test is on the source text and errs on the safe side: a false "unsafe"
+ * only costs speed.  Matches the search finds are always re-checked on
+ * their line alone, so false candidates cost nothing either.
+ */
+static int buffer_search_safe(const char *source)
+{
+	static const char *const unsafe[] = {
+		"(?<=", "(?<!", "(?!", "\\A", "\\G", "\\z", "\\Z", "\\K", "(*", NULL,
+	};
+	size_t i;
+	for (i = 0; unsafe[i]; i++)
+		if (strstr(source, unsafe[i]))
+			return 0;
+	return 1;
+}
+
+static void compile_scan_code(struct pattern *p, const char *source)
+{
+	int errcode;
+	PCRE2_SIZE erroffset;
+
+	if (!buffer_search_safe(source))
+		return;
+	/* ^ and $ at every line; invalid UTF-8 simply cannot match (no up-front check). */
+	p->scan_code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED,
+				     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MULTILINE |
+				     PCRE2_MATCH_INVALID_UTF,
+				     &errcode, &erroffset, NULL);
+	if (!p->scan_code)
+		return;
+	p->scan_jit = pcre2_jit_compile(p->scan_code, PCRE2_JIT_COMPLETE) == 0;
+	p->scan_data = pcre2_match_data_create(1, NULL);
+	if (!p->scan_data)
+		die_oom();
+}
 
 struct pattern *pattern_compile(const char *source, const char *name,
 				const char *where, long line)
@@ -45,6 +90,7 @@ struct pattern *pattern_compile(const char *source, const char *name,
 		die_oom();
 	pcre2_set_match_limit(p->mctx, PATTERN_MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mctx, PATTERN_DEPTH_LIMIT);
+	compile_scan_code(p, source);
 	return p;
 }
 
@@ -55,6 +101,8 @@ void pattern_free(struct pattern *p)
 	pcre2_match_data_free(p->match_data);
 	pcre2_match_context_free(p->mctx);
 	pcre2_code_free(p->code);
+	pcre2_match_data_free(p->scan_data);
+	pcre2_code_free(p->scan_code);
 	free(p);
 }
 
@@ -85,5 +133,30 @@ enum pattern_result pattern_match(const struct pattern *p, const char *subject,
 			}
 		}
 	}
+	return PATTERN_MATCH;
+}
+
+int pattern_can_search(const struct pattern *p)
+{
+	return p->scan_code != NULL;
+}
+
+enum pattern_result pattern_search(const struct pattern *p, const char *buf, size_t len,
+				   size_t from, size_t *start)
+{
+	int rc;
+	if (!p->scan_code)
+		return PATTERN_LIMIT;
+	if (p->scan_jit)
+		rc = pcre2_jit_match(p->scan_code, (PCRE2_SPTR)buf, len, from, 0, p->scan_data,
+				     p->mctx);
+	else
+		rc = pcre2_match(p->scan_code, (PCRE2_SPTR)buf, len, from, 0, p->scan_data,
+				 p->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return PATTERN_NO_MATCH;
+	if (rc < 0)
+		return PATTERN_LIMIT;
+	*start = pcre2_get_ovector_pointer(p->scan_data)[0];
 	return PATTERN_MATCH;
 }
