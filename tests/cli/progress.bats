@@ -11,7 +11,7 @@ teardown() { teardown_scratch; }
 big_workspace() {
 	cp -r evidence big
 	mkdir -p big/exports
-	truncate -s 1G big/exports/sparse.bin # no disk used; hashed all the same
+	truncate -s 512M big/exports/sparse.bin # no disk used; hashed all the same
 }
 
 @test "stderr not a terminal: no progress output at all" {
