@@ -54,7 +54,7 @@ $(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS)))
 
 UNIT_BINS = $(patsubst tests/unit/%.c,$(1)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all deps demo check unit cli sanitize valgrind install clean
+.PHONY: all deps demo check unit cli sanitize valgrind install clean bench
 
 all: build/ftrkit
 
@@ -90,6 +90,16 @@ check: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory sanitize
 	@echo "check: all suites passed (normal and ASan+UBSan builds)"
+
+# Benchmark against the manual pipeline (tests/bench/run; BENCH_MB=256,
+# BENCH_BIG_MB=1024, BENCH_SCAN_MB=1024, BENCH_SMALL=10000, BENCH_RUNS=3).
+# Not a test: never part of check, never fails on timing.
+bench: deps build/ftrkit build/bench/scan-count
+	bash tests/bench/run
+
+build/bench/scan-count: tests/bench/scan-count.c build/libftrkit.a
+	@mkdir -p build/bench
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libftrkit.a $(PKG_LIBS) -o $@
 
 install: build/ftrkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1

@@ -16,6 +16,10 @@ struct pattern {
 	pcre2_code *code;
 	pcre2_match_data *match_data;
 	pcre2_match_context *mctx;
+	/* one line, lenient about invalid UTF-8 (see pattern_match_line) */
+	pcre2_code *line_code;
+	int line_jit;
+	int anchored; /* every match starts at the line start: search lines, not blocks */
 	/* whole-buffer search (see pattern_search); NULL when not equivalent */
 	pcre2_code *scan_code;
 	pcre2_match_data *scan_data;
@@ -47,6 +51,17 @@ static void compile_scan_code(struct pattern *p, const char *source)
 {
 	int errcode;
 	PCRE2_SIZE erroffset;
+	uint32_t all = 0;
+
+	p->line_code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED,
+				     PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF,
+				     &errcode, &erroffset, NULL);
+	if (p->line_code) {
+		p->line_jit = pcre2_jit_compile(p->line_code, PCRE2_JIT_COMPLETE) == 0;
+		if (pcre2_pattern_info(p->line_code, PCRE2_INFO_ALLOPTIONS, &all) == 0 &&
+		    (all & PCRE2_ANCHORED))
+			p->anchored = 1;
+	}
 
 	if (!buffer_search_safe(source))
 		return;
@@ -103,14 +118,14 @@ void pattern_free(struct pattern *p)
 	pcre2_code_free(p->code);
 	pcre2_match_data_free(p->scan_data);
 	pcre2_code_free(p->scan_code);
+	pcre2_code_free(p->line_code);
 	free(p);
 }
 
-enum pattern_result pattern_match(const struct pattern *p, const char *subject,
-				  size_t len, size_t groups[2 * PATTERN_MAX_GROUPS])
+/* Map a pcre2 return code and fill groups from match data md. */
+static enum pattern_result result_of(int rc, pcre2_match_data *md,
+				     size_t groups[2 * PATTERN_MAX_GROUPS])
 {
-	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, p->match_data,
-			     p->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return PATTERN_NO_MATCH;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
@@ -121,8 +136,8 @@ enum pattern_result pattern_match(const struct pattern *p, const char *subject,
 	if (rc < 0)
 		return PATTERN_LIMIT;
 	if (groups) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->match_data);
-		uint32_t count = pcre2_get_ovector_count(p->match_data);
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		uint32_t count = pcre2_get_ovector_count(md);
 		size_t i;
 		for (i = 0; i < PATTERN_MAX_GROUPS; i++) {
 			if (i < count && i < (size_t)rc && ov[2 * i] != PCRE2_UNSET) {
@@ -134,6 +149,34 @@ enum pattern_result pattern_match(const struct pattern *p, const char *subject,
 		}
 	}
 	return PATTERN_MATCH;
+}
+
+enum pattern_result pattern_match(const struct pattern *p, const char *subject,
+				  size_t len, size_t groups[2 * PATTERN_MAX_GROUPS])
+{
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, p->match_data,
+			     p->mctx);
+	return result_of(rc, p->match_data, groups);
+}
+
+enum pattern_result pattern_match_line(const struct pattern *p, const char *line,
+				       size_t len, size_t groups[2 * PATTERN_MAX_GROUPS])
+{
+	int rc;
+	if (!p->line_code)
+		return pattern_match(p, line, len, groups);
+	if (p->line_jit)
+		rc = pcre2_jit_match(p->line_code, (PCRE2_SPTR)line, len, 0, 0, p->match_data,
+				     p->mctx);
+	else
+		rc = pcre2_match(p->line_code, (PCRE2_SPTR)line, len, 0, 0, p->match_data,
+				 p->mctx);
+	return result_of(rc, p->match_data, groups);
+}
+
+int pattern_anchored(const struct pattern *p)
+{
+	return p->anchored;
 }
 
 int pattern_can_search(const struct pattern *p)

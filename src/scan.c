@@ -58,6 +58,8 @@ struct block_scan {
 /* The line number of the line starting at off (off >= counted_to). */
 static long line_at(struct block_scan *b, size_t off)
 {
+	if (off == b->counted_to)
+		return b->counted_line;
 	b->counted_line += (long)scan_count_newlines(b->buf + b->counted_to, off - b->counted_to);
 	b->counted_to = off;
 	return b->counted_line;
@@ -128,7 +130,8 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 		b.counted_line = lines_before + 1;
 		b.line_mode_block = memchr(block, '\r', len) != NULL;
 		for (k = 0; k < nr; k++) {
-			line_mode[k] = !pattern_can_search(patterns[k]);
+			line_mode[k] = !pattern_can_search(patterns[k]) ||
+				       pattern_anchored(patterns[k]);
 			cand[k] = candidate(&b, patterns[k], &line_mode[k], 0);
 		}
 		for (;;) {
@@ -144,7 +147,8 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 			after = next_line(&b, at);
 			end = after > at && block[after - 1] == '\n' ? after - 1 : after;
 			line_len = end - at;
-			memset(&hit, 0, sizeof(hit));
+			/* no memset: hit is per line, and groups are filled on a match */
+			hit.pattern = 0;
 			hit.truncated = r.truncated;
 			if (line_len > r.max_line) {
 				line_len = r.max_line;
@@ -162,7 +166,7 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 				enum pattern_result m;
 				if (cand[k] != at)
 					continue;
-				m = pattern_match(patterns[k], block + at, line_len, hit.groups);
+				m = pattern_match_line(patterns[k], block + at, line_len, hit.groups);
 				if (m == PATTERN_LIMIT)
 					stats->limit_hit = 1;
 				if (m == PATTERN_MATCH) {
@@ -177,6 +181,11 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 			}
 			/* search on only with the buffer restored (the NUL hides a newline) */
 			block[at + line_len] = saved;
+			/* the line just read ended with one newline: no need to count it */
+			if (after > at && block[after - 1] == '\n') {
+				b.counted_to = after;
+				b.counted_line = hit.lineno + 1;
+			}
 			for (k = 0; k < nr && !stop; k++)
 				if (cand[k] == at)
 					cand[k] = candidate(&b, patterns[k], &line_mode[k], after);

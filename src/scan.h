@@ -6,9 +6,11 @@
  * pattern_match() loop: the file is read in large blocks of whole lines
  * (line_reader_block), each pattern searches the whole block at once
  * (pattern_search: JIT, no per-line call), and only candidate lines are
- * matched alone (pattern_match) to get exactly the line-by-line result and
- * its groups.  Line numbers are counted on the way.  The result is the
- * same as matching every line alone with every pattern, in line order and,
+ * matched alone (pattern_match_line) to get exactly the line-by-line
+ * result and its groups; anchored patterns (^...) are simply tried once
+ * per line.  Line numbers are counted on the way.  The result is the same
+ * as pattern_match_line() on every line alone with every pattern, in line
+ * order and,
  * within a line, in pattern order: lines end at "\n" (a "\r" before it is
  * not part of the line), a UTF-8 BOM at the start is dropped, and lines
  * longer than max_line are matched on their first max_line bytes only.

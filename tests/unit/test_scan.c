@@ -1,6 +1,6 @@
 /*
  * test_scan.c - scan_fd() must give exactly what matching every line alone
- * gives (line_reader_next + pattern_match), for every kind of line ending,
+ * gives (line_reader_next + pattern_match_line), for every kind of line ending,
  * long lines, BOM, invalid UTF-8, several patterns and patterns that cannot
  * use the whole-buffer search.  Differential: deterministic random inputs.
  */
@@ -68,7 +68,7 @@ static void reference(int fd, struct pattern **pats, size_t nr, size_t max_line,
 	line_reader_init(&r, fd, max_line);
 	while (line_reader_next(&r, &line, &len) == 1) {
 		for (k = 0; k < nr; k++) {
-			if (pattern_match(pats[k], line, len, g) == PATTERN_MATCH) {
+			if (pattern_match_line(pats[k], line, len, g) == PATTERN_MATCH) {
 				hits_add(h, r.lineno, k, g);
 				h->count++;
 				if (h->stop_after && h->count >= h->stop_after)
@@ -215,6 +215,25 @@ static void test_stats(void **state)
 	close(fd);
 }
 
+/* Invalid UTF-8 does not hide the rest of a line; anchored patterns known. */
+static void test_match_line_lenient(void **state)
+{
+	static const char line[] = "\xff\xfe drill on 2026-09-16, caf\xe9";
+	struct pattern *date = pattern_compile(patterns[0], "p", "test", 1);
+	struct pattern *start = pattern_compile("^(\\d{4})-", "p", "test", 1);
+	size_t g[2 * PATTERN_MAX_GROUPS];
+	(void)state;
+	assert_int_equal(pattern_match(date, line, sizeof(line) - 1, g), PATTERN_BAD_UTF);
+	assert_int_equal(pattern_match_line(date, line, sizeof(line) - 1, g), PATTERN_MATCH);
+	assert_int_equal(g[2], 12);
+	assert_int_equal(g[3], 16);
+	assert_int_equal(pattern_anchored(start), 1);
+	assert_int_equal(pattern_anchored(date), 0);
+	assert_int_equal(pattern_can_search(date), 1);
+	pattern_free(date);
+	pattern_free(start);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +242,7 @@ int main(void)
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_count_newlines),
 		cmocka_unit_test(test_stats),
+		cmocka_unit_test(test_match_line_lenient),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
