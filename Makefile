@@ -52,9 +52,7 @@ endef
 $(eval $(call build_rules,build,$(BASE_CFLAGS) $(OPT_CFLAGS)))
 $(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS)))
 
-UNIT_BINS = $(patsubst tests/unit/%.c,$(1)/tests/%,$(UNIT_SRCS))
-
-.PHONY: all deps demo check unit cli sanitize valgrind install clean bench
+.PHONY: all deps demo check unit sanitize run-san install clean bench
 
 all: build/ftrkit
 
@@ -66,14 +64,8 @@ demo: deps
 	./build/ftrkit assess; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@echo "demo: reports are in reports/ (open reports/index.html when built)"
 
-# Run the unit tests and the command-line tests against the binary of $(B).
-unit-%: %/ftrkit $(call UNIT_BINS,build) 
-	@true
-
 define run_suites
-	@set -e; for t in $(patsubst tests/unit/%.c,$(1)/tests/%,$(UNIT_SRCS)); do \
-		echo "== $$t"; $$t; done
-	FTRKIT=$(CURDIR)/$(1)/ftrkit bats tests/cli
+	@sh tools/run-tests.sh $(1)
 endef
 
 unit: build/ftrkit $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRCS))

@@ -15,28 +15,14 @@
 #include "atomicfile.h"
 #include "calendar.h"
 #include "checks.h"
+#include "datadir.h"
 #include "error.h"
 #include "reports.h"
 #include "resultsdb.h"
 #include "version.h"
 #include "banned.h"
 
-#ifndef FTRKIT_DATADIR
-#define FTRKIT_DATADIR "/usr/local/share/ftrkit"
-#endif
-
 #define ASSESSMENT_FILE "assessment.xml"
-
-/* The questionnaire to use: -q, else ./questionnaires/ftr-dr.xml, else the installed one. */
-static const char *questionnaire_path(const struct options *opt)
-{
-	static const char local[] = "questionnaires/ftr-dr.xml";
-	if (opt->questionnaire)
-		return opt->questionnaire;
-	if (access(local, R_OK) == 0)
-		return local;
-	return FTRKIT_DATADIR "/questionnaires/ftr-dr.xml";
-}
 
 int assess_load_and_check(const struct options *opt, struct assess_run *run)
 {
@@ -46,8 +32,14 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	run->lang = opt->lang ? opt->lang : "en";
 	run->assessment_relpath = ASSESSMENT_FILE;
 
-	if (questionnaire_load(questionnaire_path(opt), &run->questionnaire) < 0)
-		return -1;
+	{
+		char *qpath = opt->questionnaire ? xstrdup(opt->questionnaire)
+						 : default_questionnaire_path();
+		int rc = questionnaire_load(qpath, &run->questionnaire);
+		free(qpath);
+		if (rc < 0)
+			return -1;
+	}
 	run->loaded_q = 1;
 	{
 		size_t n = strlen(opt->workspace);

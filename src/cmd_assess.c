@@ -7,6 +7,7 @@
 #include "assess.h"
 #include "commands.h"
 #include "error.h"
+#include "messages.h"
 #include "summary.h"
 #include "banned.h"
 
@@ -27,7 +28,7 @@ int cmd_assess(struct options *opt)
 	}
 	if (!opt->quiet) {
 		summary_print(stdout, opt, &run);
-		printf("reports written to %s/\n", opt->out);
+		printf(msg(M_SUMMARY_WRITTEN, run.lang), opt->out);
 	}
 	ret = assess_exit_code(&run);
 	assess_free(&run);

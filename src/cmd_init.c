@@ -18,14 +18,11 @@
 
 #include "atomicfile.h"
 #include "commands.h"
+#include "datadir.h"
 #include "error.h"
 #include "questionnaire.h"
 #include "strbuf.h"
 #include "banned.h"
-
-#ifndef FTRKIT_DATADIR
-#define FTRKIT_DATADIR "/usr/local/share/ftrkit"
-#endif
 
 static const char *const subfolders[] = { "drills", "runbooks", "configs", "documents" };
 
@@ -214,15 +211,6 @@ static int create_new(const char *path, const void *data, size_t len)
 	return 0;
 }
 
-static char *default_questionnaire(const struct options *opt)
-{
-	if (opt->questionnaire)
-		return xstrdup(opt->questionnaire);
-	if (access("questionnaires/ftr-dr.xml", R_OK) == 0)
-		return xstrdup("questionnaires/ftr-dr.xml");
-	return xstrdup(FTRKIT_DATADIR "/questionnaires/ftr-dr.xml");
-}
-
 int cmd_init(struct options *opt)
 {
 	struct questionnaire q;
@@ -238,7 +226,7 @@ int cmd_init(struct options *opt)
 		return EXIT_INPUT;
 	}
 	dir = opt->argv[0];
-	qpath = default_questionnaire(opt);
+	qpath = opt->questionnaire ? xstrdup(opt->questionnaire) : default_questionnaire_path();
 	if (questionnaire_load(qpath, &q) < 0) {
 		free(qpath);
 		return EXIT_INPUT;

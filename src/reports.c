@@ -7,7 +7,10 @@
 #include "banned.h"
 
 static const struct report_def registry[] = {
+	{ "html", "index.html", report_html },
 	{ "json", "report.json", report_json },
+	{ "junit", "junit.xml", report_junit },
+	{ "oscal", "oscal-assessment-results.xml", report_oscal },
 	{ NULL, NULL, NULL },
 };
 

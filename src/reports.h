@@ -25,6 +25,9 @@ struct report_def {
 /* All report formats, terminated by an entry with format NULL. */
 const struct report_def *report_registry(void);
 
+int report_html(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 int report_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "summary.h"
 #include "error.h"
+#include "messages.h"
 #include "banned.h"
 
 #define REASON_COLUMNS 72
@@ -109,7 +110,9 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 {
 	const struct run_result *r = &run->results;
 	int colour = !opt->no_color && isatty(fileno(out));
-	size_t i, j, k, id_w = 7, verdict_w = 0;
+	const char *h_control = msg(M_SUMMARY_CONTROL, run->lang);
+	const char *h_verdict = msg(M_SUMMARY_VERDICT, run->lang);
+	size_t i, j, k, id_w = display_width(h_control), verdict_w = display_width(h_verdict);
 
 	for (i = 0; i < r->nr_controls; i++) {
 		size_t w = display_width(r->controls[i].id);
@@ -124,11 +127,13 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 	fprintf(out, "%s %s, %s %s, as of %s\n", run->assessment.product,
 		run->assessment.product_version ? run->assessment.product_version : "",
 		run->questionnaire.id, run->questionnaire.version, run->as_of);
-	fputs("CONTROL", out);
-	pad(out, 7, id_w + 2);
-	fputs("VERDICT", out);
-	pad(out, 7, verdict_w + 2);
-	fputs("REASON\n", out);
+	/* headings are as wide as their column's widest cell, in columns */
+	fputs(h_control, out);
+	pad(out, display_width(h_control), id_w + 2);
+	fputs(h_verdict, out);
+	pad(out, display_width(h_verdict), verdict_w + 2);
+	fputs(msg(M_SUMMARY_REASON, run->lang), out);
+	fputc('\n', out);
 	for (i = 0; i < r->nr_controls; i++) {
 		const struct control_result *c = &r->controls[i];
 		const char *label = verdict_label(c->verdict, run->lang);
@@ -158,7 +163,7 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 			}
 		}
 	}
-	fprintf(out, "%zu controls: %zu met, %zu not met, %zu not applicable, %zu manual\n",
-		r->nr_controls, r->count[VERDICT_MET], r->count[VERDICT_NOT_MET],
+	fprintf(out, msg(M_SUMMARY_COUNTS, run->lang), r->nr_controls,
+		r->count[VERDICT_MET], r->count[VERDICT_NOT_MET],
 		r->count[VERDICT_NOT_APPLICABLE], r->count[VERDICT_MANUAL]);
 }

@@ -9,7 +9,9 @@
  * Errors: a structured error handler keeps the first error of a load
  * (message and line); the load then reports it once in the common shape.
  */
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
@@ -157,7 +159,21 @@ static int validate(xmlDocPtr doc, const char *name, const char *xsd,
 xmlDocPtr xml_load_validated(const char *path, const char *xsd, size_t xsd_len,
 			     const char *xsd_name)
 {
-	xmlDocPtr doc = parse(path, NULL, 0, path);
+	xmlDocPtr doc;
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		error_at(path, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error_at(path, 0, "not a regular file");
+		return NULL;
+	}
+	if (st.st_size == 0) {
+		error_at(path, 0, "empty file");
+		return NULL;
+	}
+	doc = parse(path, NULL, 0, path);
 	if (doc && validate(doc, path, xsd, xsd_len, xsd_name) < 0) {
 		xmlFreeDoc(doc);
 		return NULL;

@@ -25,6 +25,7 @@ has_cmd zip || need="$need zip"
 has_cmd openssl || need="$need openssl"
 has_cmd sha256sum || need="$need coreutils"
 has_cmd python3 || need="$need python3"
+has_cmd tidy || need="$need tidy"
 [ -x /usr/bin/time ] || need="$need time"      # GNU time -v: peak RSS in make bench
 has_cmd script || need="$need bsdutils"        # script(1): a pseudo-terminal for progress.bats
 

@@ -174,3 +174,13 @@ XML
 	ftr --version
 	[[ "$output" == "ftrkit "[0-9]* ]]
 }
+
+@test "colour on a terminal, none with NO_COLOR or --no-color" {
+	command -v script >/dev/null || skip "script(1) not installed"
+	script -qec "$FTRKIT assess --as-of $AS_OF" /dev/null > tty.out
+	grep -q $'\033\[32m' tty.out
+	NO_COLOR=1 script -qec "$FTRKIT assess --as-of $AS_OF" /dev/null > tty.out
+	! grep -q $'\033\[' tty.out
+	script -qec "$FTRKIT assess --as-of $AS_OF --no-color" /dev/null > tty.out
+	! grep -q $'\033\[' tty.out
+}

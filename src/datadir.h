@@ -1,0 +1,16 @@
+/*
+ * datadir.h - where the shipped questionnaires are found.
+ */
+#ifndef FTRKIT_DATADIR_H
+#define FTRKIT_DATADIR_H
+
+/*
+ * The default questionnaire: ./questionnaires/ftr-dr.xml when the current
+ * folder has one (the repository, a workspace checkout), else the one
+ * installed beside the binary (BIN/../share/ftrkit/questionnaires/, so an
+ * installed tree can be moved), else the compile-time FTRKIT_DATADIR.
+ * Returns a new string; caller frees.
+ */
+char *default_questionnaire_path(void);
+
+#endif

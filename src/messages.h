@@ -1,0 +1,31 @@
+/*
+ * messages.h - the report and summary headings in every language ftrkit
+ * speaks (en, ja).  Control texts come from the questionnaire's xml:lang
+ * variants; these are only the program's own words.  One table in
+ * messages.c: adding a language means adding one column there.
+ */
+#ifndef FTRKIT_MESSAGES_H
+#define FTRKIT_MESSAGES_H
+
+enum msg {
+	M_REPORT_TITLE, M_AS_OF, M_ORGANISATION, M_QUESTIONNAIRE, M_OVERALL,
+	M_SUMMARY, M_CONTROL, M_TITLE, M_VERDICT, M_REASON, M_CONTROLS,
+	M_REQUIREMENT, M_GUIDANCE, M_DECLARED, M_CHECKED, M_NO_FINDINGS,
+	M_LINE, M_OBJECTIVES, M_COMPONENT, M_CRITICALITY, M_DISRUPTION,
+	M_STATED_RPO, M_MEASURED_LOSS, M_STATED_RTO, M_MEASURED_RECOVERY,
+	M_LATEST_DRILL, M_NOT_STATED, M_NOT_MEASURED, M_DRILLS, M_CHART_TITLE,
+	M_CHART_AXIS, M_NO_DRILLS, M_TIMELINE_TITLE, M_NO_CALENDAR, M_OVERDUE,
+	M_ON_SCHEDULE, M_NEXT_DUE, M_LAST_SUCCESS, M_CADENCE, M_SCENARIO,
+	M_DATE, M_OUTCOME, M_WITHIN, M_EXCEEDS, M_INVENTORY, M_PATH, M_KIND,
+	M_SIZE, M_USED_BY, M_GENERATED, M_NEVER, M_COUNTS, M_EVIDENCE_NOTE,
+	M_SUCCESS, M_FAILURE, M_UNKNOWN, M_NO_RTO, M_CONTENTS, M_DRILL_LIST,
+	M_NO_EVIDENCE, M_CHART_LEGEND, M_TIMELINE_LEGEND, M_NONE_USED,
+	M_SUMMARY_CONTROL, M_SUMMARY_VERDICT, M_SUMMARY_REASON, M_SUMMARY_COUNTS,
+	M_SUMMARY_WRITTEN, M_CRITICAL, M_NON_CRITICAL, M_STATUS,
+	M__COUNT
+};
+
+/* The text of id in lang ("en" when lang is unknown or NULL).  Static. */
+const char *msg(enum msg id, const char *lang);
+
+#endif

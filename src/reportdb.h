@@ -1,0 +1,36 @@
+/*
+ * reportdb.h - small read helpers shared by the reports that are generated
+ * from the results database (HTML, JUnit, OSCAL).
+ */
+#ifndef FTRKIT_REPORTDB_H
+#define FTRKIT_REPORTDB_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+/* The one row of the run table, copied (owned; rdb_run_free() frees). */
+struct report_run {
+	char *tool, *questionnaire_id, *questionnaire_version, *questionnaire_title;
+	char *product, *product_version, *organisation, *timezone, *as_of, *lang;
+	char *overall;
+	int64_t met, not_met, not_applicable, manual;
+	int64_t controls; /* met + not_met + not_applicable + manual */
+	int64_t as_of_day;
+};
+
+/* Prepare sql on db; 0, or -1 after reporting (what names the report). */
+int rdb_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *what);
+/* Column i as text, NULL when SQL NULL.  Borrowed until the next step. */
+const char *rdb_text(sqlite3_stmt *st, int i);
+/* Column i as text, "" when SQL NULL. */
+const char *rdb_str(sqlite3_stmt *st, int i);
+/* 1 when column i is SQL NULL. */
+int rdb_null(sqlite3_stmt *st, int i);
+/* Single integer result of sql (e.g. a count); -1 after reporting. */
+int64_t rdb_count(sqlite3 *db, const char *sql, const char *what);
+
+/* Load the run row; 0, or -1 after reporting. */
+int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what);
+void rdb_run_free(struct report_run *rr);
+
+#endif

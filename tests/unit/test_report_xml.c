@@ -1,0 +1,164 @@
+/*
+ * test_report_xml.c - JUnit and OSCAL reports for verdicts the sample
+ * workspace does not produce: a control set to manual and one set to not
+ * applicable in the results database (reports read only the database, so
+ * this is exactly what a run with such verdicts gives them).  JUnit must
+ * give <skipped> with the reason; OSCAL must give satisfied /
+ * not-satisfied with reason "other".  Both are read back by XPath.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "unit.h"
+#include "assess.h"
+#include "atomicfile.h"
+#include "calendar.h"
+#include "error.h"
+#include "reports.h"
+#include "resultsdb.h"
+
+struct fixture {
+	struct assess_run run;
+	char dir[64];
+	char *db_path, *out_path;
+	sqlite3 *db;
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+	struct options opt;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.workspace = "evidence";
+	opt.questionnaire = "questionnaires/ftr-dr.xml";
+	opt.lang = "en";
+	date_parse("2026-11-25", &opt.as_of_day);
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ftrkit-xml.XXXXXX");
+	if (!mkdtemp(fx->dir))
+		return -1;
+	fx->db_path = xasprintf("%s/results.sqlite", fx->dir);
+	fx->out_path = xasprintf("%s/report.xml", fx->dir);
+	if (assess_load_and_check(&opt, &fx->run) < 0)
+		return -1;
+	fx->db = resultsdb_write(fx->db_path, fx->db_path, &fx->run, "ftrkit test");
+	if (!fx->db)
+		return -1;
+	if (sqlite3_exec(fx->db,
+			 "UPDATE controls SET verdict = 'manual', reason = 'a reviewer must judge the SLA'"
+			 " WHERE id = 'DR-008';"
+			 "UPDATE controls SET verdict = 'not-applicable', reason = 'no data <stored>'"
+			 " WHERE id = 'DR-009';"
+			 "UPDATE run SET met = 7, manual = 1, not_applicable = 1;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	sqlite3_close(fx->db);
+	assess_free(&fx->run);
+	unlink(fx->db_path);
+	unlink(fx->out_path);
+	rmdir(fx->dir);
+	free(fx->db_path);
+	free(fx->out_path);
+	free(fx);
+	return 0;
+}
+
+static xmlDocPtr render(struct fixture *fx, report_fn fn)
+{
+	struct atomic_file af;
+	xmlDocPtr doc;
+	assert_int_equal(atomic_begin(&af, fx->out_path, 0644), 0);
+	assert_int_equal(fn(fx->db, &fx->run, &af), 0);
+	assert_int_equal(atomic_commit(&af), 0);
+	doc = xmlReadFile(fx->out_path, NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	return doc;
+}
+
+/* The XPath expr evaluated to a string (caller frees). */
+static char *eval(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr res;
+	char *s;
+	xmlXPathRegisterNs(ctx, BAD_CAST "o", BAD_CAST "http://csrc.nist.gov/ns/oscal/1.0");
+	res = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	assert_non_null(res);
+	s = (char *)xmlXPathCastToString(res);
+	xmlXPathFreeObject(res);
+	xmlXPathFreeContext(ctx);
+	return s;
+}
+
+static void expect(xmlDocPtr doc, const char *expr, const char *want)
+{
+	char *got = eval(doc, expr);
+	if (strcmp(got, want) != 0)
+		print_error("%s: got '%s', want '%s'\n", expr, got, want);
+	assert_string_equal(got, want);
+	xmlFree(got);
+}
+
+static void junit_skips_manual_and_not_applicable(void **state)
+{
+	struct fixture *fx = *state;
+	xmlDocPtr doc = render(fx, report_junit);
+
+	expect(doc, "count(//testcase)", "9");
+	expect(doc, "count(//testcase/skipped)", "2");
+	expect(doc, "count(//testcase/failure)", "0");
+	expect(doc, "string(/testsuites/testsuite/@skipped)", "2");
+	expect(doc, "string(//testcase[starts-with(@name,'DR-008')]/skipped/@message)",
+	       "manual: a reviewer must judge the SLA");
+	expect(doc, "string(//testcase[starts-with(@name,'DR-009')]/skipped/@message)",
+	       "not-applicable: no data <stored>");
+	expect(doc, "string(//testcase[starts-with(@name,'DR-009')]/skipped/@type)", "not-applicable");
+	xmlFreeDoc(doc);
+}
+
+static void oscal_states_for_every_verdict(void **state)
+{
+	struct fixture *fx = *state;
+	xmlDocPtr doc = render(fx, report_oscal);
+
+	expect(doc, "count(//o:finding)", "9");
+	expect(doc, "string(//o:finding[o:target/@target-id='DR-001']/o:target/o:status/@state)",
+	       "satisfied");
+	expect(doc, "string(//o:finding[o:target/@target-id='DR-001']/o:target/o:status/@reason)",
+	       "pass");
+	expect(doc, "string(//o:finding[o:target/@target-id='DR-008']/o:target/o:status/@state)",
+	       "not-satisfied");
+	expect(doc, "string(//o:finding[o:target/@target-id='DR-008']/o:target/o:status/@reason)",
+	       "other");
+	expect(doc, "string(//o:finding[o:target/@target-id='DR-009']/o:target/o:status/@state)",
+	       "satisfied");
+	expect(doc, "string(//o:finding[o:target/@target-id='DR-009']/o:target/o:status/@reason)",
+	       "other");
+	expect(doc, "normalize-space(//o:finding[o:target/@target-id='DR-009']/o:target/o:status/o:remarks)",
+	       "no data <stored> (not-applicable)");
+	/* every finding's related observations exist */
+	expect(doc, "count(//o:related-observation[not(@observation-uuid = //o:observation/@uuid)])", "0");
+	xmlFreeDoc(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(junit_skips_manual_and_not_applicable, setup, teardown),
+		cmocka_unit_test_setup_teardown(oscal_states_for_every_verdict, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
