@@ -14,10 +14,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scan.h"
 #include "error.h"
 #include "linereader.h"
+#include "workspace.h"
 #include "banned.h"
 
 #define NONE ((size_t)-1)
@@ -174,7 +176,7 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 					hit.pattern = k;
 					cb = fn(arg, &hit);
 					if (cb < 0)
-						ret = -1;
+						ret = -2;
 					if (cb != 0)
 						stop = 1;
 				}
@@ -206,4 +208,22 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 	free(cand);
 	free(line_mode);
 	return ret;
+}
+
+int scan_evidence(const struct workspace *ws, const char *relpath,
+		  struct pattern *const *patterns, size_t nr,
+		  scan_fn *fn, void *arg, struct scan_stats *stats)
+{
+	int fd = workspace_open_file(ws, relpath), ret, saved;
+	if (fd < 0)
+		return -1;
+	ret = scan_fd(fd, patterns, nr, 0, fn, arg, stats);
+	saved = errno;
+	close(fd);
+	if (ret == -1) {
+		char *shown = workspace_display_path(ws, relpath);
+		error_at(shown, 0, "cannot read: %s", strerror(saved));
+		free(shown);
+	}
+	return ret < 0 ? -1 : 0;
 }

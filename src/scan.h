@@ -45,10 +45,21 @@ struct scan_stats {
  * Scan fd (borrowed, read to its end or until fn stops) with nr patterns
  * (borrowed; pattern_match state is used, so not shared between threads).
  * max_line 0 = LINE_READER_DEFAULT_MAX.  stats may be NULL.  Returns 0,
- * -1 on a read error (errno set, nothing reported) or when fn returned -1.
+ * -1 on a read error (errno set, nothing reported), or -2 when fn returned
+ * -1 (fn reported its own error).
  */
 int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 	    scan_fn *fn, void *arg, struct scan_stats *stats);
+
+/*
+ * scan_fd() on the inventoried evidence file relpath of ws: opens it
+ * (workspace_open_file), scans, closes.  0, or -1 after reporting
+ * "ROOT/PATH: cannot read: REASON" (or the callback's own error).
+ */
+struct workspace;
+int scan_evidence(const struct workspace *ws, const char *relpath,
+		  struct pattern *const *patterns, size_t nr,
+		  scan_fn *fn, void *arg, struct scan_stats *stats);
 
 /* Newlines in buf[0..n): word at a time, exact. */
 size_t scan_count_newlines(const char *buf, size_t n);

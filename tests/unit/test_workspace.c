@@ -13,6 +13,7 @@
 #include "unit.h"
 #include "error.h"
 #include "hash.h"
+#include "scan.h"
 #include "workspace.h"
 
 static char root[64];
@@ -149,11 +150,48 @@ static void test_symlink_outside_refused(void **state)
 	free(link);
 }
 
+static int count_hits(void *arg, const struct scan_hit *hit)
+{
+	long *n = arg;
+	assert_int_equal(hit->lineno, *n + 1); /* every line of big.log matches */
+	(*n)++;
+	return 0;
+}
+
+static int fail_at_first(void *arg, const struct scan_hit *hit)
+{
+	(void)arg;
+	(void)hit;
+	return -1;
+}
+
+/* scan_evidence: scans an inventoried file; refuses others; passes errors on. */
+static void test_scan_evidence(void **state)
+{
+	struct workspace ws;
+	struct pattern *p = pattern_compile("^(\\d{4})-.*drill LOG$", "p", "test", 1);
+	struct scan_stats st;
+	long hits = 0;
+	(void)state;
+	assert_int_equal(workspace_open(root, NULL, &ws), 0);
+	assert_int_equal(scan_evidence(&ws, "a/deep/big.log", &p, 1, count_hits, &hits, &st), 0);
+	assert_int_equal(hits, 20000);
+	assert_int_equal(st.lines, 20000);
+	assert_int_equal(st.bytes, 20000 * 41);
+	error_quiet = 1;
+	assert_int_equal(scan_evidence(&ws, "a/deep/big.log", &p, 1, fail_at_first, NULL, NULL), -1);
+	assert_int_equal(scan_evidence(&ws, "not/there.log", &p, 1, count_hits, &hits, NULL), -1);
+	error_quiet = 0;
+	pattern_free(p);
+	workspace_close(&ws);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_inventory_same_for_any_thread_count),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_scan_evidence),
 		cmocka_unit_test(test_symlink_outside_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
