@@ -11,7 +11,7 @@ BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/ftrkit
 MANDIR ?= $(PREFIX)/share/man
 
-PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp
+PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp libdeflate zlib
 CC ?= cc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -13,7 +13,7 @@ has_cmd cc || need="$need gcc"
 has_cmd make || need="$need make"
 for pair in libxml-2.0:libxml2-dev sqlite3:libsqlite3-dev libzip:libzip-dev \
             libpcre2-8:libpcre2-dev libcrypto:libssl-dev libseccomp:libseccomp-dev \
-            cmocka:libcmocka-dev; do
+            cmocka:libcmocka-dev libdeflate:libdeflate-dev zlib:zlib1g-dev; do
 	pc=${pair%%:*}; pkg=${pair#*:}
 	has_pc "$pc" || need="$need $pkg"
 done
