@@ -67,7 +67,7 @@ struct progress *progress_begin(const char *label, uint64_t total_files, uint64_
 
 void progress_set_total(struct progress *p, uint64_t total_files, uint64_t total_bytes)
 {
-	if (!p->active)
+	if (!p || !p->active)
 		return;
 	pthread_mutex_lock(&p->lock);
 	p->files_total = total_files;
@@ -92,7 +92,7 @@ static void maybe_draw(struct progress *p)
 
 void progress_add(struct progress *p, uint64_t files, uint64_t bytes)
 {
-	if (!p->active)
+	if (!p || !p->active)
 		return;
 	pthread_mutex_lock(&p->lock);
 	p->files_done += files;
@@ -103,7 +103,7 @@ void progress_add(struct progress *p, uint64_t files, uint64_t bytes)
 
 void progress_set_fraction(struct progress *p, double fraction)
 {
-	if (!p->active)
+	if (!p || !p->active)
 		return;
 	if (fraction < 0)
 		fraction = 0;

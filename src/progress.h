@@ -8,6 +8,7 @@
  * PROGRESS_DELAY_MS (short runs show nothing), and is erased at the end.
  *
  * Updates are thread-safe: worker threads call progress_add() directly.
+ * Every function accepts a NULL bar (does nothing).
  */
 #ifndef FTRKIT_PROGRESS_H
 #define FTRKIT_PROGRESS_H
