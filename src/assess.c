@@ -59,8 +59,18 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	run->loaded_ws = 1;
 	if (workspace_classify(&run->workspace, &run->assessment, ASSESSMENT_FILE) < 0)
 		return -1;
+	run->loaded_configs = 1;
+	if (configs_load(&run->configs, &run->assessment, &run->workspace) < 0)
+		return -1;
+	if (drills_read(&run->questionnaire, &run->assessment, &run->workspace,
+			run->as_of_day, &run->drills) < 0)
+		return -1;
+	run->loaded_drills = 1;
+	drill_calendar_build(&run->assessment, &run->drills, run->as_of_day,
+			     &run->calendar, &run->nr_calendar);
 	if (checks_run_all(&run->questionnaire, &run->assessment, ASSESSMENT_FILE,
-			   &run->workspace, run->as_of_day, run->lang, &run->results) < 0)
+			   &run->workspace, &run->configs, run->as_of_day, run->lang, &run->drills,
+			   &run->results) < 0)
 		return -1;
 	run->checked = 1;
 	return 0;
@@ -143,6 +153,11 @@ void assess_free(struct assess_run *run)
 {
 	if (run->checked)
 		run_result_free(&run->results);
+	if (run->loaded_drills)
+		drill_set_free(&run->drills);
+	free(run->calendar);
+	if (run->loaded_configs)
+		configs_free(&run->configs);
 	if (run->loaded_ws)
 		workspace_close(&run->workspace);
 	if (run->loaded_a)

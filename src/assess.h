@@ -9,6 +9,9 @@
 #include <stdint.h>
 
 #include "assessment.h"
+#include "drill.h"
+#include "drill_calendar.h"
+#include "configs.h"
 #include "options.h"
 #include "questionnaire.h"
 #include "results.h"
@@ -19,12 +22,17 @@ struct assess_run {
 	struct assessment assessment;
 	struct workspace workspace;
 	struct run_result results;
+	struct drill_set drills;           /* every drill record read from the evidence */
+	struct scenario_status *calendar;  /* one per scenario, as of as_of_day */
+	size_t nr_calendar;
 	char *assessment_path;     /* WORKSPACE/assessment.xml as shown */
 	const char *assessment_relpath; /* "assessment.xml" */
 	int64_t as_of_day;
 	char as_of[16];            /* YYYY-MM-DD */
 	const char *lang;
-	int loaded_q, loaded_a, loaded_ws, checked;
+	int loaded_q, loaded_a, loaded_ws, loaded_drills, checked;
+	struct config_set configs; /* facts read from the <configs> exports */
+	int loaded_configs;
 };
 
 /*

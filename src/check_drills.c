@@ -1,199 +1,533 @@
 /*
- * check_drills.c - checks on the drill logs a scenario names:
- * drill-logs-present and drill-log-dated.  Logs are streamed line by line;
- * the date pattern comes from the questionnaire (param date-pattern, groups
- * 1-3 = year, month, day).
+ * check_drills.c - checks on the drill records read from the evidence
+ * (drill.h), one per question the controls ask:
+ *   scenario-drilled         DR-007  every scenario has a readable drill
+ *   drill-current            DR-008  latest success within cadence, max-age,
+ *                                    and after the latest major change
+ *   drill-within-objectives  DR-008  measured recovery <= RTO, data loss <= RPO
+ *   drill-coverage           DR-008  restoration, data loss, availability covered
+ *   drill-log-complete       DR-009  the most recent log has date, scenario,
+ *                                    start, end and outcome
+ * Every threshold is a parameter; every finding names the file and line.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "calendar.h"
 #include "checks.h"
+#include "drill_calendar.h"
+#include "duration.h"
 #include "error.h"
-#include "linereader.h"
-#include "pattern.h"
 #include "banned.h"
 
-/* 1 when the scenario's disruption is in the comma-separated filter (or no filter). */
-static int disruption_selected(const char *filter, const char *disruption)
+/* 1 when item is in the comma-separated list (or the list is empty/NULL). */
+static int in_list(const char *list, const char *item)
 {
-	size_t n = strlen(disruption);
-	const char *p = filter;
-	if (!filter || !*filter)
+	size_t n = strlen(item);
+	const char *p = list;
+	if (!list || !*list)
 		return 1;
 	while (p && *p) {
 		const char *end = strchr(p, ',');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len == n && strncmp(p, disruption, n) == 0)
+		if (len == n && strncmp(p, item, n) == 0)
 			return 1;
 		p = end ? end + 1 : NULL;
 	}
 	return 0;
 }
 
-int check_drill_logs_present(const struct check_ctx *ctx, const struct check_spec *spec,
-			     struct check_result *res)
+static const char *disruption_filter(const struct check_spec *spec)
 {
-	const struct assessment *a = ctx->assessment;
-	const char *filter = check_param(spec, "disruption", NULL);
-	size_t i, j, scenarios = 0, logs = 0;
+	return check_param(spec, "disruption", NULL);
+}
 
-	for (i = 0; i < a->nr_scenarios; i++) {
-		const struct scenario *s = &a->scenarios[i];
-		char subject[96];
-		if (!disruption_selected(filter, s->disruption))
-			continue;
-		scenarios++;
-		snprintf(subject, sizeof(subject), "scenario %s", s->id);
-		if (!s->nr_drill_logs) {
-			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
-				    s->component, subject,
-				    "scenario %s has no drill log: it has not been tested", s->id);
-			continue;
-		}
-		for (j = 0; j < s->nr_drill_logs; j++) {
-			const struct evidence_file *f =
-				workspace_require(ctx->workspace, &s->drill_logs[j], a->path);
-			if (!f)
-				return -1;
-			logs++;
-			finding_add(res, VERDICT_MET, f->path, 0, s->component, subject,
-				    "scenario %s: drill log %s (%llu bytes, sha256 %.12s…)",
-				    s->id, f->path, (unsigned long long)f->size, f->sha256);
-		}
-	}
-	if (!scenarios) {
-		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, NULL,
-			    filter ? "no DR scenario for disruption %s is declared"
-				   : "no DR scenario is declared%s",
-			    filter ? filter : "");
-		res->summary = xstrdup("no scenario to test");
-		return 0;
-	}
-	res->summary = xasprintf("%zu drill log%s for %zu scenario%s", logs,
-				 logs == 1 ? "" : "s", scenarios, scenarios == 1 ? "" : "s");
+static char *subject_of(const struct scenario *s)
+{
+	return xasprintf("scenario %s", s->id);
+}
+
+/* " (times without an offset read in +09:00, line N)" or "". Caller frees. */
+static char *tz_note(const struct check_ctx *ctx, const struct drill_record *r)
+{
+	if (!r->tz_assumed)
+		return xstrdup("");
+	return xasprintf(" (times without an offset read in the assessment's timezone %s, first at line %ld)",
+			 ctx->assessment->timezone, r->tz_line);
+}
+
+static void fmt_day(int64_t day, char out[16])
+{
+	date_format(day, out, 16);
+}
+
+/* No scenario in scope: a finding and a summary. */
+static int none_in_scope(const struct check_ctx *ctx, const struct check_spec *spec,
+			 struct check_result *res)
+{
+	const char *filter = disruption_filter(spec);
+	finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, NULL,
+		    "no DR scenario%s%s is declared", filter ? " for disruption " : "",
+		    filter ? filter : "");
+	res->summary = xstrdup("no scenario in scope");
 	return 0;
 }
 
-/*
- * Find the first date in a drill log.  Returns 1 with *day and *line set, 0
- * when there is none, -1 after reporting a read error.  *limit_hit is set
- * when the pattern hit its match limit on some line.
- */
-static int first_date(const struct check_ctx *ctx, const struct pattern *pat,
-		      const char *relpath, int64_t *day, long *line, int *limit_hit)
-{
-	struct line_reader r;
-	char *text;
-	size_t len, g[2 * PATTERN_MAX_GROUPS];
-	int fd = workspace_open_file(ctx->workspace, relpath), rc, found = 0;
-
-	if (fd < 0)
-		return -1;
-	line_reader_init(&r, fd, LINE_READER_DEFAULT_MAX);
-	while ((rc = line_reader_next(&r, &text, &len)) == 1) {
-		enum pattern_result m = pattern_match(pat, text, len, g);
-		unsigned y, mo, d;
-		if (m == PATTERN_LIMIT)
-			*limit_hit = 1;
-		if (m != PATTERN_MATCH || g[2] == (size_t)-1 || g[4] == (size_t)-1 ||
-		    g[6] == (size_t)-1)
-			continue;
-		y = (unsigned)strtoul(text + g[2], NULL, 10);
-		mo = (unsigned)strtoul(text + g[4], NULL, 10);
-		d = (unsigned)strtoul(text + g[6], NULL, 10);
-		if (!civil_valid(y, mo, d))
-			continue;
-		*day = days_from_civil(y, mo, d);
-		*line = r.lineno;
-		found = 1;
-		break;
-	}
-	line_reader_free(&r);
-	close(fd);
-	if (rc < 0) {
-		char *shown = workspace_display_path(ctx->workspace, relpath);
-		error_at(shown, 0, "cannot read drill log");
-		free(shown);
-		return -1;
-	}
-	return found;
-}
-
-int check_drill_log_dated(const struct check_ctx *ctx, const struct check_spec *spec,
-			  struct check_result *res)
+int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec *spec,
+			   struct check_result *res)
 {
 	const struct assessment *a = ctx->assessment;
-	const char *filter = check_param(spec, "disruption", NULL);
-	long pline;
-	const char *source = check_param(spec, "date-pattern", &pline);
-	struct pattern *pat;
-	size_t i, j, dated = 0, total = 0;
-	int ret = 0;
-
-	if (!source)
-		return error_at(ctx->questionnaire->path, spec->line,
-				"check %s needs parameter date-pattern", spec->name);
-	pat = pattern_compile(source, "date-pattern", ctx->questionnaire->path, pline);
-	if (!pat)
-		return -1;
+	const char *filter = disruption_filter(spec);
+	size_t i, j, scope = 0, drilled = 0;
 
 	for (i = 0; i < a->nr_scenarios; i++) {
 		const struct scenario *s = &a->scenarios[i];
-		char subject[96], shown[16];
-		int64_t latest = -1;
-		if (!disruption_selected(filter, s->disruption))
+		char *subject;
+		size_t readable = 0;
+		if (!in_list(filter, s->disruption))
 			continue;
-		snprintf(subject, sizeof(subject), "scenario %s", s->id);
-		if (!s->nr_drill_logs) {
-			total++;
+		scope++;
+		subject = subject_of(s);
+		if (!s->nr_drill_logs)
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
-				    s->component, subject, "scenario %s: no drill log to date", s->id);
+				    s->component, subject,
+				    "scenario %s has no drill log: it has not been tested", s->id);
+		for (j = 0; j < ctx->drills->nr; j++) {
+			const struct drill_record *r = &ctx->drills->items[j];
+			char day[16], *tz;
+			if (r->scenario != s)
+				continue;
+			if (r->problem) {
+				finding_add(res, VERDICT_NOT_MET, r->file, r->problem_line, s->component,
+					    subject, "drill log %s cannot be read: %s", r->file, r->problem);
+				continue;
+			}
+			if (r->limit_hit)
+				finding_add(res, VERDICT_NOT_MET, r->file, r->limit_line, s->component,
+					    subject, "drill log %s: a marker pattern hit its match limit on line %ld; that line was not understood",
+					    r->file, r->limit_line);
+			readable++;
+			if (r->has_date)
+				fmt_day(r->day, day);
+			tz = tz_note(ctx, r);
+			finding_add(res, VERDICT_MET, r->file, r->has_date ? r->date_line : r->line,
+				    s->component, subject, "scenario %s drilled %s%s (%s, outcome %s)%s",
+				    s->id, r->has_date ? "on " : "", r->has_date ? day : "(undated)",
+				    drill_source_name(r->source), drill_outcome_name(r->outcome), tz);
+			free(tz);
+		}
+		if (s->nr_drill_logs && !readable)
+			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
+				    s->component, subject,
+				    "scenario %s: none of its %zu drill log%s can be read", s->id,
+				    s->nr_drill_logs, s->nr_drill_logs == 1 ? "" : "s");
+		else if (readable)
+			drilled++;
+		free(subject);
+	}
+	if (!scope)
+		return none_in_scope(ctx, spec, res);
+	res->summary = xasprintf("%zu of %zu scenario%s drilled", drilled, scope,
+				 scope == 1 ? "" : "s");
+	return 0;
+}
+
+int check_drill_current(const struct check_ctx *ctx, const struct check_spec *spec,
+			struct check_result *res)
+{
+	const struct assessment *a = ctx->assessment;
+	const char *filter = disruption_filter(spec);
+	static const char *const yes_no[] = { "yes", "no", NULL };
+	const char *after_change, *why;
+	long line;
+	const char *max_age_text = check_param(spec, "max-age", &line);
+	struct cadence max_age = { NULL, 0, 0 };
+	size_t i, j, scope = 0, current = 0;
+
+	if (check_param_choice(ctx, spec, "after-major-change", "yes", yes_no, &after_change) < 0)
+		return -1;
+	if (max_age_text && cadence_parse(max_age_text, &max_age, &why) < 0)
+		return error_at(ctx->questionnaire->path, line ? line : spec->line,
+				"check %s: parameter max-age '%s': %s", spec->name, max_age_text, why);
+	for (i = 0; i < a->nr_scenarios; i++) {
+		const struct scenario *s = &a->scenarios[i];
+		const struct drill_record *last;
+		const struct major_change *change;
+		char *subject, *tz, last_day[16], due_day[16], as_of[16];
+		int64_t due;
+		const char *limit = "cadence";
+		int ok = 1;
+
+		if (!in_list(filter, s->disruption))
+			continue;
+		scope++;
+		subject = subject_of(s);
+		fmt_day(ctx->as_of_day, as_of);
+		for (j = 0; j < ctx->drills->nr; j++) {
+			const struct drill_record *r = &ctx->drills->items[j];
+			char day[16];
+			if (r->scenario != s || r->problem || !r->has_date || r->day <= ctx->as_of_day)
+				continue;
+			fmt_day(r->day, day);
+			finding_add(res, VERDICT_NOT_MET, r->file, r->date_line, s->component, subject,
+				    "drill log %s is dated %s, after the assessment date %s",
+				    r->file, day, as_of);
+		}
+		last = drill_latest_success(ctx->drills, s, ctx->as_of_day);
+		if (!last) {
+			const struct drill_record *latest = drill_latest(ctx->drills, s, ctx->as_of_day);
+			if (latest) {
+				fmt_day(latest->day, last_day);
+				finding_add(res, VERDICT_NOT_MET, latest->file,
+					    latest->outcome_line ? latest->outcome_line : latest->line,
+					    s->component, subject,
+					    "scenario %s has no successful drill: the latest, on %s, has outcome %s",
+					    s->id, last_day, drill_outcome_name(latest->outcome));
+			} else {
+				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
+					    s->component, subject,
+					    "scenario %s has no successful, dated drill", s->id);
+			}
+			free(subject);
 			continue;
 		}
-		for (j = 0; j < s->nr_drill_logs; j++) {
-			const char *path = s->drill_logs[j].path;
-			int64_t day = 0;
-			long line = 0;
-			int limit_hit = 0, rc;
+		fmt_day(last->day, last_day);
+		tz = tz_note(ctx, last);
+		due = cadence_add(&s->cadence, last->day);
+		if (max_age_text && cadence_add(&max_age, last->day) < due) {
+			due = cadence_add(&max_age, last->day);
+			limit = "max-age";
+		}
+		fmt_day(due, due_day);
+		if (due < ctx->as_of_day) {
+			ok = 0;
+			finding_add(res, VERDICT_NOT_MET, last->file, last->date_line, s->component,
+				    subject,
+				    "scenario %s is overdue: latest successful drill %s, %s %s made it due %s, %lld day%s before %s%s",
+				    s->id, last_day, limit,
+				    !strcmp(limit, "cadence") ? s->cadence.text : max_age_text,
+				    due_day, (long long)(ctx->as_of_day - due),
+				    ctx->as_of_day - due == 1 ? "" : "s", as_of, tz);
+		}
+		change = !strcmp(after_change, "yes")
+			? latest_major_change(a, s->component, ctx->as_of_day) : NULL;
+		if (change && last->day < change->day) {
+			char change_day[16];
+			ok = 0;
+			fmt_day(change->day, change_day);
+			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, change->line,
+				    s->component, subject,
+				    "scenario %s: latest successful drill %s precedes the major change of %s (%s)",
+				    s->id, last_day, change_day, change->text);
+		}
+		if (ok) {
+			current++;
+			finding_add(res, VERDICT_MET, last->file, last->date_line, s->component, subject,
+				    "scenario %s: latest successful drill %s, within its %s (%s) until %s%s%s",
+				    s->id, last_day, limit,
+				    !strcmp(limit, "cadence") ? s->cadence.text : max_age_text, due_day,
+				    change ? " and after the latest major change" : "", tz);
+		}
+		free(tz);
+		free(subject);
+	}
+	if (!scope)
+		return none_in_scope(ctx, spec, res);
+	res->summary = xasprintf("%zu of %zu scenario%s drilled within cadence", current, scope,
+				 scope == 1 ? "" : "s");
+	return 0;
+}
 
-			total++;
-			rc = first_date(ctx, pat, path, &day, &line, &limit_hit);
-			if (rc < 0) {
-				ret = -1;
-				goto out;
-			}
-			if (!rc) {
-				finding_add(res, VERDICT_NOT_MET, path, 0, s->component, subject,
-					    limit_hit ? "drill log %s: date pattern hit its match limit; no date found"
-						      : "drill log %s carries no date", path);
+/* Why a record has no recovery measurement, and the line it concerns. */
+static const char *no_recovery_reason(const struct drill_record *r, long *line)
+{
+	*line = r->line;
+	if (!r->outage.line)
+		return "no outage start found (marker-outage-start)";
+	*line = r->outage.line;
+	if (!r->outage.set)
+		return "the outage start line carries no time";
+	if (r->restored.line && !r->restored.set) {
+		*line = r->restored.line;
+		return "the service-restored line carries no time";
+	}
+	if (!r->restored.set)
+		return "the service was never restored after the outage start";
+	*line = r->restored.line;
+	return "service restored is earlier than the outage start";
+}
+
+int check_drill_within_objectives(const struct check_ctx *ctx, const struct check_spec *spec,
+				  struct check_result *res)
+{
+	const struct assessment *a = ctx->assessment;
+	const char *filter = disruption_filter(spec);
+	const char *need_loss = check_param(spec, "data-loss-required-for", NULL);
+	size_t i, scope = 0, within = 0;
+
+	for (i = 0; i < a->nr_scenarios; i++) {
+		const struct scenario *s = &a->scenarios[i];
+		const struct component *c = assessment_component(a, s->component);
+		const struct objective *o = c ? component_objective(c, s->disruption) : NULL;
+		const struct drill_record *r;
+		char *subject, *tz, day[16], got[64], want[64];
+		int ok = 1;
+
+		if (!in_list(filter, s->disruption))
+			continue;
+		scope++;
+		subject = subject_of(s);
+		r = drill_latest_success(ctx->drills, s, ctx->as_of_day);
+		if (!r) {
+			r = drill_latest(ctx->drills, s, ctx->as_of_day);
+			if (!r) {
+				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
+					    s->component, subject,
+					    "scenario %s: no readable, dated drill to measure recovery from", s->id);
+				free(subject);
 				continue;
 			}
-			date_format(day, shown, sizeof(shown));
-			if (day > ctx->as_of_day) {
-				finding_add(res, VERDICT_NOT_MET, path, line, s->component, subject,
-					    "drill log %s is dated %s, after the assessment date",
-					    path, shown);
-				continue;
-			}
-			dated++;
-			if (day > latest)
-				latest = day;
-			finding_add(res, VERDICT_MET, path, line, s->component, subject,
-				    "scenario %s: drill log dated %s", s->id, shown);
+			ok = 0;
+			fmt_day(r->day, day);
+			finding_add(res, VERDICT_NOT_MET, r->file,
+				    r->outcome_line ? r->outcome_line : r->line, s->component, subject,
+				    "scenario %s: no successful drill; the latest (%s) has outcome %s",
+				    s->id, day, drill_outcome_name(r->outcome));
+		}
+		fmt_day(r->day, day);
+		tz = tz_note(ctx, r);
+		if (!o || !o->has_rto) {
+			ok = 0;
+			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, c ? c->line : s->line,
+				    s->component, subject,
+				    "scenario %s: component %s states no RTO for disruption %s to compare the drill with",
+				    s->id, s->component, s->disruption);
+		} else if (!r->has_recovery) {
+			long line;
+			const char *why = no_recovery_reason(r, &line);
+			ok = 0;
+			finding_add(res, VERDICT_NOT_MET, r->file, line, s->component, subject,
+				    "scenario %s: recovery time not measured in the drill of %s: %s",
+				    s->id, day, why);
+		} else {
+			duration_format(r->recovery_seconds, ctx->lang, got, sizeof(got));
+			duration_format(o->rto_seconds, ctx->lang, want, sizeof(want));
+			if (r->recovery_seconds > o->rto_seconds)
+				ok = 0;
+			finding_add(res, r->recovery_seconds > o->rto_seconds ? VERDICT_NOT_MET : VERDICT_MET,
+				    r->file, r->restored.line, s->component, subject,
+				    "scenario %s: measured recovery %s (outage start line %ld -> service restored line %ld, drill of %s) %s the stated RTO %s%s",
+				    s->id, got, r->outage.line, r->restored.line, day,
+				    r->recovery_seconds > o->rto_seconds ? "exceeds" : "is within",
+				    want, tz);
+		}
+		if (r->has_data_loss && o && o->has_rpo) {
+			int over = r->data_loss_seconds > o->rpo_seconds;
+			duration_format(r->data_loss_seconds, ctx->lang, got, sizeof(got));
+			duration_format(o->rpo_seconds, ctx->lang, want, sizeof(want));
+			if (over)
+				ok = 0;
+			finding_add(res, over ? VERDICT_NOT_MET : VERDICT_MET, r->file,
+				    r->recovery_point.line, s->component, subject,
+				    "scenario %s: measured data loss %s (last recoverable point line %ld -> outage start line %ld) %s the stated RPO %s%s",
+				    s->id, got, r->recovery_point.line, r->outage.line,
+				    over ? "exceeds" : "is within", want, tz);
+		} else if (!r->has_data_loss && need_loss && in_list(need_loss, s->disruption)) {
+			ok = 0;
+			finding_add(res, VERDICT_NOT_MET, r->file,
+				    r->recovery_point.line ? r->recovery_point.line : r->line,
+				    s->component, subject,
+				    "scenario %s: data loss not measured in the drill of %s (%s); a %s drill must show the last recoverable point and the outage start",
+				    s->id, day,
+				    r->recovery_point.line ? "the last recoverable point carries no time"
+							   : "no last recoverable point (marker-recovery-point)",
+				    s->disruption);
+		}
+		free(tz);
+		free(subject);
+		within += ok;
+	}
+	if (!scope)
+		return none_in_scope(ctx, spec, res);
+	res->summary = xasprintf("%zu of %zu scenario%s recovered within RTO and RPO", within,
+				 scope, scope == 1 ? "" : "s");
+	return 0;
+}
+
+/* A successful drill of a scenario whose disruption is one of alts ('|'-separated). */
+static const struct drill_record *covering(const struct check_ctx *ctx, const char *alts,
+					   size_t alts_len)
+{
+	const struct assessment *a = ctx->assessment;
+	char *list = xstrndup(alts, alts_len), *p;
+	const struct drill_record *best = NULL;
+	size_t i;
+	for (p = list; *p; p++)
+		if (*p == '|')
+			*p = ',';
+	for (i = 0; i < a->nr_scenarios && !best; i++)
+		if (in_list(list, a->scenarios[i].disruption))
+			best = drill_latest_success(ctx->drills, &a->scenarios[i], ctx->as_of_day);
+	free(list);
+	return best;
+}
+
+int check_drill_coverage(const struct check_ctx *ctx, const struct check_spec *spec,
+			 struct check_result *res)
+{
+	static const char *const yes_no[] = { "yes", "no", NULL };
+	long line;
+	const char *required = check_param(spec, "required", &line), *p, *loss;
+	size_t groups = 0, covered = 0, i;
+
+	if (check_param_choice(ctx, spec, "data-loss-measured", "no", yes_no, &loss) < 0)
+		return -1;
+	if (!required || !*required)
+		return error_at(ctx->questionnaire->path, spec->line,
+				"check %s needs parameter required (label=disruption|..., ...)",
+				spec->name);
+	for (p = required; p && *p;) {
+		const char *end = strchr(p, ','), *eq;
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const struct drill_record *r;
+		char day[16];
+		eq = memchr(p, '=', len);
+		if (!eq || eq == p || eq + 1 == p + len)
+			return error_at(ctx->questionnaire->path, line ? line : spec->line,
+					"check %s: parameter required: '%.*s' is not label=disruption|...",
+					spec->name, (int)len, p);
+		groups++;
+		r = covering(ctx, eq + 1, (size_t)(p + len - eq - 1));
+		if (r) {
+			covered++;
+			fmt_day(r->day, day);
+			finding_add(res, VERDICT_MET, r->file, r->date_line, r->scenario->component,
+				    "coverage", "%.*s covered by scenario %s (successful drill of %s)",
+				    (int)(eq - p), p, r->scenario->id, day);
+		} else {
+			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, "coverage",
+				    "%.*s is not covered: no successful drill of a scenario with disruption %.*s",
+				    (int)(eq - p), p, (int)(p + len - eq - 1), eq + 1);
+		}
+		p = end ? end + 1 : NULL;
+	}
+	if (!strcmp(loss, "yes")) {
+		const struct drill_record *found = NULL;
+		groups++;
+		for (i = 0; i < ctx->drills->nr && !found; i++) {
+			const struct drill_record *r = &ctx->drills->items[i];
+			if (!r->problem && r->outcome == DRILL_SUCCESS && r->has_data_loss &&
+			    r->has_date && r->day <= ctx->as_of_day)
+				found = r;
+		}
+		if (found) {
+			covered++;
+			finding_add(res, VERDICT_MET, found->file, found->recovery_point.line,
+				    found->scenario ? found->scenario->component : NULL, "coverage",
+				    "data loss measured by scenario %s (last recoverable point line %ld)",
+				    found->scenario ? found->scenario->id : "?", found->recovery_point.line);
+		} else {
+			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, "coverage",
+				    "no successful drill measures data loss (a last recoverable point and an outage start)");
 		}
 	}
-	if (!total) {
-		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, NULL,
-			    "no DR scenario%s%s is declared", filter ? " for disruption " : "",
-			    filter ? filter : "");
-		res->summary = xstrdup("no scenario to date");
-		goto out;
+	res->summary = xasprintf("%zu of %zu required test kinds covered", covered, groups);
+	return 0;
+}
+
+/* The fields r lacks, as "date, end" into out; returns how many (0 = complete). */
+static int missing_fields(const struct drill_record *r, char *out, size_t size)
+{
+	int n = 0;
+	out[0] = '\0';
+#define MISSING(cond, name)                                                     \
+	do {                                                                   \
+		if (cond) {                                                    \
+			size_t used = strlen(out);                             \
+			snprintf(out + used, size - used, "%s%s", n ? ", " : "", name); \
+			n++;                                                   \
+		}                                                              \
+	} while (0)
+	MISSING(!r->has_date, "date");
+	MISSING(r->source == DRILL_SOURCE_TEXT && !r->scenario_named, "scenario");
+	MISSING(!r->started.set && !r->outage.set, "start");
+	MISSING(!r->ended.set && !r->restored.set, "end");
+	MISSING(r->outcome == DRILL_UNKNOWN, "outcome");
+#undef MISSING
+	return n;
+}
+
+int check_drill_log_complete(const struct check_ctx *ctx, const struct check_spec *spec,
+			     struct check_result *res)
+{
+	const struct assessment *a = ctx->assessment;
+	const char *filter = disruption_filter(spec);
+	size_t i, j, scope = 0, complete = 0;
+
+	for (i = 0; i < a->nr_scenarios; i++) {
+		const struct scenario *s = &a->scenarios[i];
+		const struct drill_record *recent = NULL;
+		char *subject, day[16], missing[96];
+		int bad = 0;
+
+		if (!in_list(filter, s->disruption))
+			continue;
+		scope++;
+		subject = subject_of(s);
+		for (j = 0; j < ctx->drills->nr; j++) {
+			const struct drill_record *r = &ctx->drills->items[j];
+			if (r->scenario != s)
+				continue;
+			if (r->problem) {
+				bad = 1;
+				finding_add(res, VERDICT_NOT_MET, r->file, r->problem_line, s->component,
+					    subject, "drill log %s cannot be read, so it cannot show the drill: %s",
+					    r->file, r->problem);
+			} else if (!r->has_date) {
+				bad = 1;
+				finding_add(res, VERDICT_NOT_MET, r->file, r->line, s->component, subject,
+					    "drill log %s has no dated time: it cannot be ordered or trusted as the most recent test",
+					    r->file);
+			} else if (!recent || r->day > recent->day) {
+				recent = r;
+			}
+		}
+		if (!recent) {
+			if (!bad)
+				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
+					    s->component, subject,
+					    "scenario %s: no log of its most recent test is provided", s->id);
+			free(subject);
+			continue;
+		}
+		fmt_day(recent->day, day);
+		if (recent->scenario_named && strcmp(recent->scenario_named, s->id)) {
+			bad = 1;
+			finding_add(res, VERDICT_NOT_MET, recent->file, recent->scenario_line,
+				    s->component, subject,
+				    "drill log %s names scenario '%s' but is listed under scenario %s",
+				    recent->file, recent->scenario_named, s->id);
+		}
+		if (missing_fields(recent, missing, sizeof(missing))) {
+			bad = 1;
+			finding_add(res, VERDICT_NOT_MET, recent->file, recent->line, s->component,
+				    subject, "most recent drill log %s (%s) is incomplete: it lacks %s",
+				    recent->file, day, missing);
+		} else if (!bad) {
+			finding_add(res, VERDICT_MET, recent->file, recent->date_line, s->component,
+				    subject,
+				    "most recent drill log %s (%s) is complete: date, scenario, start (line %ld), end (line %ld), outcome %s (line %ld)",
+				    recent->file, day,
+				    recent->started.set ? recent->started.line : recent->outage.line,
+				    recent->ended.set ? recent->ended.line : recent->restored.line,
+				    drill_outcome_name(recent->outcome), recent->outcome_line);
+		}
+		complete += !bad;
+		free(subject);
 	}
-	res->summary = xasprintf("%zu of %zu drill logs dated", dated, total);
-out:
-	pattern_free(pat);
-	return ret;
+	if (!scope)
+		return none_in_scope(ctx, spec, res);
+	res->summary = xasprintf("%zu of %zu most recent drill logs complete", complete, scope);
+	return 0;
 }

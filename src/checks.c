@@ -17,10 +17,27 @@ static const struct check_def registry[] = {
 	  "the assessment answers the control (directly or through the crosswalk)" },
 	{ "partner-evidence", check_partner_evidence,
 	  "judged by a person: verdict manual, citing the evidence the partner points at" },
-	{ "drill-logs-present", check_drill_logs_present,
-	  "every scenario (param disruption filters) has at least one drill log in the workspace" },
-	{ "drill-log-dated", check_drill_log_dated,
-	  "each scenario's drill logs carry a date (param date-pattern)" },
+	{ "scenario-drilled", check_scenario_drilled,
+	  "every scenario (param disruption filters) has a readable drill record; unreadable logs are findings" },
+	{ "drill-current", check_drill_current,
+	  "the latest successful drill is within the cadence and param max-age, and after the latest major change (param after-major-change)" },
+	{ "drill-within-objectives", check_drill_within_objectives,
+	  "measured recovery <= stated RTO and measured data loss <= stated RPO (param data-loss-required-for)" },
+	{ "drill-coverage", check_drill_coverage,
+	  "successful drills cover each group of param required (label=disruption|...) and, with data-loss-measured=yes, data loss" },
+	{ "drill-log-complete", check_drill_log_complete,
+	  "the most recent drill log of each scenario has date, scenario, start, end and outcome" },
+	{ "configs-readable", check_configs_readable,
+	  "every exported configuration under <configs> is valid JSON that a reader understands" },
+	{ "config-recovery-points", check_config_recovery_points,
+	  "exported backups, PITR and versioning give recovery points within each RPO (params "
+	  "disruption, pitr-granularity, min-retention, default-start-window)" },
+	{ "config-availability", check_config_availability,
+	  "components with an RTO of minutes (param fast-rto) for disruption (param) span "
+	  "param min-azs AZs: Multi-AZ, ASG zones, ELB health checks, a NAT gateway per AZ" },
+	{ "runbook-sections", check_runbook_sections,
+	  "each scenario's runbook has the sections of param runbook-sections (patterns "
+	  "runbook-section-NAME) and numbered steps" },
 	{ NULL, NULL, NULL },
 };
 
@@ -87,7 +104,9 @@ static const struct statement *find_statement(const struct assessment *a,
 
 int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 		   const char *assessment_relpath, struct workspace *ws,
-		   int64_t as_of_day, const char *lang, struct run_result *out)
+		   const struct config_set *configs,
+		   int64_t as_of_day, const char *lang, const struct drill_set *drills,
+		   struct run_result *out)
 {
 	size_t i, j;
 
@@ -104,6 +123,8 @@ int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 			.statement = find_statement(a, control),
 			.as_of_day = as_of_day,
 			.lang = lang,
+			.drills = drills,
+			.configs = configs,
 		};
 
 		ALLOC_GROW(out->controls, out->nr_controls, out->alloc_controls);

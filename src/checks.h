@@ -12,6 +12,8 @@
 #include <stdint.h>
 
 #include "assessment.h"
+#include "drill.h"
+#include "configs.h"
 #include "questionnaire.h"
 #include "results.h"
 #include "workspace.h"
@@ -25,6 +27,8 @@ struct check_ctx {
 	const struct statement *statement; /* partner's answer (crosswalk applied) or NULL */
 	int64_t as_of_day;                 /* calendar.h day number */
 	const char *lang;
+	const struct drill_set *drills;    /* every drill record of the run */
+	const struct config_set *configs; /* facts from the exported configurations */
 };
 
 /*
@@ -55,15 +59,24 @@ const struct check_def *check_registry(void);
  */
 int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 		   const char *assessment_relpath, struct workspace *ws,
-		   int64_t as_of_day, const char *lang, struct run_result *out);
+		   const struct config_set *configs,
+		   int64_t as_of_day, const char *lang, const struct drill_set *drills,
+		   struct run_result *out);
 
 /* The checks themselves, one module per family. */
 int check_objective_stated(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_rto_ceiling(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_statement_provided(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_partner_evidence(const struct check_ctx *, const struct check_spec *, struct check_result *);
-int check_drill_logs_present(const struct check_ctx *, const struct check_spec *, struct check_result *);
-int check_drill_log_dated(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_scenario_drilled(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_drill_current(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_drill_within_objectives(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_drill_coverage(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_drill_log_complete(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_configs_readable(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_config_recovery_points(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_config_availability(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_runbook_sections(const struct check_ctx *, const struct check_spec *, struct check_result *);
 
 /* Shared helper: the parameter as a duration in seconds; -1 after reporting
  * a bad value (naming the questionnaire and line).  Missing -> *seconds = dflt. */

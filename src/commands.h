@@ -10,5 +10,6 @@
 
 int cmd_init(struct options *opt);
 int cmd_assess(struct options *opt);
+int cmd_schedule(struct options *opt);
 
 #endif

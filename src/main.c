@@ -22,6 +22,7 @@ struct command {
 static const struct command commands[] = {
 	{ "init", cmd_init },
 	{ "assess", cmd_assess },
+	{ "schedule", cmd_schedule },
 };
 
 int main(int argc, char **argv)

@@ -58,6 +58,7 @@ void usage(const char *command)
 	       "commands:\n"
 	       "  init DIR         scaffold a workspace (never overwrites)\n"
 	       "  assess           check the evidence; exit 0 all met, 1 findings, 2 input error\n"
+	       "  schedule         drill calendar and OUT/drills.ics; exit 0, 1 overdue, 2 input error\n"
 	       "\n"
 	       "options:\n"
 	       "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml)\n"

@@ -12,6 +12,8 @@
 
 #include "resultsdb.h"
 #include "assess.h"
+#include "calendar.h"
+#include "timestamp.h"
 #include "duration.h"
 #include "error.h"
 #include "banned.h"
@@ -84,7 +86,7 @@ static const char schema_sql[] =
 	");\n"
 	"CREATE TABLE evidence (\n"
 	"  path TEXT PRIMARY KEY,              -- workspace-relative\n"
-	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, document, other\n"
+	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, document, unrecognised, other\n"
 	"  size INTEGER NOT NULL,\n"
 	"  sha256 TEXT NOT NULL\n"
 	");\n"
@@ -118,7 +120,10 @@ static const char schema_sql[] =
 	"  -- facts read from exported AWS configurations\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  file TEXT NOT NULL, json_path TEXT, -- where the fact was read\n"
-	"  kind TEXT NOT NULL,                 -- rds-cluster, backup-plan, s3-versioning, ...\n"
+	"  kind TEXT NOT NULL,                 -- rds-cluster, rds-instance, backup-rule, backup-selection,\n"
+	"                                      -- dynamodb-pitr, s3-versioning, autoscaling-group, nat-gateway,\n"
+	"                                      -- subnet; unrecognised | unreadable (fact 'reader') for files\n"
+	"                                      -- no reader understands\n"
 	"  resource TEXT, component TEXT,\n"
 	"  fact TEXT NOT NULL, value TEXT\n"
 	");\n"
@@ -323,6 +328,147 @@ static int write_evidence(sqlite3 *db, const struct workspace *ws)
 	return ret;
 }
 
+/* A drill time as ISO 8601 UTC, or NULL binding. */
+static void bind_time(sqlite3_stmt *st, int i, const struct drill_time *t)
+{
+	char buf[32];
+	if (!t->set) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	timestamp_format_utc(t->epoch, buf, sizeof(buf));
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_day(sqlite3_stmt *st, int i, int set, int64_t day)
+{
+	char buf[16];
+	if (!set) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	date_format(day, buf, sizeof(buf));
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* The drills table (records in reading order) and the drill calendar. */
+static int write_drills(sqlite3 *db, const struct assess_run *run)
+{
+	sqlite3_stmt *dr = NULL, *cal = NULL;
+	size_t i;
+	int ret = -1;
+
+	if (prepare(db, "INSERT INTO drills (scenario, component, disruption, file, line, source,"
+			" date, started, ended, outcome, recovery_seconds, recovery_line,"
+			" data_loss_seconds, data_loss_line, stated_rto_seconds, stated_rpo_seconds,"
+			" timezone_assumed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &dr) < 0 ||
+	    prepare(db, "INSERT INTO scenario_status VALUES (?,?,?,?,?)", &cal) < 0)
+		goto out;
+	for (i = 0; i < run->drills.nr; i++) {
+		const struct drill_record *r = &run->drills.items[i];
+		const struct scenario *s = r->scenario;
+		const struct component *c = assessment_component(&run->assessment, s->component);
+		const struct objective *o = c ? component_objective(c, s->disruption) : NULL;
+		const struct drill_time *start = r->started.set ? &r->started : &r->outage;
+		const struct drill_time *end = r->ended.set ? &r->ended : &r->restored;
+		bind_text(dr, 1, s->id);
+		bind_text(dr, 2, s->component);
+		bind_text(dr, 3, s->disruption);
+		bind_text(dr, 4, r->file);
+		bind_line(dr, 5, r->problem ? r->problem_line : r->line);
+		bind_text(dr, 6, drill_source_name(r->source));
+		bind_day(dr, 7, r->has_date, r->day);
+		bind_time(dr, 8, start);
+		bind_time(dr, 9, end);
+		bind_text(dr, 10, drill_outcome_name(r->problem ? DRILL_UNKNOWN : r->outcome));
+		if (r->has_recovery) {
+			sqlite3_bind_int64(dr, 11, r->recovery_seconds);
+			bind_line(dr, 12, r->restored.line);
+		}
+		if (r->has_data_loss) {
+			sqlite3_bind_int64(dr, 13, r->data_loss_seconds);
+			bind_line(dr, 14, r->recovery_point.line);
+		}
+		if (o && o->has_rto)
+			sqlite3_bind_int64(dr, 15, o->rto_seconds);
+		if (o && o->has_rpo)
+			sqlite3_bind_int64(dr, 16, o->rpo_seconds);
+		sqlite3_bind_int(dr, 17, r->tz_assumed);
+		if (step_reset(db, dr) < 0)
+			goto out;
+	}
+	for (i = 0; i < run->nr_calendar; i++) {
+		const struct scenario_status *st = &run->calendar[i];
+		bind_text(cal, 1, st->scenario->id);
+		bind_text(cal, 2, st->scenario->cadence.text);
+		bind_day(cal, 3, st->last_success != NULL,
+			 st->last_success ? st->last_success->day : 0);
+		bind_day(cal, 4, st->last_success != NULL, st->next_due);
+		sqlite3_bind_int(cal, 5, st->overdue);
+		if (step_reset(db, cal) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(dr);
+	sqlite3_finalize(cal);
+	return ret;
+}
+
+/*
+ * One row per fact read from an exported configuration, one per component
+ * the resource belongs to (component NULL when none claims it), and one row
+ * (kind unrecognised / unreadable, fact 'reader') per file that could not be
+ * read, so nothing listed under <configs> is missing from the database.
+ */
+static int write_configs(sqlite3 *db, const struct config_set *set)
+{
+	sqlite3_stmt *st;
+	size_t i, j, k;
+	int ret = 0;
+
+	if (prepare(db, "INSERT INTO configs (file, json_path, kind, resource, component, fact, value)"
+			" VALUES (?,?,?,?,?,?,?)", &st) < 0)
+		return -1;
+	for (i = 0; i < set->nr_files && !ret; i++) {
+		const struct config_file *f = &set->files[i];
+		char *why;
+		if (f->export_name && !f->nr_problems)
+			continue;
+		for (j = 0; j < (f->nr_problems ? f->nr_problems : 1) && !ret; j++) {
+			why = f->nr_problems ? xstrdup(f->problems[j].message)
+					     : xasprintf("no reader understands it (top-level keys: %s)",
+							 f->top_keys ? f->top_keys : "none");
+			bind_text(st, 1, f->path);
+			bind_text(st, 2, f->nr_problems ? f->problems[j].json_path : NULL);
+			bind_text(st, 3, f->kind);
+			bind_text(st, 6, "reader");
+			bind_text(st, 7, why);
+			ret = step_reset(db, st);
+			free(why);
+		}
+	}
+	for (i = 0; i < set->nr_resources && !ret; i++) {
+		const struct config_resource *r = &set->resources[i];
+		size_t nc = r->nr_components ? r->nr_components : 1;
+		for (k = 0; k < nc && !ret; k++) {
+			for (j = 0; j < r->nr_facts && !ret; j++) {
+				const struct config_fact *fact = &r->facts[j];
+				bind_text(st, 1, r->file);
+				bind_text(st, 2, fact->json_path);
+				bind_text(st, 3, r->kind);
+				bind_text(st, 4, r->arn ? r->arn : r->id);
+				bind_text(st, 5, r->nr_components ? r->components[k] : NULL);
+				bind_text(st, 6, fact->name);
+				bind_text(st, 7, fact->value);
+				ret = step_reset(db, st);
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
 sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 			 const struct assess_run *run, const char *tool)
 {
@@ -346,7 +492,9 @@ sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 		goto fail;
 	}
 	if (write_run(db, run, tool) < 0 || write_model(db, &run->assessment) < 0 ||
-	    write_results(db, run) < 0 || write_evidence(db, &run->workspace) < 0)
+	    write_results(db, run) < 0 || write_evidence(db, &run->workspace) < 0 ||
+	    write_drills(db, run) < 0 ||
+	    write_configs(db, &run->configs) < 0)
 		goto fail;
 	if (sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
 		error_at(shown_path, 0, "cannot commit: %s", sqlite3_errmsg(db));

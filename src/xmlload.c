@@ -10,6 +10,7 @@
  * (message and line); the load then reports it once in the common shape.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <libxml/parser.h>
@@ -94,8 +95,9 @@ static int report(const char *name, const char *fallback)
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS)
 
-static xmlDocPtr parse(const char *path, const char *data, size_t len,
-		       const char *name)
+/* Parse with every hardening on; NULL with first_error set on failure. */
+static xmlDocPtr parse_quiet(const char *path, const char *data, size_t len,
+			     const char *name)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -115,6 +117,13 @@ static xmlDocPtr parse(const char *path, const char *data, size_t len,
 		doc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static xmlDocPtr parse(const char *path, const char *data, size_t len,
+		       const char *name)
+{
+	xmlDocPtr doc = parse_quiet(path, data, len, name);
 	if (!doc) {
 		report(name, data || len ? "malformed XML" :
 			     "cannot read file or it is empty");
@@ -255,4 +264,25 @@ const char *xml_lang(xmlNodePtr node)
 		    strcmp((const char *)a->name, "lang") == 0 && a->children)
 			return (const char *)a->children->content;
 	return NULL;
+}
+
+xmlDocPtr xml_parse_evidence(const char *data, size_t len, const char *name,
+			     char *why, size_t why_size, long *line)
+{
+	xmlDocPtr doc = NULL;
+	*line = 0;
+	if (len == 0 || len > 0x7fffffff) {
+		snprintf(why, why_size, "%s", len ? "too large" : "empty file");
+		return NULL;
+	}
+	doc = parse_quiet(NULL, data, len, name);
+	if (doc && !xmlDocGetRootElement(doc)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (!doc) {
+		snprintf(why, why_size, "%s", first_error.seen ? first_error.msg : "malformed XML");
+		*line = first_error.seen ? first_error.line : 0;
+	}
+	return doc;
 }

@@ -24,6 +24,14 @@ xmlDocPtr xml_load_memory_validated(const char *data, size_t len, const char *na
 				    const char *xsd, size_t xsd_len,
 				    const char *xsd_name);
 
+/*
+ * Parse evidence XML from memory with the same hardening, no schema, and
+ * without reporting: on failure NULL, why (why_size bytes) says what is
+ * wrong and *line where (0 when unknown).  Caller frees with xmlFreeDoc().
+ */
+xmlDocPtr xml_parse_evidence(const char *data, size_t len, const char *name,
+			     char *why, size_t why_size, long *line);
+
 /* Attribute value as a new string (caller frees) or NULL when absent. */
 char *xml_attr(xmlNodePtr node, const char *name);
 

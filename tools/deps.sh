@@ -26,6 +26,9 @@ has_cmd openssl || need="$need openssl"
 has_cmd sha256sum || need="$need coreutils"
 has_cmd python3 || need="$need python3"
 has_cmd tidy || need="$need tidy"
+# schedule.bats checks drills.ics with an independent iCalendar parser.
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import icalendar' 2>/dev/null; } ||
+	need="$need python3-icalendar"
 [ -x /usr/bin/time ] || need="$need time"      # GNU time -v: peak RSS in make bench
 has_cmd script || need="$need bsdutils"        # script(1): a pseudo-terminal for progress.bats
 

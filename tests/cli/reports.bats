@@ -73,8 +73,9 @@ add_hostile_evidence() {
 	[ "$(xmllint --xpath 'count(//testcase[failure])' out/junit.xml)" = 8 ]
 	[ "$(xmllint --xpath 'string(/testsuites/testsuite/@failures)' out/junit.xml)" = 8 ]
 	[ "$(xmllint --xpath 'string(/testsuites/testsuite/@tests)' out/junit.xml)" = 9 ]
+	line=$(grep -n 'rto="36 hours"' ws/assessment.xml | cut -d: -f1)
 	xmllint --xpath 'string(//testcase[starts-with(@name,"DR-004")]/failure)' out/junit.xml |
-		grep -q 'RTO 36 h exceeds the 24 h ceiling (assessment.xml:16)'
+		grep -q "RTO 36 h exceeds the 24 h ceiling (assessment.xml:$line)"
 	[ "$(xmllint --xpath 'count(//testcase[starts-with(@name,"DR-002")]/failure)' out/junit.xml)" = 0 ]
 }
 
@@ -131,7 +132,8 @@ PY
 	xp $h 'string(//article[@id="DR-004"]//p[@class="summary"])' | grep -q 'rto-ceiling'
 	xp $h 'string(//article[@id="DR-004"]//li[@class="v-not-met"])' | grep -q 'RTO 36 h exceeds the 24 h ceiling'
 	[ "$(xp $h 'string(//article[@id="DR-004"]//li[@class="v-not-met"]//a/@href)')" = evidence/assessment.xml ]
-	xp $h 'string(//article[@id="DR-004"]//li[@class="v-not-met"]//span[@class="ev"])' | grep -q ', line 16, SHA-256'
+	line=$(grep -n 'rto="36 hours"' ws/assessment.xml | cut -d: -f1)
+	xp $h 'string(//article[@id="DR-004"]//li[@class="v-not-met"]//span[@class="ev"])' | grep -q ", line $line, SHA-256"
 	[ "$(xp $h 'string(//article[@id="DR-004"]//li[@class="v-not-met"]//code[@class="sha"])')" = \
 	  "$(sha256sum ws/assessment.xml | cut -d' ' -f1)" ]
 	# objectives table and the empty drill state

@@ -40,7 +40,6 @@ static enum verdict run_control(const char *checks_xml, const char *assessment_x
 	struct workspace ws;
 	char *qxml = xasprintf(
 		"<questionnaire id='t' version='1'><title>T</title>"
-		"<defaults><param name='date-pattern' value='\\b(20\\d\\d)-(\\d\\d)-(\\d\\d)\\b'/></defaults>"
 		"<control id='C-1'><title>t</title><requirement>r</requirement>%s%s</control>"
 		"</questionnaire>", checks_xml, maps_to ? maps_to : "");
 	int64_t as_of;
@@ -57,7 +56,7 @@ static enum verdict run_control(const char *checks_xml, const char *assessment_x
 	assert_int_equal(workspace_open(workdir, NULL, &ws), 0);
 	assert_int_equal(workspace_classify(&ws, &a, "assessment.xml"), 0);
 	date_parse("2026-11-25", &as_of);
-	assert_int_equal(checks_run_all(&q, &a, "assessment.xml", &ws, as_of, "en", out), 0);
+	assert_int_equal(checks_run_all(&q, &a, "assessment.xml", &ws, NULL, as_of, "en", NULL, out), 0);
 	v = out->controls[0].verdict;
 	workspace_close(&ws);
 	assessment_free(&a);
@@ -171,53 +170,6 @@ static void test_partner_evidence(void **state)
 	run_result_free(&r);
 }
 
-#define SCENARIO(logs) "<scenarios><scenario id='s' component='a' disruption='az' cadence='quarterly'>" \
-	logs "</scenario></scenarios>"
-
-static void test_drill_logs(void **state)
-{
-	struct run_result r;
-	(void)state;
-	write_file("dated.log", "\xEF\xBB\xBF" "Drill\r\nno date here\r\nDate: 2026-10-01\r\n");
-	write_file("undated.log", "a drill happened\n");
-	write_file("future.log", "Date: 2027-01-01\n");
-	write_file("baddate.log", "2026-02-30 is no date\nbut 2026-03-01 is\n");
-
-	assert_int_equal(run_control("<check name='drill-logs-present'/>", COMPONENTS(
-		"<component id='a' criticality='critical'/>") SCENARIO("") "</assessment>", NULL, &r),
-		VERDICT_NOT_MET);
-	run_result_free(&r);
-	assert_int_equal(run_control("<check name='drill-logs-present'/>", COMPONENTS(
-		"<component id='a' criticality='critical'/>") SCENARIO("<drill-log>undated.log</drill-log>")
-		"</assessment>", NULL, &r), VERDICT_MET);
-	run_result_free(&r);
-	/* disruption filter that matches no scenario */
-	assert_int_equal(run_control("<check name='drill-logs-present'><param name='disruption' "
-		"value='region'/></check>", COMPONENTS("<component id='a' criticality='critical'/>")
-		SCENARIO("<drill-log>undated.log</drill-log>") "</assessment>", NULL, &r), VERDICT_NOT_MET);
-	run_result_free(&r);
-
-	assert_int_equal(run_control("<check name='drill-log-dated'/>", COMPONENTS(
-		"<component id='a' criticality='critical'/>") SCENARIO("<drill-log>dated.log</drill-log>")
-		"</assessment>", NULL, &r), VERDICT_MET);
-	assert_int_equal(r.controls[0].checks[0].findings[0].line, 3);
-	run_result_free(&r);
-	assert_int_equal(run_control("<check name='drill-log-dated'/>", COMPONENTS(
-		"<component id='a' criticality='critical'/>") SCENARIO("<drill-log>undated.log</drill-log>")
-		"</assessment>", NULL, &r), VERDICT_NOT_MET);
-	run_result_free(&r);
-	assert_int_equal(run_control("<check name='drill-log-dated'/>", COMPONENTS(
-		"<component id='a' criticality='critical'/>") SCENARIO("<drill-log>future.log</drill-log>")
-		"</assessment>", NULL, &r), VERDICT_NOT_MET);
-	assert_non_null(strstr(r.controls[0].reason, "after the assessment date"));
-	run_result_free(&r);
-	assert_int_equal(run_control("<check name='drill-log-dated'/>", COMPONENTS(
-		"<component id='a' criticality='critical'/>") SCENARIO("<drill-log>baddate.log</drill-log>")
-		"</assessment>", NULL, &r), VERDICT_MET);
-	assert_int_equal(r.controls[0].checks[0].findings[0].line, 2);
-	run_result_free(&r);
-}
-
 static void test_combination(void **state)
 {
 	struct check_result cr;
@@ -284,7 +236,6 @@ int main(void)
 		cmocka_unit_test(test_rto_ceiling_advice),
 		cmocka_unit_test(test_statement_crosswalk),
 		cmocka_unit_test(test_partner_evidence),
-		cmocka_unit_test(test_drill_logs),
 		cmocka_unit_test(test_combination),
 	};
 	error_quiet = 1;

@@ -42,7 +42,7 @@ static void test_questionnaire_shipped(void **state)
 	assert_non_null(strstr(text_pick(&c->requirement, "en"), "never exceed 24 hours"));
 	assert_non_null(strstr(text_pick(&c->requirement, "ja"), "24 時間"));
 	/* defaults reach every check */
-	assert_non_null(check_param(&questionnaire_find(&q, "DR-009")->checks[0], "date-pattern", NULL));
+	assert_non_null(check_param(&questionnaire_find(&q, "DR-009")->checks[0], "marker-outage-start", NULL));
 	questionnaire_free(&q);
 
 	assert_int_equal(questionnaire_load("questionnaires/ftr-current.xml", &q), 0);

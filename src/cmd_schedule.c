@@ -1,0 +1,100 @@
+/*
+ * cmd_schedule.c - `ftrkit schedule`: the drill calendar.  For each
+ * scenario its cadence, last successful drill, next due date and whether it
+ * is overdue as of --as-of; writes OUT/drills.ics (ical.h) atomically.
+ * Exit 0, 1 when a scenario is overdue, 2 on an input error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess.h"
+#include "atomicfile.h"
+#include "calendar.h"
+#include "commands.h"
+#include "error.h"
+#include "ical.h"
+#include "version.h"
+#include "banned.h"
+
+static void print_table(const struct assess_run *run)
+{
+	size_t i;
+	printf("%s, drill calendar as of %s\n", run->assessment.product, run->as_of);
+	printf("%-28s %-12s %-12s %-12s %s\n", "SCENARIO", "CADENCE", "LAST SUCCESS",
+	       "NEXT DUE", "STATUS");
+	for (i = 0; i < run->nr_calendar; i++) {
+		const struct scenario_status *st = &run->calendar[i];
+		char last[16] = "never", next[16] = "now";
+		const char *status = "ok";
+		if (st->last_success) {
+			date_format(st->last_success->day, last, sizeof(last));
+			date_format(st->next_due, next, sizeof(next));
+		}
+		if (st->overdue)
+			status = st->last_success ? "OVERDUE" : "OVERDUE (never drilled successfully)";
+		else if (st->change)
+			status = "due after major change";
+		printf("%-28s %-12s %-12s %-12s %s\n", st->scenario->id, st->scenario->cadence.text,
+		       last, next, status);
+	}
+}
+
+/* Write OUT/drills.ics through a temporary file; 0 or -1 after reporting. */
+static int write_ics(const struct options *opt, const struct assess_run *run, char **written)
+{
+	struct strbuf ics = STRBUF_INIT;
+	struct atomic_file af;
+	size_t n = strlen(opt->out);
+	char *path = n && opt->out[n - 1] == '/' ? xasprintf("%sdrills.ics", opt->out)
+						 : xasprintf("%s/drills.ics", opt->out);
+	int ret = -1;
+
+	ical_drill_calendar(&ics, &run->assessment, run->calendar, run->nr_calendar,
+			    run->as_of_day, "-//ftrkit//ftrkit " FTRKIT_VERSION "//EN");
+	if (make_dirs(opt->out) < 0)
+		goto out;
+	atomic_clean_stale(path);
+	if (atomic_begin(&af, path, 0644) < 0)
+		goto out;
+	if (atomic_write(&af, ics.buf, ics.len) < 0 || atomic_commit(&af) < 0) {
+		atomic_abort(&af);
+		goto out;
+	}
+	ret = 0;
+out:
+	strbuf_release(&ics);
+	if (ret == 0)
+		*written = path;
+	else
+		free(path);
+	return ret;
+}
+
+int cmd_schedule(struct options *opt)
+{
+	struct assess_run run;
+	char *written = NULL;
+	size_t i;
+	int ret = EXIT_ALL_MET;
+
+	if (opt->argc > 0) {
+		error("schedule takes no arguments (got '%s'); use -w DIR for a workspace",
+		      opt->argv[0]);
+		return EXIT_INPUT;
+	}
+	if (assess_load_and_check(opt, &run) < 0 || write_ics(opt, &run, &written) < 0) {
+		assess_free(&run);
+		return EXIT_INPUT;
+	}
+	for (i = 0; i < run.nr_calendar; i++)
+		if (run.calendar[i].overdue)
+			ret = EXIT_FINDINGS;
+	if (!opt->quiet) {
+		print_table(&run);
+		printf("calendar written to %s\n", written);
+	}
+	free(written);
+	assess_free(&run);
+	return ret;
+}

@@ -1,0 +1,263 @@
+/*
+ * drill.c - drill records, marker patterns, and reading every drill log of
+ * an assessment with the reader its form calls for.
+ *
+ * Form by file name: *.json is an AWS CLI export (RDS events or FIS),
+ * *.xml is JUnit, anything else is a free-text / Markdown log.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "drill.h"
+#include "error.h"
+#include "banned.h"
+
+static const struct {
+	const char *param;
+	size_t offset;
+} marker_params[] = {
+	{ "marker-scenario", offsetof(struct drill_markers, scenario) },
+	{ "marker-drill-start", offsetof(struct drill_markers, drill_start) },
+	{ "marker-drill-end", offsetof(struct drill_markers, drill_end) },
+	{ "marker-outage-start", offsetof(struct drill_markers, outage_start) },
+	{ "marker-service-restored", offsetof(struct drill_markers, service_restored) },
+	{ "marker-recovery-point", offsetof(struct drill_markers, recovery_point) },
+	{ "marker-result-success", offsetof(struct drill_markers, result_success) },
+	{ "marker-result-failure", offsetof(struct drill_markers, result_failure) },
+	{ "rds-failover-start", offsetof(struct drill_markers, rds_failover_start) },
+	{ "rds-failover-complete", offsetof(struct drill_markers, rds_failover_complete) },
+	{ "fis-recovery-action", offsetof(struct drill_markers, fis_recovery_action) },
+};
+
+#define NR_MARKERS (sizeof(marker_params) / sizeof(marker_params[0]))
+
+static struct pattern **marker_slot(struct drill_markers *m, size_t i)
+{
+	return (struct pattern **)((char *)m + marker_params[i].offset);
+}
+
+int drill_markers_compile(const struct param_list *params, const char *where,
+			  struct drill_markers *m)
+{
+	size_t i, j;
+	memset(m, 0, sizeof(*m));
+	for (i = 0; i < NR_MARKERS; i++) {
+		const struct param *p = NULL;
+		for (j = 0; j < params->nr; j++)
+			if (!strcmp(params->items[j].name, marker_params[i].param))
+				p = &params->items[j];
+		if (!p) {
+			drill_markers_free(m);
+			return error_at(where, 0,
+					"<defaults> lacks param %s (a pattern needed to read drill logs)",
+					marker_params[i].param);
+		}
+		*marker_slot(m, i) = pattern_compile(p->value, p->name, where, p->line);
+		if (!*marker_slot(m, i)) {
+			drill_markers_free(m);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void drill_markers_free(struct drill_markers *m)
+{
+	size_t i;
+	for (i = 0; i < NR_MARKERS; i++) {
+		pattern_free(*marker_slot(m, i));
+		*marker_slot(m, i) = NULL;
+	}
+}
+
+struct drill_record *drill_record_new(struct drill_set *set, const char *relpath,
+				      enum drill_source source, const struct scenario *s)
+{
+	struct drill_record *rec;
+	ALLOC_GROW(set->items, set->nr, set->alloc);
+	rec = &set->items[set->nr++];
+	memset(rec, 0, sizeof(*rec));
+	rec->file = xstrdup(relpath);
+	rec->source = source;
+	rec->scenario = s;
+	rec->line = 1;
+	return rec;
+}
+
+void drill_record_problem(struct drill_record *rec, long line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int n;
+	va_start(ap, fmt);
+	n = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		die_oom();
+	free(rec->problem);
+	rec->problem = msg;
+	rec->problem_line = line;
+}
+
+void drill_time_set(struct drill_record *rec, struct drill_time *t,
+		    const struct timestamp *ts, long line)
+{
+	t->set = 1;
+	t->epoch = ts->epoch;
+	t->line = line;
+	t->tz_assumed = !ts->has_offset;
+	if (!ts->has_offset && !rec->tz_assumed) {
+		rec->tz_assumed = 1;
+		rec->tz_line = line;
+	}
+}
+
+static int64_t day_in_zone(int64_t epoch, int tz_offset_seconds)
+{
+	int64_t local = epoch + tz_offset_seconds;
+	return (local - ((local % 86400) + 86400) % 86400) / 86400;
+}
+
+void drill_record_finish(struct drill_record *rec, int tz_offset_seconds)
+{
+	const struct drill_time *first = rec->started.set ? &rec->started
+				       : rec->outage.set ? &rec->outage
+				       : rec->restored.set ? &rec->restored : NULL;
+	if (first && !rec->has_date) {
+		rec->has_date = 1;
+		rec->day = day_in_zone(first->epoch, tz_offset_seconds);
+		rec->date_line = first->line;
+	}
+	if (rec->outage.set && rec->restored.set && rec->restored.epoch >= rec->outage.epoch) {
+		rec->has_recovery = 1;
+		rec->recovery_seconds = rec->restored.epoch - rec->outage.epoch;
+	}
+	if (rec->outage.set && rec->recovery_point.set) {
+		rec->has_data_loss = 1;
+		rec->data_loss_seconds = rec->outage.epoch > rec->recovery_point.epoch
+			? rec->outage.epoch - rec->recovery_point.epoch : 0;
+	}
+}
+
+const char *drill_source_name(enum drill_source s)
+{
+	switch (s) {
+	case DRILL_SOURCE_RDS: return "rds-events";
+	case DRILL_SOURCE_FIS: return "fis";
+	case DRILL_SOURCE_JUNIT: return "junit";
+	case DRILL_SOURCE_TEXT: break;
+	}
+	return "text";
+}
+
+const char *drill_outcome_name(enum drill_outcome o)
+{
+	return o == DRILL_SUCCESS ? "success" : o == DRILL_FAILURE ? "failure" : "unknown";
+}
+
+long drill_line_of(const char *text, size_t len, const char *needle)
+{
+	const char *hit = memmem(text, len, needle, strlen(needle));
+	const char *p;
+	long line = 1;
+	if (!hit)
+		return 0;
+	for (p = text; p < hit; p++)
+		line += *p == '\n';
+	return line;
+}
+
+void drill_set_free(struct drill_set *set)
+{
+	size_t i;
+	for (i = 0; i < set->nr; i++) {
+		free(set->items[i].file);
+		free(set->items[i].scenario_named);
+		free(set->items[i].problem);
+	}
+	free(set->items);
+	memset(set, 0, sizeof(*set));
+}
+
+int drill_slurp(int fd, size_t max, struct strbuf *sb, char **why)
+{
+	char block[65536];
+	ssize_t n;
+	strbuf_init(sb, max);
+	*why = NULL;
+	while ((n = read(fd, block, sizeof(block))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*why = xasprintf("read error: %s", strerror(errno));
+			return -1;
+		}
+		if (strbuf_add(sb, block, (size_t)n) < 0) {
+			*why = xasprintf("larger than the %zu-byte limit for drill exports", max);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+int drills_read(const struct questionnaire *q, const struct assessment *a,
+		struct workspace *ws, int64_t as_of_day, struct drill_set *out)
+{
+	struct drill_markers markers;
+	struct drill_reader_ctx rc;
+	int compiled = 0, ret = 0;
+	size_t i, j;
+
+	memset(out, 0, sizeof(*out));
+	memset(&rc, 0, sizeof(rc));
+	memset(&markers, 0, sizeof(markers));
+	rc.markers = &markers;
+	rc.ts.tz_offset_seconds = a->tz_offset_seconds;
+	rc.ts.as_of_day = as_of_day;
+	rc.export_max = DRILL_EXPORT_MAX;
+	for (i = 0; i < a->nr_scenarios; i++) {
+		const struct scenario *s = &a->scenarios[i];
+		rc.scenario = s;
+		for (j = 0; j < s->nr_drill_logs; j++) {
+			const char *path = s->drill_logs[j].path;
+			int fd;
+			if (!compiled && !ends_with(path, ".xml")) {
+				if (drill_markers_compile(&q->defaults, q->path, &markers) < 0) {
+					ret = -1;
+					goto out;
+				}
+				compiled = 1;
+			}
+			fd = workspace_open_file(ws, path);
+			if (fd < 0) {
+				struct drill_record *rec = drill_record_new(out, path, DRILL_SOURCE_TEXT, s);
+				drill_record_problem(rec, 0, "cannot open: %s", strerror(errno));
+				continue;
+			}
+			if (ends_with(path, ".json"))
+				drill_read_json(fd, path, &rc, out);
+			else if (ends_with(path, ".xml"))
+				drill_read_junit(fd, path, &rc, out);
+			else
+				drill_read_text(fd, path, &rc, out);
+			close(fd);
+		}
+	}
+out:
+	drill_markers_free(&markers);
+	if (ret < 0)
+		drill_set_free(out);
+	return ret;
+}

@@ -1,0 +1,154 @@
+/*
+ * drill_text.c - free-text and Markdown drill logs, English or Japanese.
+ *
+ * One streaming pass (linereader.h: CRLF, BOM, no final newline, bounded
+ * lines).  Each line is scanned for its first timestamp and matched against
+ * the marker patterns; a marker takes the line's time, except the recovery
+ * point, which prefers a time written after the marker ("最終復旧可能時点:
+ * 2026/08/20 10:04:00").  First drill start, outage start, recovery point
+ * and result win; service restored is the first one at or after the outage
+ * start; drill end is the last.  A syslog time takes its year from the
+ * first full date of the log (the drill's date).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "drill.h"
+#include "error.h"
+#include "linereader.h"
+#include "banned.h"
+
+struct text_state {
+	struct drill_record *rec;
+	struct ts_context ts;
+	size_t matches;
+	long first_ts_line;
+	int bad_utf;
+};
+
+/* Match p against the line; notes limits and bad UTF-8 in st.  1 on a match. */
+static int marker(struct text_state *st, const struct pattern *p, const char *text,
+		  size_t len, long line, size_t groups[2 * PATTERN_MAX_GROUPS])
+{
+	enum pattern_result r = pattern_match(p, text, len, groups);
+	if (r == PATTERN_LIMIT && !st->rec->limit_hit) {
+		st->rec->limit_hit = 1;
+		st->rec->limit_line = line;
+	}
+	if (r == PATTERN_BAD_UTF)
+		st->bad_utf = 1;
+	if (r == PATTERN_MATCH)
+		st->matches++;
+	return r == PATTERN_MATCH;
+}
+
+/* The first marker of its kind wins: take the time, or note an untimed marker. */
+static void first_time(struct drill_record *rec, struct drill_time *t,
+		       const struct timestamp *ts, int have, long line)
+{
+	if (t->set)
+		return;
+	if (have)
+		drill_time_set(rec, t, ts, line);
+	else if (!t->line)
+		t->line = line;
+}
+
+static void scan_line(struct text_state *st, const struct drill_reader_ctx *rc,
+		      const char *text, size_t len, long line)
+{
+	const struct drill_markers *m = rc->markers;
+	struct drill_record *rec = st->rec;
+	size_t g[2 * PATTERN_MAX_GROUPS];
+	struct timestamp ts, rp;
+	int have = timestamp_find(text, len, 0, &st->ts, &ts);
+
+	if (have) {
+		if (!st->first_ts_line)
+			st->first_ts_line = line;
+		if (!st->ts.year && ts.form != TS_SYSLOG && ts.form != TS_EPOCH) {
+			int64_t y;
+			unsigned mo, d;
+			civil_from_days(ts.local_day, &y, &mo, &d);
+			st->ts.year = y;
+		}
+	}
+	if (!rec->scenario_named && marker(st, m->scenario, text, len, line, g) &&
+	    g[2] != (size_t)-1) {
+		rec->scenario_named = xstrndup(text + g[2], g[3] - g[2]);
+		rec->scenario_line = line;
+	}
+	if (st->bad_utf)
+		return;
+	if (marker(st, m->drill_start, text, len, line, NULL))
+		first_time(rec, &rec->started, &ts, have, line);
+	if (marker(st, m->drill_end, text, len, line, NULL)) {
+		if (have)
+			drill_time_set(rec, &rec->ended, &ts, line);
+		else if (!rec->ended.set)
+			rec->ended.line = line;
+	}
+	if (marker(st, m->outage_start, text, len, line, NULL))
+		first_time(rec, &rec->outage, &ts, have, line);
+	if (marker(st, m->service_restored, text, len, line, NULL)) {
+		if (have && (!rec->restored.set ||
+			     (rec->outage.set && rec->restored.epoch < rec->outage.epoch)))
+			drill_time_set(rec, &rec->restored, &ts, line);
+		else if (!have && !rec->restored.line)
+			rec->restored.line = line;
+	}
+	if (marker(st, m->recovery_point, text, len, line, g)) {
+		int after = timestamp_find(text, len, g[1], &st->ts, &rp);
+		first_time(rec, &rec->recovery_point, after ? &rp : &ts, after || have, line);
+	}
+	if (!rec->outcome_line) {
+		if (marker(st, m->result_success, text, len, line, NULL)) {
+			rec->outcome = DRILL_SUCCESS;
+			rec->outcome_line = line;
+		} else if (marker(st, m->result_failure, text, len, line, NULL)) {
+			rec->outcome = DRILL_FAILURE;
+			rec->outcome_line = line;
+		}
+	}
+}
+
+void drill_read_text(int fd, const char *relpath, const struct drill_reader_ctx *rc,
+		     struct drill_set *out)
+{
+	struct line_reader r;
+	struct text_state st;
+	char *text;
+	size_t len;
+	int rc_read;
+
+	memset(&st, 0, sizeof(st));
+	st.rec = drill_record_new(out, relpath, DRILL_SOURCE_TEXT, rc->scenario);
+	st.ts = rc->ts;
+	line_reader_init(&r, fd, LINE_READER_DEFAULT_MAX);
+	while ((rc_read = line_reader_next(&r, &text, &len)) == 1) {
+		if (!len)
+			continue;
+		scan_line(&st, rc, text, len, r.lineno);
+		if (st.bad_utf) {
+			drill_record_problem(st.rec, r.lineno,
+					     "line %ld is not valid UTF-8 (binary, compressed, or another encoding such as Shift_JIS; save the log as UTF-8 text)",
+					     r.lineno);
+			break;
+		}
+	}
+	if (rc_read < 0)
+		drill_record_problem(st.rec, r.lineno, "read error after line %ld: %s",
+				     r.lineno, strerror(errno));
+	else if (!st.rec->problem && !st.matches && !st.first_ts_line)
+		drill_record_problem(st.rec, 0,
+				     "no timestamp and no drill marker in %ld line%s: not a drill log ftrkit can read",
+				     r.lineno, r.lineno == 1 ? "" : "s");
+	line_reader_free(&r);
+	/* The record starts at the drill start, else at the first time in the log. */
+	if (st.rec->started.line)
+		st.rec->line = st.rec->started.line;
+	else if (st.first_ts_line)
+		st.rec->line = st.first_ts_line;
+	drill_record_finish(st.rec, rc->ts.tz_offset_seconds);
+}

@@ -1,0 +1,213 @@
+/*
+ * test_drill_text.c - the free-text / Markdown drill log reader with the
+ * shipped marker defaults: English and Japanese, CRLF, BOM, no final
+ * newline, offsets, midnight, a service that never came back, bad UTF-8.
+ */
+#include "unit.h"
+#include "drill_fixture.h"
+
+#define JST (9 * 3600)
+
+static int64_t utc(int y, unsigned m, unsigned d, int h, int mi, int s)
+{
+	return days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 + s;
+}
+
+static const char english[] =
+	"# DR drill log\n"
+	"- Scenario: web-instance-failure\n"
+	"2026-10-07T14:00:00+09:00 Drill started.\n"
+	"2026-10-07T14:02:00+09:00 Last recoverable point: no state.\n"
+	"2026-10-07T14:02:10+09:00 Outage start: terminated i-0a1b.\n"
+	"2026-10-07T14:05:48+09:00 Service restored: InService.\n"
+	"2026-10-07T14:10:00+09:00 Drill ended.\n"
+	"Result: success.\n";
+
+static void test_english_log(void **state)
+{
+	struct fixture *f = *state;
+	struct drill_record *r = read_str(f, drill_read_text, english);
+	assert_non_null(r);
+	assert_null(r->problem);
+	assert_string_equal(r->scenario_named, "web-instance-failure");
+	assert_int_equal(r->scenario_line, 2);
+	assert_int_equal(r->started.line, 3);
+	assert_int_equal(r->outage.line, 5);
+	assert_int_equal(r->restored.line, 6);
+	assert_int_equal(r->ended.line, 7);
+	assert_int_equal(r->outcome, DRILL_SUCCESS);
+	assert_int_equal(r->outcome_line, 8);
+	assert_int_equal(r->has_recovery, 1);
+	assert_int_equal(r->recovery_seconds, 218);
+	assert_int_equal(r->has_data_loss, 1);
+	assert_int_equal(r->data_loss_seconds, 10);
+	assert_int_equal(r->tz_assumed, 0);
+	assert_int_equal(r->day, days_from_civil(2026, 10, 7));
+	assert_int_equal(r->outage.epoch, utc(2026, 10, 7, 5, 2, 10));
+}
+
+static void test_crlf_bom_no_final_newline(void **state)
+{
+	struct fixture *f = *state;
+	const char log[] =
+		"\xEF\xBB\xBF- Scenario: db-az\r\n"
+		"2026-09-16T01:00:00Z Drill started\r\n"
+		"2026-09-16T01:01:00Z Outage start\r\n"
+		"2026-09-16T01:02:05Z Service restored\r\n"
+		"2026-09-16T01:20:00Z Drill ended\r\n"
+		"Result: success";
+	struct drill_record *r = read_str(f, drill_read_text, log);
+	assert_null(r->problem);
+	assert_string_equal(r->scenario_named, "db-az");
+	assert_int_equal(r->recovery_seconds, 65);
+	assert_int_equal(r->outcome, DRILL_SUCCESS);
+	assert_int_equal(r->outcome_line, 6);
+	/* 01:00Z is 10:00 in the assessment's +09:00: still the 16th */
+	assert_int_equal(r->day, days_from_civil(2026, 9, 16));
+}
+
+static void test_japanese_across_midnight_assumed_zone(void **state)
+{
+	struct fixture *f = *state;
+	const char log[] =
+		"- シナリオ: api-instance-restart\n"
+		"2026/10/02 23:40:00 訓練開始\n"
+		"2026/10/02 23:45:00 最終復旧可能時点: 2026/10/02 23:44:30 (スナップショット)\n"
+		"2026/10/02 23:50:00 障害発生: api-1 を停止\n"
+		"2026/10/03 00:15:00 復旧完了: ヘルスチェック合格\n"
+		"2026/10/03 00:30:00 訓練終了\n"
+		"結果: 成功\n";
+	struct drill_record *r = read_str(f, drill_read_text, log);
+	assert_null(r->problem);
+	assert_string_equal(r->scenario_named, "api-instance-restart");
+	assert_int_equal(r->recovery_seconds, 25 * 60);
+	/* the time written after the marker wins over the line's own time */
+	assert_int_equal(r->data_loss_seconds, 330);
+	assert_int_equal(r->recovery_point.epoch, utc(2026, 10, 2, 14, 44, 30));
+	assert_int_equal(r->tz_assumed, 1);
+	assert_int_equal(r->tz_line, 2);
+	assert_int_equal(r->day, days_from_civil(2026, 10, 2));
+	assert_int_equal(r->outcome, DRILL_SUCCESS);
+	assert_int_equal(r->ended.line, 6);
+}
+
+static void test_service_never_restored(void **state)
+{
+	struct fixture *f = *state;
+	const char log[] =
+		"Scenario: queue-az\n"
+		"2026-09-10 14:00:00 Drill started\n"
+		"2026-09-10 14:05:00 Outage start: broker stopped\n"
+		"2026-09-10 15:05:00 still no consumers; escalated\n"
+		"Result: failure\n";
+	struct drill_record *r = read_str(f, drill_read_text, log);
+	assert_null(r->problem);
+	assert_int_equal(r->outage.set, 1);
+	assert_int_equal(r->restored.set, 0);
+	assert_int_equal(r->has_recovery, 0);
+	assert_int_equal(r->outcome, DRILL_FAILURE);
+}
+
+static void test_restored_before_outage_is_not_recovery(void **state)
+{
+	struct fixture *f = *state;
+	const char log[] =
+		"2026-09-10 13:00:00 Service restored (previous drill, copied by mistake)\n"
+		"2026-09-10 14:05:00 Outage start\n"
+		"2026-09-10 14:09:00 Service restored\n";
+	struct drill_record *r = read_str(f, drill_read_text, log);
+	assert_int_equal(r->restored.line, 3);
+	assert_int_equal(r->recovery_seconds, 240);
+}
+
+static void test_untimed_markers(void **state)
+{
+	struct fixture *f = *state;
+	const char log[] = "Outage start: at some point\nService restored later\nResult: success\n";
+	struct drill_record *r = read_str(f, drill_read_text, log);
+	assert_null(r->problem);
+	assert_int_equal(r->outage.set, 0);
+	assert_int_equal(r->outage.line, 1);
+	assert_int_equal(r->restored.line, 2);
+	assert_int_equal(r->has_recovery, 0);
+	assert_int_equal(r->has_date, 0);
+}
+
+static void test_syslog_and_epoch_lines(void **state)
+{
+	struct fixture *f = *state;
+	const char log[] =
+		"2026-10-07T14:00:00+09:00 Drill started\n"
+		"Oct  7 14:02:10 web-1 drill: Outage start\n"
+		"1791349330 Service restored\n";
+	struct drill_record *r = read_str(f, drill_read_text, log);
+	assert_int_equal(r->outage.epoch, utc(2026, 10, 7, 5, 2, 10));
+	assert_int_equal(r->restored.epoch, 1791349330);
+	assert_int_equal(r->recovery_seconds, 1791349330 - utc(2026, 10, 7, 5, 2, 10));
+	assert_int_equal(r->tz_assumed, 1);
+	assert_int_equal(r->tz_line, 2);
+}
+
+static void test_unreadable_logs(void **state)
+{
+	struct fixture *f = *state;
+	/* Shift_JIS "障害発生" */
+	const char sjis[] = "2026/09/10 14:05:00 \x8f\xe1\x8a\x51\x94\xad\x90\xb6\n";
+	const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xfe";
+	struct drill_record *r = read_str(f, drill_read_text, sjis);
+	assert_non_null(r->problem);
+	assert_non_null(strstr(r->problem, "not valid UTF-8"));
+	assert_int_equal(r->problem_line, 1);
+	r = read_bytes(f, drill_read_text, gz, sizeof(gz) - 1);
+	assert_non_null(r->problem);
+	r = read_str(f, drill_read_text, "queue drill: stopped broker.\nresult: looked fine");
+	assert_non_null(r->problem);
+	assert_non_null(strstr(r->problem, "no timestamp and no drill marker in 2 lines"));
+	r = read_str(f, drill_read_text, "");
+	assert_non_null(r->problem);
+}
+
+static void test_marker_limit_is_reported(void **state)
+{
+	struct fixture *f = *state;
+	struct pattern *keep = f->m.drill_end;
+	char line[4096];
+	struct drill_record *r;
+	memset(line, 'a', sizeof(line) - 2);
+	line[sizeof(line) - 2] = '\n';
+	line[sizeof(line) - 1] = '\0';
+	f->m.drill_end = pattern_compile("(*NO_START_OPT)(a+)+b", "marker-drill-end", "test", 1);
+	assert_non_null(f->m.drill_end);
+	r = read_str(f, drill_read_text, line);
+	assert_int_equal(r->limit_hit, 1);
+	assert_int_equal(r->limit_line, 1);
+	pattern_free(f->m.drill_end);
+	f->m.drill_end = keep;
+}
+
+static void test_missing_marker_param_is_an_error(void **state)
+{
+	struct param_list empty = { NULL, 0, 0 };
+	struct drill_markers m;
+	(void)state;
+	error_quiet = 1;
+	assert_int_equal(drill_markers_compile(&empty, "q.xml", &m), -1);
+	error_quiet = 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_english_log),
+		cmocka_unit_test(test_crlf_bom_no_final_newline),
+		cmocka_unit_test(test_japanese_across_midnight_assumed_zone),
+		cmocka_unit_test(test_service_never_restored),
+		cmocka_unit_test(test_restored_before_outage_is_not_recovery),
+		cmocka_unit_test(test_untimed_markers),
+		cmocka_unit_test(test_syslog_and_epoch_lines),
+		cmocka_unit_test(test_unreadable_logs),
+		cmocka_unit_test(test_marker_limit_is_reported),
+		cmocka_unit_test(test_missing_marker_param_is_an_error),
+	};
+	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
+}
