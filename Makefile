@@ -86,10 +86,10 @@ check: deps
 # Benchmark against the manual pipeline (tests/bench/run; BENCH_MB=256,
 # BENCH_BIG_MB=1024, BENCH_SCAN_MB=1024, BENCH_SMALL=10000, BENCH_RUNS=3).
 # Not a test: never part of check, never fails on timing.
-bench: deps build/ftrkit build/bench/scan-count
+bench: deps build/ftrkit build/bench/scan-count build/bench/pack
 	bash tests/bench/run
 
-build/bench/scan-count: tests/bench/scan-count.c build/libftrkit.a
+build/bench/%: tests/bench/%.c build/libftrkit.a
 	@mkdir -p build/bench
 	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libftrkit.a $(PKG_LIBS) -o $@
 
