@@ -227,6 +227,12 @@ static void test_match_line_lenient(void **state)
 	assert_int_equal(pattern_match_line(date, line, sizeof(line) - 1, g), PATTERN_MATCH);
 	assert_int_equal(g[2], 12);
 	assert_int_equal(g[3], 16);
+	/* pattern_match: ASCII (JIT fast path) and valid UTF-8 (checked) agree on groups */
+	assert_int_equal(pattern_match(date, "on 2026-09-16", 13, g), PATTERN_MATCH);
+	assert_int_equal(g[2], 3);
+	assert_int_equal(pattern_match(date, "\xe6\x97\xa5 2026-09-16", 14, g), PATTERN_MATCH);
+	assert_int_equal(g[2], 4);
+	assert_int_equal(pattern_match(date, "\xe6\x97 2026-09-16", 13, g), PATTERN_BAD_UTF);
 	assert_int_equal(pattern_anchored(start), 1);
 	assert_int_equal(pattern_anchored(date), 0);
 	assert_int_equal(pattern_can_search(date), 1);
