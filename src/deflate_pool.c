@@ -13,6 +13,8 @@
  * the entry's CRC without reading the data again.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +45,11 @@ struct slot {
 struct entry {
 	struct deflate_pool *pool;
 	size_t index;
-	int fd;
+	int dirfd;          /* borrowed with relpath; else the file itself, owned */
+	char *relpath;
+	int fd;             /* open while the reader reads it */
 	uint64_t size;
+	char expect[65];    /* SHA-256 the bytes must have; "" = not checked */
 	int store;
 	char *name;
 	/* filled by the reader */
@@ -141,6 +146,72 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t n)
 	return (ssize_t)got;
 }
 
+/* Open e for reading (the reader thread, in archive order); 0 or -1. */
+static int open_entry(struct deflate_pool *p, struct entry *e)
+{
+	if (e->relpath) {
+		e->fd = openat(e->dirfd, e->relpath, O_RDONLY | O_CLOEXEC);
+	} else {
+		e->fd = e->dirfd;
+		e->dirfd = -1;
+		if (lseek(e->fd, 0, SEEK_SET) < 0) {
+			int saved = errno;
+			pthread_mutex_lock(&p->lock);
+			fail(p, "%s: cannot seek: %s", e->name, strerror(saved));
+			pthread_mutex_unlock(&p->lock);
+			return -1;
+		}
+	}
+	if (e->fd < 0) {
+		int saved = errno;
+		pthread_mutex_lock(&p->lock);
+		fail(p, "%s: cannot open: %s", e->name, strerror(saved));
+		pthread_mutex_unlock(&p->lock);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Read the next chunk of e into slot s; hash it; at the last chunk finish
+ * the hash and compare.  0, or -1 with the failure recorded (lock held by
+ * neither side: the slot is the reader's until published).
+ */
+static int fill_slot(struct deflate_pool *p, struct entry *e, struct sha256_stream **sha,
+		     struct slot *s, uint64_t *off)
+{
+	size_t want = (size_t)(e->size - *off < DEFLATE_POOL_CHUNK ? e->size - *off
+								  : DEFLATE_POOL_CHUNK);
+	ssize_t got = read_full(e->fd, s->in, want);
+	unsigned char extra;
+	const char *why = NULL;
+	char why_errno[128];
+
+	s->in_len = got > 0 ? (size_t)got : 0;
+	s->data_off = 0;
+	if (got < 0) {
+		snprintf(why_errno, sizeof(why_errno), "cannot read: %s", strerror(errno));
+		why = why_errno;
+	} else if ((size_t)got != want || (s->last && read_full(e->fd, &extra, 1) != 0)) {
+		why = "changed size while it was packed";
+	} else {
+		sha256_update(*sha, s->in, s->in_len);
+		*off += s->in_len;
+		if (s->last) {
+			sha256_end(*sha, e->sha256);
+			*sha = NULL;
+			if (e->expect[0] && strcmp(e->expect, e->sha256) != 0)
+				why = "file changed after it was hashed";
+		}
+	}
+	if (!why)
+		return 0;
+	pthread_mutex_lock(&p->lock);
+	fail(p, "%s: %s", e->name, why);
+	pthread_mutex_unlock(&p->lock);
+	return -1;
+}
+
 /* The reader: files in order, chunk by chunk, hashing as it goes. */
 static void *reader_main(void *arg)
 {
@@ -150,64 +221,50 @@ static void *reader_main(void *arg)
 	for (i = 0; i < p->nr; i++) {
 		struct entry *e = p->entries[i];
 		size_t nchunks = chunks_of(e->size);
-		struct sha256_stream *sha = sha256_begin();
+		struct sha256_stream *sha;
 		uint64_t off = 0;
-		int failed = 0;
+		int failed = open_entry(p, e) < 0;
 
-		for (c = 0; c < nchunks && !failed; c++) {
+		sha = sha256_begin();
+		for (c = 0; c < nchunks; c++) {
 			struct slot *s;
-			size_t want = (size_t)(e->size - off < DEFLATE_POOL_CHUNK ? e->size - off
-										 : DEFLATE_POOL_CHUNK);
-			ssize_t got;
-			unsigned char extra;
 
 			pthread_mutex_lock(&p->lock);
 			while (p->tail - p->head >= DEFLATE_POOL_WINDOW && !p->cancel)
 				pthread_cond_wait(&p->changed, &p->lock);
 			if (p->cancel) {
 				pthread_mutex_unlock(&p->lock);
-				sha256_end(sha, e->sha256);
-				goto out;
+				failed = 1;
+				break;
 			}
 			s = &p->slots[p->tail % DEFLATE_POOL_WINDOW];
 			pthread_mutex_unlock(&p->lock);
 
-			/* the slot is ours until it is marked filled */
-			got = read_full(e->fd, s->in, want);
+			/* the slot is the reader's until it is published */
 			s->entry = i;
 			s->last = c + 1 == nchunks;
-			s->in_len = got > 0 ? (size_t)got : 0;
-			s->data_off = 0;
-			if (got < 0 || (size_t)got != want ||
-			    (s->last && read_full(e->fd, &extra, 1) != 0)) {
-				int saved = errno;
-				pthread_mutex_lock(&p->lock);
-				if (got < 0)
-					fail(p, "%s: cannot read: %s", e->name, strerror(saved));
-				else
-					fail(p, "%s: %s", e->name, "changed size while it was packed");
-				s->state = SLOT_FAILED;
+			if (!failed && fill_slot(p, e, &sha, s, &off) < 0)
 				failed = 1;
-			} else {
-				sha256_update(sha, s->in, s->in_len);
-				off += s->in_len;
-				pthread_mutex_lock(&p->lock);
-				s->state = SLOT_FILLED;
-			}
+			pthread_mutex_lock(&p->lock);
+			s->state = failed ? SLOT_FAILED : SLOT_FILLED;
+			if (s->last && !failed)
+				e->hashed = 1;
 			p->tail++;
 			pthread_cond_broadcast(&p->changed);
 			pthread_mutex_unlock(&p->lock);
+			if (failed)
+				break;
 		}
-		sha256_end(sha, e->sha256);
-		close(e->fd);
+		if (sha) {
+			char scratch[65];
+			sha256_end(sha, scratch);
+		}
+		if (e->fd >= 0)
+			close(e->fd);
 		e->fd = -1;
 		if (failed)
 			break;
-		pthread_mutex_lock(&p->lock);
-		e->hashed = 1;
-		pthread_mutex_unlock(&p->lock);
 	}
-out:
 	pthread_mutex_lock(&p->lock);
 	p->reader_done = 1;
 	pthread_cond_broadcast(&p->changed);
@@ -375,16 +432,22 @@ static zip_int64_t source_cb(void *ud, void *data, zip_uint64_t len, zip_source_
 	}
 }
 
-zip_source_t *deflate_pool_source(struct deflate_pool *pool, int fd, uint64_t size,
-				  int store, const char *name)
+zip_source_t *deflate_pool_source(struct deflate_pool *pool, int dirfd, const char *relpath,
+				  uint64_t size, const char *sha256, int store, const char *name)
 {
 	struct entry *e = xcalloc(1, sizeof(*e));
 	zip_source_t *src;
 
 	e->pool = pool;
 	e->index = pool->nr;
-	e->fd = fd;
+	e->dirfd = dirfd;
+	e->relpath = relpath ? xstrdup(relpath) : NULL;
+	e->fd = -1;
 	e->size = size;
+	if (sha256) {
+		memcpy(e->expect, sha256, 64);
+		e->expect[64] = '\0';
+	}
 	e->store = store || size == 0;
 	e->name = xstrdup(name);
 	zip_error_init(&e->zerr);
@@ -432,7 +495,10 @@ void deflate_pool_free(struct deflate_pool *pool)
 		struct entry *e = pool->entries[i];
 		if (e->fd >= 0)
 			close(e->fd);
+		if (!e->relpath && e->dirfd >= 0)
+			close(e->dirfd); /* an owned descriptor the reader never reached */
 		zip_error_fini(&e->zerr);
+		free(e->relpath);
 		free(e->name);
 		free(e);
 	}

@@ -20,7 +20,7 @@
  * Usage:
  *   pool = deflate_pool_new(6, progress);
  *   for each evidence file, in archive order:
- *       src = deflate_pool_source(pool, fd, size, store, name);
+ *       src = deflate_pool_source(pool, dirfd, relpath, size, sha256, store, name);
  *       idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
  *       zip_set_file_compression(za, idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
  *   zip_close(za)                 (the pool starts at the first read)
@@ -51,14 +51,19 @@ struct deflate_pool; /* opaque */
 struct deflate_pool *deflate_pool_new(int level, struct progress *progress);
 
 /*
- * A libzip source for the file open at fd (taken over: the pool closes it)
- * of size bytes.  store: keep the bytes as they are (already-compressed
- * formats; the entry must then be ZIP_CM_STORE).  name is for messages
- * (copied).  Sources must be added to the archive in the order they are
- * made.  Never NULL.
+ * A libzip source for a file of size bytes: openat(dirfd, relpath) (dirfd
+ * borrowed; it must stay open until the pool is freed), or, when relpath
+ * is NULL, the descriptor dirfd itself, read from offset 0 (taken over:
+ * the pool closes it).  Files are opened by the reader thread when it
+ * reaches them, so a thousand sources hold no descriptor.  sha256 (64 hex,
+ * may be NULL) is what the bytes must hash to; a file whose size or hash
+ * differs fails the archive.  store: keep the bytes as they are (already
+ * compressed formats, and always for size 0); the entry must then be
+ * ZIP_CM_STORE, else ZIP_CM_DEFLATE.  name is for messages (copied).
+ * Sources must be added to the archive in the order they are made.
  */
-zip_source_t *deflate_pool_source(struct deflate_pool *pool, int fd, uint64_t size,
-				  int store, const char *name);
+zip_source_t *deflate_pool_source(struct deflate_pool *pool, int dirfd, const char *relpath,
+				  uint64_t size, const char *sha256, int store, const char *name);
 
 /*
  * The SHA-256 (hex) of the bytes the pool read for the n-th source, once
@@ -69,7 +74,8 @@ const char *deflate_pool_sha256(const struct deflate_pool *pool, size_t n);
 
 /*
  * After a failed zip_close: a one-line reason when the pool caused it
- * ("NAME: cannot read: …", "NAME: changed size while packed"), else NULL.
+ * ("NAME: cannot open: …", "NAME: changed size while it was packed",
+ * "NAME: file changed after it was hashed"), else NULL.
  */
 const char *deflate_pool_error(const struct deflate_pool *pool);
 

@@ -64,24 +64,35 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Write dir's files into zip_path through a pool; 0 or -1 (message in *why). */
-static int write_zip(const char *zip_path, uint64_t lie_about, char **why, char sha[NR_FILES][65])
+/*
+ * Write dir's files into zip_path through a pool (file 1 claimed lie_about
+ * bytes longer; file 4 claimed to hash to bad_hash when not NULL; file 0
+ * given as an open descriptor, the rest by name); 0 or -1 (*why).
+ */
+static int write_zip(const char *zip_path, uint64_t lie_about, const char *bad_hash,
+		     char **why, char sha[NR_FILES][65])
 {
 	struct deflate_pool *pool = deflate_pool_new(5, NULL);
-	int err, ret = 0;
+	int err, ret = 0, dirfd = open(dir, O_RDONLY | O_DIRECTORY);
 	size_t f;
 	zip_t *za = zip_open(zip_path, ZIP_CREATE | ZIP_TRUNCATE, &err);
 
 	assert_non_null(za);
+	assert_true(dirfd >= 0);
 	for (f = 0; f < NR_FILES; f++) {
-		char *path = xasprintf("%s/%s", dir, names[f]);
-		int fd = open(path, O_RDONLY), store;
+		char *path = xasprintf("%s/%s", dir, names[f]), want[65];
+		int store;
 		uint64_t size = sizes[f] + (f == 1 ? lie_about : 0);
 		zip_source_t *src;
 		zip_int64_t idx;
-		assert_true(fd >= 0);
+		sha256_hex(contents[f], sizes[f], want);
 		store = deflate_pool_is_compressed_name(names[f]) || size == 0;
-		src = deflate_pool_source(pool, fd, size, store, names[f]);
+		if (f == 0)
+			src = deflate_pool_source(pool, open(path, O_RDONLY), NULL, size, want,
+						  store, names[f]);
+		else
+			src = deflate_pool_source(pool, dirfd, names[f], size,
+						  f == 4 && bad_hash ? bad_hash : want, store, names[f]);
 		idx = zip_file_add(za, names[f], src, ZIP_FL_ENC_UTF_8);
 		assert_true(idx >= 0);
 		assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx,
@@ -100,6 +111,7 @@ static int write_zip(const char *zip_path, uint64_t lie_about, char **why, char 
 		}
 	}
 	deflate_pool_free(pool);
+	close(dirfd);
 	return ret;
 }
 
@@ -131,7 +143,7 @@ static void test_round_trip_and_determinism(void **state)
 		int err;
 		zip_t *za;
 		setenv("FTRKIT_THREADS", threads[t], 1);
-		assert_int_equal(write_zip(zip_path, 0, &why, sha), 0);
+		assert_int_equal(write_zip(zip_path, 0, NULL, &why, sha), 0);
 		za = zip_open(zip_path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
 		assert_non_null(za);
 		for (f = 0; f < NR_FILES; f++) {
@@ -175,12 +187,17 @@ static void test_file_not_as_claimed(void **state)
 	char *zip_path = xasprintf("%s-bad.zip", dir), *why = NULL, sha[NR_FILES][65];
 	(void)state;
 	/* big.log claimed 10 bytes longer than it is: the pool notices */
-	assert_int_equal(write_zip(zip_path, 10, &why, sha), -1);
+	assert_int_equal(write_zip(zip_path, 10, NULL, &why, sha), -1);
 	assert_non_null(strstr(why, "big.log: changed size"));
 	free(why);
 	/* and 10 bytes shorter: more data than claimed is a change too */
-	assert_int_equal(write_zip(zip_path, (uint64_t)-10, &why, sha), -1);
+	assert_int_equal(write_zip(zip_path, (uint64_t)-10, NULL, &why, sha), -1);
 	assert_non_null(strstr(why, "big.log: changed size"));
+	free(why);
+	/* same size, other bytes than were hashed */
+	assert_int_equal(write_zip(zip_path, 0, "0000000000000000000000000000000000000000000000000000000000000000",
+				   &why, sha), -1);
+	assert_string_equal(why, "tiny.json: file changed after it was hashed");
 	free(why);
 	unlink(zip_path);
 	free(zip_path);
@@ -193,8 +210,9 @@ static void test_discard_without_reading(void **state)
 	int err;
 	zip_t *za = zip_open("/tmp/ftrkit-never-written.zip", ZIP_CREATE | ZIP_TRUNCATE, &err);
 	(void)state;
-	assert_true(zip_file_add(za, "x", deflate_pool_source(pool, open(path, O_RDONLY), sizes[0], 0, "x"),
-				 0) >= 0);
+	/* an owned descriptor the reader never reaches is closed by the pool */
+	assert_true(zip_file_add(za, "x", deflate_pool_source(pool, open(path, O_RDONLY), NULL,
+							      sizes[0], NULL, 0, "x"), 0) >= 0);
 	zip_discard(za);
 	assert_null(deflate_pool_sha256(pool, 0));
 	assert_null(deflate_pool_error(pool));
