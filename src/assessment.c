@@ -291,6 +291,9 @@ static int read_document(xmlDocPtr doc, struct assessment *a)
 					     &a->configs[a->nr_configs++]) < 0)
 					return -1;
 			}
+		} else if (xml_is(node, "template")) {
+			if (read_ref(a->path, node, xml_attr(node, "path"), &a->template) < 0)
+				return -1;
 		} else if (xml_is(node, "controls")) {
 			for (child = node->children; child; child = child->next)
 				if (xml_is(child, "control") && read_statement(a, child) < 0)
@@ -378,6 +381,7 @@ void assessment_free(struct assessment *a)
 	}
 	free(a->changes);
 	free_refs(a->configs, a->nr_configs);
+	free(a->template.path);
 	for (i = 0; i < a->nr_statements; i++) {
 		struct statement *st = &a->statements[i];
 		free(st->ref);

@@ -92,6 +92,7 @@ struct assessment {
 	size_t nr_changes, alloc_changes;
 	struct ref *configs;
 	size_t nr_configs, alloc_configs;
+	struct ref template; /* filled self-assessment workbook; path NULL when none */
 	struct statement *statements;
 	size_t nr_statements, alloc_statements;
 };

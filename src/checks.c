@@ -38,6 +38,9 @@ static const struct check_def registry[] = {
 	{ "runbook-sections", check_runbook_sections,
 	  "each scenario's runbook has the sections of param runbook-sections (patterns "
 	  "runbook-section-NAME) and numbered steps" },
+	{ "template-column", check_template_column,
+	  "the filled self-assessment workbook's column (param column, a header pattern; "
+	  "param objective=rpo|rto; param sheet) holds durations that agree with the assessment" },
 	{ NULL, NULL, NULL },
 };
 

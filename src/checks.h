@@ -77,6 +77,7 @@ int check_configs_readable(const struct check_ctx *, const struct check_spec *, 
 int check_config_recovery_points(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_config_availability(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_runbook_sections(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_template_column(const struct check_ctx *, const struct check_spec *, struct check_result *);
 
 /* Shared helper: the parameter as a duration in seconds; -1 after reporting
  * a bad value (naming the questionnaire and line).  Missing -> *seconds = dflt. */

@@ -169,6 +169,9 @@ static xmlBufferPtr render_assessment(const struct questionnaire *q, const char 
 	w_ok(xmlTextWriterEndElement(w));
 	w_ok(xmlTextWriterEndElement(w));
 
+	w_ok(xmlTextWriterWriteComment(w, BAD_CAST
+		" The filled FTR self-assessment workbook (DR-003/DR-006 read its Recovery Point"
+		" and Recovery Time columns): <template path=\"documents/ftr-self-assessment.xlsx\"/> "));
 	w_ok(xmlTextWriterStartElement(w, BAD_CAST "controls"));
 	for (i = 0; i < q->nr_controls; i++) {
 		const struct control *c = &q->controls[i];

@@ -86,7 +86,7 @@ static const char schema_sql[] =
 	");\n"
 	"CREATE TABLE evidence (\n"
 	"  path TEXT PRIMARY KEY,              -- workspace-relative\n"
-	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, document, unrecognised, other\n"
+	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, template, document, unrecognised, other\n"
 	"  size INTEGER NOT NULL,\n"
 	"  sha256 TEXT NOT NULL\n"
 	");\n"

@@ -584,6 +584,8 @@ int workspace_classify(struct workspace *ws, const struct assessment *a,
 	for (i = 0; i < a->nr_configs; i++)
 		if (classify(ws, &a->configs[i], a->path, "config") < 0)
 			return -1;
+	if (a->template.path && classify(ws, &a->template, a->path, "template") < 0)
+		return -1;
 	for (i = 0; i < a->nr_statements; i++)
 		for (j = 0; j < a->statements[i].nr_evidence; j++)
 			if (classify(ws, &a->statements[i].evidence[j], a->path, "document") < 0)

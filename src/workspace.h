@@ -23,7 +23,7 @@ struct evidence_file {
 	char *path;   /* workspace-relative, '/'-separated */
 	uint64_t size;
 	char sha256[SHA256_HEX_LEN + 1];
-	const char *kind; /* static string: assessment, drill-log, runbook, config, document, other */
+	const char *kind; /* static string: assessment, drill-log, runbook, config, template, document, other */
 };
 
 struct workspace_limits {
@@ -60,7 +60,7 @@ struct evidence_file *workspace_require(const struct workspace *ws, const struct
 
 /*
  * Mark every file the assessment references with its kind (drill-log,
- * runbook, config, document) and check that each exists.  0 or -1.
+ * runbook, config, template, document) and check that each exists.  0 or -1.
  */
 int workspace_classify(struct workspace *ws, const struct assessment *a,
 		       const char *assessment_relpath);
