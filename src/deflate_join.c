@@ -25,39 +25,64 @@
 #define TABLE_SIZE (1u << MAX_BITS)
 
 struct walker {
-	const unsigned char *p;
-	size_t len;        /* bytes */
-	uint64_t pos;      /* bit position */
+	const unsigned char *start, *next, *end;
+	uint64_t bitbuf;   /* the next bitcnt bits of the stream, LSB first */
+	unsigned bitcnt;
 	int bad;           /* read past the end or invalid code */
 	uint32_t *litlen;  /* TABLE_SIZE entries: symbol | length << 16 */
 	uint32_t *dist;
 	uint32_t *codelen;
 };
 
-/* The next n (<= 32) bits, LSB first, without consuming them. */
-static uint32_t peek(struct walker *w, unsigned n)
+/*
+ * Top the bit buffer up to at least 56 bits (past the end of the stream it
+ * fills with zeros; position() then exceeds the length and the walk fails).
+ */
+static inline void refill(struct walker *w)
 {
-	size_t byte = (size_t)(w->pos >> 3);
-	unsigned shift = (unsigned)(w->pos & 7);
-	uint64_t v = 0;
-
-	if (byte + 8 <= w->len) {
-		memcpy(&v, w->p + byte, 8);
-		v = le64toh(v);
-	} else {
-		size_t i;
-		for (i = 0; byte + i < w->len && i < 8; i++)
-			v |= (uint64_t)w->p[byte + i] << (8 * i);
+	if (w->end - w->next >= 8) {
+		uint64_t v;
+		memcpy(&v, w->next, 8);
+		w->bitbuf |= le64toh(v) << w->bitcnt;
+		w->next += (63 - w->bitcnt) >> 3;
+		w->bitcnt |= 56;
+		return;
 	}
-	return (uint32_t)((v >> shift) & ((n >= 32) ? 0xffffffffu : ((1u << n) - 1)));
+	while (w->bitcnt <= 56) {
+		if (w->next < w->end)
+			w->bitbuf |= (uint64_t)*w->next << w->bitcnt;
+		w->next++; /* may run past end: counted, never read */
+		w->bitcnt += 8;
+	}
+}
+
+/* Bit position in the stream of the next unread bit. */
+static inline uint64_t position(const struct walker *w)
+{
+	return (uint64_t)(w->next - w->start) * 8 - w->bitcnt;
+}
+
+static inline void check_end(struct walker *w)
+{
+	if (position(w) > (uint64_t)(w->end - w->start) * 8)
+		w->bad = 1;
+}
+
+/* Consume n (<= 32) bits; the buffer must hold them (refill first). */
+static inline uint32_t take(struct walker *w, unsigned n)
+{
+	uint32_t v = (uint32_t)(w->bitbuf & ((1ull << n) - 1));
+	w->bitbuf >>= n;
+	w->bitcnt -= n;
+	return v;
 }
 
 static uint32_t get(struct walker *w, unsigned n)
 {
-	uint32_t v = peek(w, n);
-	w->pos += n;
-	if (w->pos > (uint64_t)w->len * 8)
-		w->bad = 1;
+	uint32_t v;
+	refill(w);
+	v = take(w, n);
+	check_end(w);
 	return v;
 }
 
@@ -102,17 +127,17 @@ static int build(uint32_t *table, const unsigned char *lens, unsigned n)
 	return 0;
 }
 
-static unsigned decode(struct walker *w, const uint32_t *table)
+/* Decode one symbol; the buffer must hold 15 bits (refill first). */
+static inline unsigned decode(struct walker *w, const uint32_t *table)
 {
-	uint32_t e = table[peek(w, MAX_BITS)];
+	uint32_t e = table[w->bitbuf & (TABLE_SIZE - 1)];
 	unsigned len = e >> 16;
 	if (!len) {
 		w->bad = 1;
 		return 0;
 	}
-	w->pos += len;
-	if (w->pos > (uint64_t)w->len * 8)
-		w->bad = 1;
+	w->bitbuf >>= len;
+	w->bitcnt -= len;
 	return e & 0xffff;
 }
 
@@ -127,23 +152,36 @@ static const unsigned char dist_extra[30] = {
 static int skip_codes(struct walker *w)
 {
 	for (;;) {
-		unsigned sym = decode(w, w->litlen);
+		unsigned sym;
+		/* 56 bits cover a length (15 + 5) and a distance (15 + 13) */
+		refill(w);
+		sym = decode(w, w->litlen);
 		if (w->bad)
 			return -1;
-		if (sym < 256)
+		if (sym < 256) {
+			if (w->next > w->end)
+				check_end(w);
+			if (w->bad)
+				return -1;
 			continue;
+		}
 		if (sym == 256)
-			return 0;
+			break;
 		if (sym > 285)
 			return -1;
-		w->pos += length_extra[sym - 257];
+		take(w, length_extra[sym - 257]);
 		sym = decode(w, w->dist);
 		if (w->bad || sym >= 30)
 			return -1;
-		w->pos += dist_extra[sym];
-		if (w->pos > (uint64_t)w->len * 8)
-			return -1;
+		take(w, dist_extra[sym]);
+		if (w->next > w->end) {
+			check_end(w);
+			if (w->bad)
+				return -1;
+		}
 	}
+	check_end(w);
+	return w->bad ? -1 : 0;
 }
 
 static int fixed_tables(struct walker *w)
@@ -181,7 +219,9 @@ static int dynamic_tables(struct walker *w)
 		return -1;
 	i = 0;
 	while (i < hlit + hdist && !w->bad) {
-		unsigned sym = decode(w, w->codelen), rep;
+		unsigned sym, rep;
+		refill(w);
+		sym = decode(w, w->codelen);
 		unsigned char value = 0;
 		if (sym < 16) {
 			lens[i++] = (unsigned char)sym;
@@ -214,26 +254,33 @@ int deflate_final_block(const unsigned char *stream, size_t len, uint64_t *final
 	int ret = -1;
 
 	memset(&w, 0, sizeof(w));
-	w.p = stream;
-	w.len = len;
+	w.start = w.next = stream;
+	w.end = stream + len;
 	w.litlen = xmalloc(3 * TABLE_SIZE * sizeof(uint32_t));
 	w.dist = w.litlen + TABLE_SIZE;
 	w.codelen = w.dist + TABLE_SIZE;
 	for (;;) {
-		uint64_t header = w.pos;
+		uint64_t header = position(&w);
 		unsigned final = get(&w, 1), type = get(&w, 2);
 		if (w.bad)
 			break;
 		if (type == 0) {
+			/* stored: drop to the byte boundary, LEN, NLEN, then LEN bytes */
+			uint64_t at = (position(&w) + 7) & ~(uint64_t)7;
 			unsigned n, nn;
-			w.pos = (w.pos + 7) & ~(uint64_t)7;
-			n = get(&w, 16);
-			nn = get(&w, 16);
-			if (w.bad || (n ^ 0xffff) != nn)
+			if (at + 32 > (uint64_t)len * 8)
 				break;
-			w.pos += (uint64_t)n * 8;
-			if (w.pos > (uint64_t)len * 8)
+			n = stream[at / 8] | (unsigned)stream[at / 8 + 1] << 8;
+			nn = stream[at / 8 + 2] | (unsigned)stream[at / 8 + 3] << 8;
+			if ((n ^ 0xffff) != nn)
 				break;
+			at += 32 + (uint64_t)n * 8;
+			if (at > (uint64_t)len * 8)
+				break;
+			/* restart the bit buffer at the byte after the block */
+			w.next = stream + at / 8;
+			w.bitbuf = 0;
+			w.bitcnt = 0;
 		} else if (type == 3 ||
 			   (type == 1 ? fixed_tables(&w) : dynamic_tables(&w)) < 0 ||
 			   skip_codes(&w) < 0) {
@@ -241,7 +288,7 @@ int deflate_final_block(const unsigned char *stream, size_t len, uint64_t *final
 		}
 		if (final) {
 			*final_header = header;
-			*end_bit = w.pos;
+			*end_bit = position(&w);
 			ret = 0;
 			break;
 		}
