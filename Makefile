@@ -2,6 +2,7 @@
 #
 #   make            build build/ftrkit
 #   make demo       install what is missing, build, assess the sample workspace
+#                   and write its review package
 #   make check      install what is missing, build, run every test, then the
 #                   same suites against an ASan + UBSan build
 #   make install PREFIX=/usr/local DESTDIR=
@@ -61,8 +62,8 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	./build/ftrkit assess; rc=$$?; [ $$rc -le 1 ] || exit $$rc
-	@echo "demo: reports are in reports/ (open reports/index.html when built)"
+	./build/ftrkit bundle; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@echo "demo: open reports/index.html in a browser; the review package is reports/*.zip"
 
 define run_suites
 	@sh tools/run-tests.sh $(1)
@@ -96,7 +97,7 @@ build/bench/%: tests/bench/%.c build/libftrkit.a
 install: build/ftrkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 build/ftrkit $(DESTDIR)$(BINDIR)/ftrkit
-	install -m 0644 questionnaires/*.xml questionnaires/*.xsd $(DESTDIR)$(DATADIR)/questionnaires/
+	install -m 0644 questionnaires/*.xml questionnaires/*.xsd questionnaires/*.txt $(DESTDIR)$(DATADIR)/questionnaires/
 	install -m 0644 man/ftrkit.1 $(DESTDIR)$(MANDIR)/man1/ftrkit.1
 
 clean:

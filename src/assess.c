@@ -57,18 +57,23 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	if (workspace_open(opt->workspace, NULL, &run->workspace) < 0)
 		return -1;
 	run->loaded_ws = 1;
-	if (workspace_classify(&run->workspace, &run->assessment, ASSESSMENT_FILE) < 0)
+	return assess_check(run);
+}
+
+int assess_check(struct assess_run *run)
+{
+	if (workspace_classify(&run->workspace, &run->assessment, run->assessment_relpath) < 0)
 		return -1;
 	run->loaded_configs = 1;
-	if (configs_load(&run->configs, &run->assessment, &run->workspace) < 0)
+	if (configs_load(&run->configs, &run->assessment, &run->workspace, run->lang) < 0)
 		return -1;
 	if (drills_read(&run->questionnaire, &run->assessment, &run->workspace,
-			run->as_of_day, &run->drills) < 0)
+			run->as_of_day, run->lang, &run->drills) < 0)
 		return -1;
 	run->loaded_drills = 1;
 	drill_calendar_build(&run->assessment, &run->drills, run->as_of_day,
 			     &run->calendar, &run->nr_calendar);
-	if (checks_run_all(&run->questionnaire, &run->assessment, ASSESSMENT_FILE,
+	if (checks_run_all(&run->questionnaire, &run->assessment, run->assessment_relpath,
 			   &run->workspace, &run->configs, run->as_of_day, run->lang, &run->drills,
 			   &run->results) < 0)
 		return -1;

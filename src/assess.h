@@ -49,6 +49,16 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run);
 int assess_write_reports(const struct options *opt, struct assess_run *run,
 			 const char *outdir);
 
+/*
+ * Run the checks on a run whose questionnaire, assessment and workspace are
+ * loaded (loaded_q, loaded_a, loaded_ws set; as_of_day, as_of, lang and
+ * assessment_relpath filled): classify the evidence, read the exported
+ * configurations and the drill records, build the drill calendar, run every
+ * control.  assess and verify share it, so a package is re-derived exactly
+ * as it was assessed.  0, or -1 after an input error was reported.
+ */
+int assess_check(struct assess_run *run);
+
 void assess_free(struct assess_run *run);
 
 /* Exit code for the run's overall verdict: 0 met/n.a./manual, 1 not met. */

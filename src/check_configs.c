@@ -15,6 +15,7 @@
 
 #include "awscron.h"
 #include "calendar.h"
+#include "check_messages.h"
 #include "checks.h"
 #include "duration.h"
 #include "error.h"
@@ -67,9 +68,8 @@ int check_configs_readable(const struct check_ctx *ctx, const struct check_spec 
 
 	if (!set || !set->nr_files) {
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, "configs",
-			    "no exported configurations are listed under <configs>: export e.g. "
-			    "'aws rds describe-db-clusters', 'aws backup get-backup-plan' and list the files");
-		res->summary = xstrdup("no exported configurations");
+			    "%s", CMSG(ctx->lang, CFG_NONE));
+		res->summary = xstrdup(CMSG(ctx->lang, CFG_SUM_NONE));
 		return 0;
 	}
 	for (i = 0; i < set->nr_files; i++) {
@@ -80,21 +80,21 @@ int check_configs_readable(const struct check_ctx *ctx, const struct check_spec 
 		if (!f->export_name && f->nr_problems) {
 			bad++;
 			finding_add(res, VERDICT_NOT_MET, f->path, 0, NULL, "configs",
-				    "%s cannot be read: %s", f->path, f->problems[0].message);
+				    CMSG(ctx->lang, CFG_UNREADABLE), f->path, f->problems[0].message);
 			continue;
 		}
 		if (!f->export_name) {
 			unknown++;
 			finding_add(res, VERDICT_MANUAL, f->path, 0, NULL, "configs",
-				    "no reader understands %s (top-level keys: %s): listed as unrecognised; "
-				    "a reviewer must judge it", f->path, f->top_keys ? f->top_keys : "none");
+				    CMSG(ctx->lang, CFG_UNKNOWN), f->path,
+				    f->top_keys ? f->top_keys : CMSG(ctx->lang, NONE));
 			continue;
 		}
 		read++;
 		for (j = 0; j < f->nr_problems; j++) {
 			bad++;
 			finding_add(res, VERDICT_NOT_MET, f->path, 0, NULL, "configs",
-				    "%s (%s export) at %s: %s", f->path, f->export_name,
+				    CMSG(ctx->lang, CFG_PROBLEM), f->path, f->export_name,
 				    f->problems[j].json_path ? f->problems[j].json_path : "$",
 				    f->problems[j].message);
 		}
@@ -103,17 +103,18 @@ int check_configs_readable(const struct check_ctx *ctx, const struct check_spec 
 			if (strcmp(r->file, f->path) != 0)
 				continue;
 			if (shown_res++ == 8) {
-				strbuf_addstr(&sb, ", …");
+				strbuf_addf(&sb, "%s…", CMSG(ctx->lang, LIST_SEP));
 				continue;
 			}
 			if (shown_res > 8)
 				continue;
-			strbuf_addf(&sb, "%s%s %s → %s", shown_res > 1 ? ", " : "", r->kind,
-				    res_name(r), r->nr_components ? r->components[0] : "no component");
+			strbuf_addf(&sb, "%s%s %s → %s", shown_res > 1 ? CMSG(ctx->lang, LIST_SEP) : "",
+				    r->kind, res_name(r),
+				    r->nr_components ? r->components[0] : CMSG(ctx->lang, CFG_NO_COMPONENT));
 		}
 		if (f->nr_resources)
 			finding_add(res, VERDICT_MET, f->path, 0, NULL, "configs",
-				    "%s: '%s' export, %zu resource%s: %s", f->path, f->export_name,
+				    CMSG(ctx->lang, CFG_READ), f->path, f->export_name,
 				    f->nr_resources, f->nr_resources == 1 ? "" : "s", strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
@@ -125,12 +126,12 @@ int check_configs_readable(const struct check_ctx *ctx, const struct check_spec 
 		    n < 5 || strcmp(ef->path + n - 5, ".json") != 0)
 			continue;
 		finding_add(res, VERDICT_NOT_APPLICABLE, ef->path, 0, NULL, "configs",
-			    "%s is in the workspace but not listed under <configs>, so it was not read",
+			    CMSG(ctx->lang, CFG_UNLISTED),
 			    ef->path);
 	}
-	res->summary = xasprintf("%zu of %zu exported configurations read%s%s", read,
-				 set->nr_files, bad ? ", with problems" : "",
-				 unknown ? ", some unrecognised" : "");
+	res->summary = xasprintf(CMSG(ctx->lang, CFG_SUM), read, set->nr_files,
+				 bad ? CMSG(ctx->lang, CFG_WITH_PROBLEMS) : "",
+				 unknown ? CMSG(ctx->lang, CFG_SOME_UNKNOWN) : "");
 	return 0;
 }
 
@@ -207,19 +208,21 @@ static void retention_check(const struct check_ctx *ctx, const struct rp_params 
 	if (days * 86400 >= p->min_retention)
 		return;
 	source_add(out, SOURCE_PROBLEM, 0, r->file,
-		   xasprintf("%s keeps recovery points for %s only (%s = %lld), below the %s minimum",
+		   xasprintf(CMSG(ctx->lang, RP_RETENTION),
 			     res_name(r), shown(ctx, days * 86400, a, sizeof(a)), f->json_path,
 			     (long long)days, shown(ctx, p->min_retention, b, sizeof(b))));
 }
 
-static void bad_value(struct sources *out, const struct config_resource *r,
-		      const struct config_fact *f, const char *name, const char *expected)
+/* expected: what the value should be, in ctx->lang (an EXPECT_* message). */
+static void bad_value(const struct check_ctx *ctx, struct sources *out,
+		      const struct config_resource *r, const struct config_fact *f,
+		      const char *name, const char *expected)
 {
 	char *path = fact_path(r, f, name);
 	source_add(out, SOURCE_PROBLEM, 0, r->file,
-		   f ? xasprintf("%s: %s is %s '%s', not %s", res_name(r), path, f->type,
+		   f ? xasprintf(CMSG(ctx->lang, RP_BAD_VALUE), res_name(r), path, f->type,
 				 f->value ? f->value : "", expected)
-		     : xasprintf("%s: %s is missing from the export", res_name(r), path));
+		     : xasprintf(CMSG(ctx->lang, RP_MISSING), res_name(r), path));
 	free(path);
 }
 
@@ -234,25 +237,22 @@ static void rds_source(const struct check_ctx *ctx, const struct rp_params *p,
 	char a[48];
 
 	if (config_fact_int(f, MAX_RETENTION_DAYS, &days) != 1) {
-		bad_value(out, r, f, "BackupRetentionPeriod", "a whole number of days");
+		bad_value(ctx, out, r, f, "BackupRetentionPeriod", CMSG(ctx->lang, EXPECT_DAYS));
 	} else if (days == 0) {
 		source_add(out, SOURCE_PROBLEM, 0, r->file,
-			   xasprintf("%s: automated backups are off (%s = 0): no point-in-time recovery "
-				     "and no automatic snapshots", res_name(r), f->json_path));
+			   xasprintf(CMSG(ctx->lang, RP_RDS_OFF), res_name(r), f->json_path));
 	} else {
 		source_add(out, SOURCE_POINTS, p->pitr, r->file,
-			   xasprintf("point-in-time recovery of %s (%s = %lld days; restorable to "
-				     "within %s%s%s)", res_name(r), f->json_path, (long long)days,
-				     shown(ctx, p->pitr, a, sizeof(a)),
-				     latest ? ", LatestRestorableTime " : "",
+			   xasprintf(CMSG(ctx->lang, RP_RDS_PITR), res_name(r), f->json_path,
+				     (long long)days, shown(ctx, p->pitr, a, sizeof(a)),
+				     latest ? CMSG(ctx->lang, LATEST_RESTORABLE) : "",
 				     latest && latest->value ? latest->value : ""));
 		retention_check(ctx, p, out, r, f, days);
 	}
 	if (strcmp(o->disruption, "accidental-deletion") == 0 && config_fact_bool(del) != 1) {
 		char *path = fact_path(r, del, "DeletionProtection");
 		source_add(out, SOURCE_PROBLEM, 0, r->file,
-			   xasprintf("%s: DeletionProtection is not on (%s): the database itself can "
-				     "be deleted by mistake", res_name(r), path));
+			   xasprintf(CMSG(ctx->lang, RP_RDS_DELETION), res_name(r), path));
 		free(path);
 	}
 }
@@ -266,22 +266,22 @@ static void dynamodb_source(const struct check_ctx *ctx, const struct rp_params 
 	char a[48];
 
 	if (!f || strcmp(f->type, "text") != 0) {
-		bad_value(out, r, f, "PointInTimeRecoveryDescription.PointInTimeRecoveryStatus",
-			  "ENABLED or DISABLED");
+		bad_value(ctx, out, r, f, "PointInTimeRecoveryDescription.PointInTimeRecoveryStatus",
+			  CMSG(ctx->lang, EXPECT_PITR));
 		return;
 	}
 	if (strcmp(f->value, "ENABLED") != 0) {
 		source_add(out, SOURCE_OFF, 0, r->file,
-			   xasprintf("point-in-time recovery of table %s is %s (%s)", res_name(r),
+			   xasprintf(CMSG(ctx->lang, RP_DDB_OFF), res_name(r),
 				     f->value, f->json_path));
 		return;
 	}
 	source_add(out, SOURCE_POINTS, p->pitr, r->file,
-		   xasprintf("point-in-time recovery of table %s (%s = ENABLED; restorable to within %s)",
+		   xasprintf(CMSG(ctx->lang, RP_DDB_ON),
 			     res_name(r), f->json_path, shown(ctx, p->pitr, a, sizeof(a))));
 	if (period) {
 		if (config_fact_int(period, MAX_RETENTION_DAYS, &days) != 1)
-			bad_value(out, r, period, "RecoveryPeriodInDays", "a whole number of days");
+			bad_value(ctx, out, r, period, "RecoveryPeriodInDays", CMSG(ctx->lang, EXPECT_DAYS));
 		else
 			retention_check(ctx, p, out, r, period, days);
 	}
@@ -295,26 +295,22 @@ static void s3_source(const struct check_ctx *ctx, const struct component *c,
 	char a[48];
 	if (f && strcmp(f->type, "text") == 0 && strcmp(f->value, "Enabled") == 0) {
 		source_add(out, SOURCE_POINTS, 0, r->file,
-			   xasprintf("versioning of bucket %s (%s = Enabled): every overwritten or "
-				     "deleted object keeps its previous version", res_name(r), f->json_path));
+			   xasprintf(CMSG(ctx->lang, RP_S3_ON), res_name(r), f->json_path));
 		return;
 	}
 	if (f && strcmp(f->type, "text") == 0 && strcmp(f->value, "Suspended") == 0) {
 		source_add(out, SOURCE_PROBLEM, 0, r->file,
-			   xasprintf("versioning of bucket %s is Suspended (%s): objects deleted or "
-				     "overwritten from now on cannot be recovered; %s needs it for its %s "
-				     "objective (RPO %s)", res_name(r), f->json_path, c->id,
+			   xasprintf(CMSG(ctx->lang, RP_S3_SUSPENDED), res_name(r), f->json_path, c->id,
 				     o->disruption, shown(ctx, o->rpo_seconds, a, sizeof(a))));
 		return;
 	}
 	if (!f) {
 		source_add(out, SOURCE_PROBLEM, 0, r->file,
-			   xasprintf("versioning of bucket %s was never enabled (no $.Status in the "
-				     "export); %s needs it for its %s objective (RPO %s)", res_name(r),
+			   xasprintf(CMSG(ctx->lang, RP_S3_NEVER), res_name(r),
 				     c->id, o->disruption, shown(ctx, o->rpo_seconds, a, sizeof(a))));
 		return;
 	}
-	bad_value(out, r, f, "Status", "Enabled or Suspended");
+	bad_value(ctx, out, r, f, "Status", CMSG(ctx->lang, EXPECT_VERSIONING));
 }
 
 /* Worst gap of a backup rule; -1 after adding a problem. */
@@ -329,18 +325,18 @@ static int64_t rule_gap(const struct check_ctx *ctx, const struct rp_params *p,
 	enum schedule_gap g;
 
 	if (!sched || strcmp(sched->type, "text") != 0) {
-		bad_value(out, r, sched, "ScheduleExpression", "a cron() or rate() expression");
+		bad_value(ctx, out, r, sched, "ScheduleExpression", CMSG(ctx->lang, EXPECT_SCHEDULE));
 		return -1;
 	}
 	if (aws_schedule_parse(sched->value, &s, why, sizeof(why)) < 0) {
 		source_add(out, SOURCE_PROBLEM, 0, r->file,
-			   xasprintf("backup rule %s: %s '%s': %s", res_name(r), sched->json_path,
+			   xasprintf(CMSG(ctx->lang, RP_RULE_BAD), res_name(r), sched->json_path,
 				     sched->value, why));
 		return -1;
 	}
 	if (win) {
 		if (config_fact_int(win, MAX_WINDOW_MINUTES, &minutes) != 1) {
-			bad_value(out, r, win, "StartWindowMinutes", "a whole number of minutes");
+			bad_value(ctx, out, r, win, "StartWindowMinutes", CMSG(ctx->lang, EXPECT_MINUTES));
 			return -1;
 		}
 		window = minutes * 60;
@@ -349,20 +345,19 @@ static int64_t rule_gap(const struct check_ctx *ctx, const struct rp_params *p,
 	date_format(gap_start / 86400, start, sizeof(start));
 	if (g == SCHEDULE_GAP_NEVER) {
 		source_add(out, SOURCE_PROBLEM, 0, r->file,
-			   xasprintf("backup rule %s: %s '%s' never runs after %s", res_name(r),
+			   xasprintf(CMSG(ctx->lang, RP_RULE_NEVER), res_name(r),
 				     sched->json_path, sched->value, start));
 		return -1;
 	}
 	if (g == SCHEDULE_GAP_ENDS) {
 		source_add(out, SOURCE_PROBLEM, 0, r->file,
-			   xasprintf("backup rule %s: %s '%s' stops running after %s", res_name(r),
+			   xasprintf(CMSG(ctx->lang, RP_RULE_ENDS), res_name(r),
 				     sched->json_path, sched->value, start));
 		return -1;
 	}
-	*what = xasprintf("backup rule %s (%s = %s: runs at most %s apart, worst from %s, plus a "
-			  "%s start window%s)", res_name(r), sched->json_path, sched->value,
+	*what = xasprintf(CMSG(ctx->lang, RP_RULE), res_name(r), sched->json_path, sched->value,
 			  shown(ctx, gap, a, sizeof(a)), start, shown(ctx, window, b, sizeof(b)),
-			  win ? "" : ", the AWS default");
+			  win ? "" : CMSG(ctx->lang, AWS_DEFAULT));
 	return gap + window;
 }
 
@@ -377,15 +372,14 @@ static void backup_rule_source(const struct check_ctx *ctx, const struct rp_para
 
 	if (keep) {
 		if (config_fact_int(keep, MAX_RETENTION_DAYS, &days) != 1)
-			bad_value(out, r, keep, "Lifecycle.DeleteAfterDays", "a whole number of days");
+			bad_value(ctx, out, r, keep, "Lifecycle.DeleteAfterDays", CMSG(ctx->lang, EXPECT_DAYS));
 		else
 			retention_check(ctx, p, out, r, keep, days);
 	}
 	if (config_fact_bool(cont) == 1 &&
 	    (component_has_service(c, "rds") || component_has_service(c, "s3"))) {
 		source_add(out, SOURCE_POINTS, p->pitr, r->file,
-			   xasprintf("continuous backup of backup rule %s (%s = true; restorable to "
-				     "within %s)", res_name(r), cont->json_path,
+			   xasprintf(CMSG(ctx->lang, RP_CONTINUOUS), res_name(r), cont->json_path,
 				     shown(ctx, p->pitr, a, sizeof(a))));
 	}
 	if (gap >= 0)
@@ -421,7 +415,8 @@ static void copy_source(const struct check_ctx *ctx, const struct rp_params *p,
 			gap = rule_gap(ctx, p, r, out, &what);
 			if (gap >= 0)
 				source_add(out, SOURCE_POINTS, gap, r->file,
-					   xasprintf("copies to %s (%s): %s", there, dest->json_path, what));
+					   xasprintf(CMSG(ctx->lang, RP_COPY), there, dest->json_path,
+						     what));
 			free(what);
 			free(arn);
 			return;
@@ -456,9 +451,8 @@ static void require_versioning_exports(const struct check_ctx *ctx, const struct
 		}
 		if (!found)
 			source_add(out, SOURCE_PROBLEM, 0, ctx->assessment_relpath,
-				   xasprintf("bucket %s: no 's3api get-bucket-versioning' export (file "
-					     "named after the bucket) shows versioning, which the %s "
-					     "objective (RPO %s) needs", arn_name(decl), o->disruption,
+				   xasprintf(CMSG(ctx->lang, RP_NO_VERSIONING_EXPORT), arn_name(decl),
+					     o->disruption,
 					     shown(ctx, o->rpo_seconds, a, sizeof(a))));
 	}
 }
@@ -514,42 +508,33 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 			v = VERDICT_NOT_MET;
 		if (s->role == SOURCE_OFF)
 			finding_add(res, v, s->file, 0, c->id, subject,
-				    "%s (%s, RPO %s): %s%s", c->id, o->disruption,
+				    CMSG(ctx->lang, RP_SOURCE), c->id, o->disruption,
 				    shown(ctx, o->rpo_seconds, a, sizeof(a)), s->message,
-				    met ? "; not needed, another source meets the RPO"
-					: "; needed: nothing else meets the RPO");
+				    met ? CMSG(ctx->lang, RP_NOT_NEEDED) : CMSG(ctx->lang, RP_NEEDED));
 		else if (s->role == SOURCE_POINTS && i != best_i)
 			finding_add(res, v, s->file, 0, c->id, subject,
-				    "%s (%s, RPO %s): %s%s", c->id, o->disruption,
+				    CMSG(ctx->lang, RP_SOURCE), c->id, o->disruption,
 				    shown(ctx, o->rpo_seconds, a, sizeof(a)), s->message,
-				    s->gap > o->rpo_seconds ? ": too sparse for the RPO on its own" : "");
+				    s->gap > o->rpo_seconds ? CMSG(ctx->lang, RP_TOO_SPARSE) : "");
 		else if (s->role == SOURCE_PROBLEM)
-			finding_add(res, v, s->file, 0, c->id, subject, "%s (%s, RPO %s): %s",
+			finding_add(res, v, s->file, 0, c->id, subject, CMSG(ctx->lang, RP_PROBLEM),
 				    c->id, o->disruption, shown(ctx, o->rpo_seconds, a, sizeof(a)),
 				    s->message);
 	}
 	if (best < 0 && src.nr) {
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, o->line, c->id, subject,
-			    "%s (%s, RPO %s): none of its exported configurations gives recovery points "
-			    "(the finding%s above say%s why)", c->id, o->disruption,
+			    CMSG(ctx->lang, RP_NO_POINTS), c->id, o->disruption,
 			    shown(ctx, o->rpo_seconds, a, sizeof(a)), src.nr == 1 ? "" : "s",
 			    src.nr == 1 ? "s" : "");
 	} else if (best < 0) {
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, o->line, c->id, subject,
-			    region ? "%s (%s, RPO %s): no exported backup rule copies its recovery points "
-				     "to another Region (backup get-backup-plan CopyActions)%s"
-				   : "%s (%s, RPO %s): no exported configuration shows recovery points "
-				     "(export rds describe-db-clusters, dynamodb describe-continuous-backups, "
-				     "s3api get-bucket-versioning or backup get-backup-plan with its "
-				     "selection)%s",
+			    region ? CMSG(ctx->lang, RP_NO_COPY) : CMSG(ctx->lang, RP_NO_EXPORT),
 			    c->id, o->disruption, shown(ctx, o->rpo_seconds, a, sizeof(a)),
-			    c->nr_resources ? "" : "; the component lists no <resource> to match exports to");
+			    c->nr_resources ? "" : CMSG(ctx->lang, NO_RESOURCE));
 	} else {
 		const struct source *s = &src.items[best_i];
 		finding_add(res, met ? VERDICT_MET : VERDICT_NOT_MET, s->file, 0, c->id, subject,
-			    met ? "%s (%s): RPO %s can be met: recovery points at most %s apart from %s"
-				: "%s (%s): RPO %s cannot be met: the closest recovery points are %s apart, "
-				  "from %s",
+			    met ? CMSG(ctx->lang, RP_MET) : CMSG(ctx->lang, RP_UNMET),
 			    c->id, o->disruption, shown(ctx, o->rpo_seconds, a, sizeof(a)),
 			    shown(ctx, s->gap, b, sizeof(b)), s->message);
 	}
@@ -582,15 +567,15 @@ int check_config_recovery_points(const struct check_ctx *ctx, const struct check
 	}
 	if (!judged) {
 		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, 0, NULL, NULL,
-			    "no component states an RPO for %s", filter);
-		res->summary = xasprintf("no RPO for %s to deliver", filter);
+			    CMSG(ctx->lang, RP_NA), filter);
+		res->summary = xasprintf(CMSG(ctx->lang, RP_SUM_NA), filter);
 		return 0;
 	}
 	for (i = failed = 0; i < res->nr_findings; i++)
 		failed += res->findings[i].status == VERDICT_NOT_MET;
-	res->summary = failed ? xasprintf("%zu RPO%s judged against exported backups: %zu finding%s not met",
+	res->summary = failed ? xasprintf(CMSG(ctx->lang, RP_SUM_FAIL),
 					  judged, judged == 1 ? "" : "s", failed, failed == 1 ? "" : "s")
-			      : xasprintf("%zu RPO%s can be delivered by the exported backup configuration",
+			      : xasprintf(CMSG(ctx->lang, RP_SUM_OK),
 					  judged, judged == 1 ? "" : "s");
 	return 0;
 }
@@ -663,8 +648,7 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 
 		if (!az) {
 			finding_add(res, VERDICT_NOT_MET, asg->file, 0, c->id, subject,
-				    "%s: the AZ of subnet %s (%s.VPCZoneIdentifier) is unknown: add it to an "
-				    "'ec2 describe-subnets' export so NAT gateways can be placed",
+				    CMSG(ctx->lang, AV_SUBNET_AZ),
 				    res_name(asg), subnet_id, asg->json_path);
 		} else if (!listed(strbuf_str(&covered), az) && !listed(strbuf_str(&missing), az)) {
 			for (i = 0; i < set->nr_resources && !found; i++) {
@@ -690,12 +674,11 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 	}
 	if (missing.len)
 		finding_add(res, VERDICT_NOT_MET, asg->file, 0, c->id, subject,
-			    "%s: group %s has no available NAT gateway in %s, where it runs instances: "
-			    "losing the AZ of the shared NAT gateway cuts their outbound traffic",
+			    CMSG(ctx->lang, AV_NAT_MISSING),
 			    c->id, res_name(asg), strbuf_str(&missing));
 	else if (covered.len)
 		finding_add(res, VERDICT_MET, asg->file, 0, c->id, subject,
-			    "%s: group %s has an available NAT gateway in every AZ it uses (%s)",
+			    CMSG(ctx->lang, AV_NAT_OK),
 			    c->id, res_name(asg), strbuf_str(&covered));
 	strbuf_release(&missing);
 	strbuf_release(&covered);
@@ -729,16 +712,17 @@ static size_t judge_availability(const struct check_ctx *ctx, const struct av_pa
 			relevant++;
 			if (config_fact_bool(m) == 1 || (int64_t)n >= p->min_azs)
 				finding_add(res, VERDICT_MET, r->file, 0, c->id, subject,
-					    "%s (%s, RTO %s): %s has a standby in another AZ (%s = %s%s%s)",
+					    CMSG(ctx->lang, AV_MULTI_OK),
 					    c->id, o->disruption, rto, res_name(r), path,
-					    m ? m->value : "absent", n ? "; instances in " : "",
+					    m ? m->value : CMSG(ctx->lang, ABSENT),
+					    n ? CMSG(ctx->lang, INSTANCES_IN) : "",
 					    strbuf_str(&azs));
 			else
 				finding_add(res, VERDICT_NOT_MET, r->file, 0, c->id, subject,
-					    "%s (%s, RTO %s): %s is not Multi-AZ (%s = %s%s%s): losing its AZ "
-					    "means creating a new instance, which takes longer than minutes",
+					    CMSG(ctx->lang, AV_MULTI_NO),
 					    c->id, o->disruption, rto, res_name(r), path,
-					    m ? m->value : "absent", n ? "; instances only in " : "",
+					    m ? m->value : CMSG(ctx->lang, ABSENT),
+					    n ? CMSG(ctx->lang, INSTANCES_ONLY_IN) : "",
 					    strbuf_str(&azs));
 			free(path);
 			strbuf_release(&azs);
@@ -751,19 +735,17 @@ static size_t judge_availability(const struct check_ctx *ctx, const struct av_pa
 			relevant++;
 			finding_add(res, (int64_t)zones >= p->min_azs ? VERDICT_MET : VERDICT_NOT_MET,
 				    r->file, 0, c->id, subject,
-				    "%s (%s, RTO %s): group %s spans %zu AZ%s (%s = %s)%s", c->id,
+				    CMSG(ctx->lang, AV_ZONES), c->id,
 				    o->disruption, rto, res_name(r), zones, zones == 1 ? "" : "s", zpath,
-				    z && z->value ? z->value : "absent",
-				    (int64_t)zones >= p->min_azs ? "" : ": one AZ lost takes the tier down");
+				    z && z->value ? z->value : CMSG(ctx->lang, ABSENT),
+				    (int64_t)zones >= p->min_azs ? "" : CMSG(ctx->lang, AV_ONE_AZ_LOST));
 			if (h && strcmp(h->type, "text") == 0 && strcmp(h->value, p->health_check) == 0)
 				finding_add(res, VERDICT_MET, r->file, 0, c->id, subject,
-					    "%s: group %s replaces instances the load balancer finds "
-					    "unhealthy (%s = %s)", c->id, res_name(r), hpath, h->value);
+					    CMSG(ctx->lang, AV_HEALTH_OK), c->id, res_name(r), hpath, h->value);
 			else
 				finding_add(res, VERDICT_NOT_MET, r->file, 0, c->id, subject,
-					    "%s: group %s uses %s health checks (%s), not %s: an instance "
-					    "whose application fails stays in service",
-					    c->id, res_name(r), h && h->value ? h->value : "no", hpath,
+					    CMSG(ctx->lang, AV_HEALTH_NO), c->id, res_name(r),
+					    h && h->value ? h->value : CMSG(ctx->lang, AV_NO_HEALTH), hpath,
 					    p->health_check);
 			nat_per_az(ctx, c, r, subject, res);
 			free(zpath);
@@ -771,16 +753,13 @@ static size_t judge_availability(const struct check_ctx *ctx, const struct av_pa
 		} else if (strcmp(r->kind, "dynamodb-pitr") == 0 || strcmp(r->kind, "s3-versioning") == 0) {
 			relevant++;
 			finding_add(res, VERDICT_MET, r->file, 0, c->id, subject,
-				    "%s (%s, RTO %s): %s is a regional service that keeps its data in "
-				    "several AZs by design", c->id, o->disruption, rto, res_name(r));
+				    CMSG(ctx->lang, AV_REGIONAL), c->id, o->disruption, rto, res_name(r));
 		}
 	}
 	if (!relevant)
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, o->line, c->id, subject,
-			    "%s (%s, RTO %s): no exported configuration shows it runs in %lld AZs "
-			    "(export rds describe-db-clusters or autoscaling describe-auto-scaling-groups)%s",
-			    c->id, o->disruption, rto, (long long)p->min_azs,
-			    c->nr_resources ? "" : "; the component lists no <resource> to match exports to");
+			    CMSG(ctx->lang, AV_NONE), c->id, o->disruption, rto, (long long)p->min_azs,
+			    c->nr_resources ? "" : CMSG(ctx->lang, NO_RESOURCE));
 	return relevant;
 }
 
@@ -826,16 +805,16 @@ int check_config_availability(const struct check_ctx *ctx, const struct check_sp
 	}
 	if (!judged) {
 		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, 0, NULL, NULL,
-			    "no component has an RTO of %s or less for %s", shown_fast, filter);
-		res->summary = xasprintf("no RTO of %s or less for %s", shown_fast, filter);
+			    CMSG(ctx->lang, AV_NA), shown_fast, filter);
+		res->summary = xasprintf(CMSG(ctx->lang, AV_SUM_NA), shown_fast, filter);
 		return 0;
 	}
 	for (i = failed = 0; i < res->nr_findings; i++)
 		failed += res->findings[i].status == VERDICT_NOT_MET;
-	res->summary = failed ? xasprintf("%zu fast RTO%s (%s): %zu configuration finding%s not met",
+	res->summary = failed ? xasprintf(CMSG(ctx->lang, AV_SUM_FAIL),
 					  judged, judged == 1 ? "" : "s", filter, failed,
 					  failed == 1 ? "" : "s")
-			      : xasprintf("%zu RTO%s of at most %s for %s backed by multi-AZ configuration",
+			      : xasprintf(CMSG(ctx->lang, AV_SUM_OK),
 					  judged, judged == 1 ? "" : "s", shown_fast, filter);
 	return 0;
 }

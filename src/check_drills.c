@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "check_messages.h"
 #include "checks.h"
 #include "drill_calendar.h"
 #include "duration.h"
@@ -53,8 +54,17 @@ static char *tz_note(const struct check_ctx *ctx, const struct drill_record *r)
 {
 	if (!r->tz_assumed)
 		return xstrdup("");
-	return xasprintf(" (times without an offset read in the assessment's timezone %s, first at line %ld)",
-			 ctx->assessment->timezone, r->tz_line);
+	return xasprintf(CMSG(ctx->lang, DRILL_TZ), ctx->assessment->timezone, r->tz_line);
+}
+
+/* A drill's outcome in the reader's language (static). */
+static const char *outcome_text(const struct check_ctx *ctx, enum drill_outcome outcome)
+{
+	switch (outcome) {
+	case DRILL_SUCCESS: return CMSG(ctx->lang, OUTCOME_SUCCESS);
+	case DRILL_FAILURE: return CMSG(ctx->lang, OUTCOME_FAILURE);
+	default: return CMSG(ctx->lang, OUTCOME_UNKNOWN);
+	}
 }
 
 static void fmt_day(int64_t day, char out[16])
@@ -67,10 +77,13 @@ static int none_in_scope(const struct check_ctx *ctx, const struct check_spec *s
 			 struct check_result *res)
 {
 	const char *filter = disruption_filter(spec);
-	finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, NULL,
-		    "no DR scenario%s%s is declared", filter ? " for disruption " : "",
-		    filter ? filter : "");
-	res->summary = xstrdup("no scenario in scope");
+	if (filter)
+		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, NULL,
+			    CMSG(ctx->lang, NO_SCENARIO_FOR), filter);
+	else
+		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, NULL, "%s",
+			    CMSG(ctx->lang, NO_SCENARIO));
+	res->summary = xstrdup(CMSG(ctx->lang, SUM_NO_SCENARIO));
 	return 0;
 }
 
@@ -92,7 +105,7 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 		if (!s->nr_drill_logs)
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
 				    s->component, subject,
-				    "scenario %s has no drill log: it has not been tested", s->id);
+				    CMSG(ctx->lang, DRILL_NO_LOG), s->id);
 		for (j = 0; j < ctx->drills->nr; j++) {
 			const struct drill_record *r = &ctx->drills->items[j];
 			char day[16], *tz;
@@ -100,27 +113,33 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 				continue;
 			if (r->problem) {
 				finding_add(res, VERDICT_NOT_MET, r->file, r->problem_line, s->component,
-					    subject, "drill log %s cannot be read: %s", r->file, r->problem);
+					    subject, CMSG(ctx->lang, DRILL_UNREADABLE), r->file, r->problem);
 				continue;
 			}
 			if (r->limit_hit)
 				finding_add(res, VERDICT_NOT_MET, r->file, r->limit_line, s->component,
-					    subject, "drill log %s: a marker pattern hit its match limit on line %ld; that line was not understood",
+					    subject, CMSG(ctx->lang, DRILL_LIMIT),
 					    r->file, r->limit_line);
 			readable++;
 			if (r->has_date)
 				fmt_day(r->day, day);
 			tz = tz_note(ctx, r);
-			finding_add(res, VERDICT_MET, r->file, r->has_date ? r->date_line : r->line,
-				    s->component, subject, "scenario %s drilled %s%s (%s, outcome %s)%s",
-				    s->id, r->has_date ? "on " : "", r->has_date ? day : "(undated)",
-				    drill_source_name(r->source), drill_outcome_name(r->outcome), tz);
+			if (r->has_date)
+				finding_add(res, VERDICT_MET, r->file, r->date_line, s->component,
+					    subject, CMSG(ctx->lang, DRILL_DONE), s->id, day,
+					    drill_source_name(r->source), outcome_text(ctx, r->outcome),
+					    tz);
+			else
+				finding_add(res, VERDICT_MET, r->file, r->line, s->component, subject,
+					    CMSG(ctx->lang, DRILL_DONE_UNDATED), s->id,
+					    drill_source_name(r->source), outcome_text(ctx, r->outcome),
+					    tz);
 			free(tz);
 		}
 		if (s->nr_drill_logs && !readable)
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
 				    s->component, subject,
-				    "scenario %s: none of its %zu drill log%s can be read", s->id,
+				    CMSG(ctx->lang, DRILL_NONE_READABLE), s->id,
 				    s->nr_drill_logs, s->nr_drill_logs == 1 ? "" : "s");
 		else if (readable)
 			drilled++;
@@ -128,7 +147,7 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 	}
 	if (!scope)
 		return none_in_scope(ctx, spec, res);
-	res->summary = xasprintf("%zu of %zu scenario%s drilled", drilled, scope,
+	res->summary = xasprintf(CMSG(ctx->lang, DRILL_SUM), drilled, scope,
 				 scope == 1 ? "" : "s");
 	return 0;
 }
@@ -156,7 +175,7 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 		const struct major_change *change;
 		char *subject, *tz, last_day[16], due_day[16], as_of[16];
 		int64_t due;
-		const char *limit = "cadence";
+		const char *limit = CMSG(ctx->lang, LIMIT_CADENCE), *limit_text = s->cadence.text;
 		int ok = 1;
 
 		if (!in_list(filter, s->disruption))
@@ -171,7 +190,7 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 				continue;
 			fmt_day(r->day, day);
 			finding_add(res, VERDICT_NOT_MET, r->file, r->date_line, s->component, subject,
-				    "drill log %s is dated %s, after the assessment date %s",
+				    CMSG(ctx->lang, CUR_FUTURE),
 				    r->file, day, as_of);
 		}
 		last = drill_latest_success(ctx->drills, s, ctx->as_of_day);
@@ -182,12 +201,12 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 				finding_add(res, VERDICT_NOT_MET, latest->file,
 					    latest->outcome_line ? latest->outcome_line : latest->line,
 					    s->component, subject,
-					    "scenario %s has no successful drill: the latest, on %s, has outcome %s",
-					    s->id, last_day, drill_outcome_name(latest->outcome));
+					    CMSG(ctx->lang, CUR_NO_SUCCESS_LATEST),
+					    s->id, last_day, outcome_text(ctx, latest->outcome));
 			} else {
 				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
 					    s->component, subject,
-					    "scenario %s has no successful, dated drill", s->id);
+					    CMSG(ctx->lang, CUR_NO_SUCCESS), s->id);
 			}
 			free(subject);
 			continue;
@@ -197,16 +216,15 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 		due = cadence_add(&s->cadence, last->day);
 		if (max_age_text && cadence_add(&max_age, last->day) < due) {
 			due = cadence_add(&max_age, last->day);
-			limit = "max-age";
+			limit = CMSG(ctx->lang, LIMIT_MAX_AGE);
+			limit_text = max_age_text;
 		}
 		fmt_day(due, due_day);
 		if (due < ctx->as_of_day) {
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, last->file, last->date_line, s->component,
 				    subject,
-				    "scenario %s is overdue: latest successful drill %s, %s %s made it due %s, %lld day%s before %s%s",
-				    s->id, last_day, limit,
-				    !strcmp(limit, "cadence") ? s->cadence.text : max_age_text,
+				    CMSG(ctx->lang, CUR_OVERDUE), s->id, last_day, limit, limit_text,
 				    due_day, (long long)(ctx->as_of_day - due),
 				    ctx->as_of_day - due == 1 ? "" : "s", as_of, tz);
 		}
@@ -218,44 +236,44 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 			fmt_day(change->day, change_day);
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, change->line,
 				    s->component, subject,
-				    "scenario %s: latest successful drill %s precedes the major change of %s (%s)",
+				    CMSG(ctx->lang, CUR_BEFORE_CHANGE),
 				    s->id, last_day, change_day, change->text);
 		}
 		if (ok) {
 			current++;
 			finding_add(res, VERDICT_MET, last->file, last->date_line, s->component, subject,
-				    "scenario %s: latest successful drill %s, within its %s (%s) until %s%s%s",
-				    s->id, last_day, limit,
-				    !strcmp(limit, "cadence") ? s->cadence.text : max_age_text, due_day,
-				    change ? " and after the latest major change" : "", tz);
+				    CMSG(ctx->lang, CUR_OK), s->id, last_day, limit, limit_text, due_day,
+				    change ? CMSG(ctx->lang, AFTER_CHANGE) : "", tz);
 		}
 		free(tz);
 		free(subject);
 	}
 	if (!scope)
 		return none_in_scope(ctx, spec, res);
-	res->summary = xasprintf("%zu of %zu scenario%s drilled within cadence", current, scope,
+	res->summary = xasprintf(CMSG(ctx->lang, CUR_SUM), current, scope,
 				 scope == 1 ? "" : "s");
 	return 0;
 }
 
-/* Why a record has no recovery measurement, and the line it concerns. */
-static const char *no_recovery_reason(const struct drill_record *r, long *line)
+/* Why a record has no recovery measurement (in ctx->lang, static), and the
+ * line it concerns. */
+static const char *no_recovery_reason(const struct check_ctx *ctx, const struct drill_record *r,
+				      long *line)
 {
 	*line = r->line;
 	if (!r->outage.line)
-		return "no outage start found (marker-outage-start)";
+		return CMSG(ctx->lang, NOREC_NO_OUTAGE);
 	*line = r->outage.line;
 	if (!r->outage.set)
-		return "the outage start line carries no time";
+		return CMSG(ctx->lang, NOREC_OUTAGE_NO_TIME);
 	if (r->restored.line && !r->restored.set) {
 		*line = r->restored.line;
-		return "the service-restored line carries no time";
+		return CMSG(ctx->lang, NOREC_RESTORED_NO_TIME);
 	}
 	if (!r->restored.set)
-		return "the service was never restored after the outage start";
+		return CMSG(ctx->lang, NOREC_NEVER_RESTORED);
 	*line = r->restored.line;
-	return "service restored is earlier than the outage start";
+	return CMSG(ctx->lang, NOREC_BACKWARDS);
 }
 
 int check_drill_within_objectives(const struct check_ctx *ctx, const struct check_spec *spec,
@@ -284,7 +302,7 @@ int check_drill_within_objectives(const struct check_ctx *ctx, const struct chec
 			if (!r) {
 				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
 					    s->component, subject,
-					    "scenario %s: no readable, dated drill to measure recovery from", s->id);
+					    CMSG(ctx->lang, WITHIN_NO_DRILL), s->id);
 				free(subject);
 				continue;
 			}
@@ -292,8 +310,8 @@ int check_drill_within_objectives(const struct check_ctx *ctx, const struct chec
 			fmt_day(r->day, day);
 			finding_add(res, VERDICT_NOT_MET, r->file,
 				    r->outcome_line ? r->outcome_line : r->line, s->component, subject,
-				    "scenario %s: no successful drill; the latest (%s) has outcome %s",
-				    s->id, day, drill_outcome_name(r->outcome));
+				    CMSG(ctx->lang, WITHIN_NO_SUCCESS), s->id, day,
+				    outcome_text(ctx, r->outcome));
 		}
 		fmt_day(r->day, day);
 		tz = tz_note(ctx, r);
@@ -301,14 +319,14 @@ int check_drill_within_objectives(const struct check_ctx *ctx, const struct chec
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, c ? c->line : s->line,
 				    s->component, subject,
-				    "scenario %s: component %s states no RTO for disruption %s to compare the drill with",
+				    CMSG(ctx->lang, WITHIN_NO_RTO),
 				    s->id, s->component, s->disruption);
 		} else if (!r->has_recovery) {
 			long line;
-			const char *why = no_recovery_reason(r, &line);
+			const char *why = no_recovery_reason(ctx, r, &line);
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, r->file, line, s->component, subject,
-				    "scenario %s: recovery time not measured in the drill of %s: %s",
+				    CMSG(ctx->lang, WITHIN_NOT_MEASURED),
 				    s->id, day, why);
 		} else {
 			duration_format(r->recovery_seconds, ctx->lang, got, sizeof(got));
@@ -317,10 +335,9 @@ int check_drill_within_objectives(const struct check_ctx *ctx, const struct chec
 				ok = 0;
 			finding_add(res, r->recovery_seconds > o->rto_seconds ? VERDICT_NOT_MET : VERDICT_MET,
 				    r->file, r->restored.line, s->component, subject,
-				    "scenario %s: measured recovery %s (outage start line %ld -> service restored line %ld, drill of %s) %s the stated RTO %s%s",
-				    s->id, got, r->outage.line, r->restored.line, day,
-				    r->recovery_seconds > o->rto_seconds ? "exceeds" : "is within",
-				    want, tz);
+				    r->recovery_seconds > o->rto_seconds ? CMSG(ctx->lang, WITHIN_RTO_OVER)
+									 : CMSG(ctx->lang, WITHIN_RTO_OK),
+				    s->id, got, r->outage.line, r->restored.line, day, want, tz);
 		}
 		if (r->has_data_loss && o && o->has_rpo) {
 			int over = r->data_loss_seconds > o->rpo_seconds;
@@ -330,18 +347,16 @@ int check_drill_within_objectives(const struct check_ctx *ctx, const struct chec
 				ok = 0;
 			finding_add(res, over ? VERDICT_NOT_MET : VERDICT_MET, r->file,
 				    r->recovery_point.line, s->component, subject,
-				    "scenario %s: measured data loss %s (last recoverable point line %ld -> outage start line %ld) %s the stated RPO %s%s",
-				    s->id, got, r->recovery_point.line, r->outage.line,
-				    over ? "exceeds" : "is within", want, tz);
+				    over ? CMSG(ctx->lang, WITHIN_RPO_OVER) : CMSG(ctx->lang, WITHIN_RPO_OK),
+				    s->id, got, r->recovery_point.line, r->outage.line, want, tz);
 		} else if (!r->has_data_loss && need_loss && in_list(need_loss, s->disruption)) {
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, r->file,
 				    r->recovery_point.line ? r->recovery_point.line : r->line,
 				    s->component, subject,
-				    "scenario %s: data loss not measured in the drill of %s (%s); a %s drill must show the last recoverable point and the outage start",
-				    s->id, day,
-				    r->recovery_point.line ? "the last recoverable point carries no time"
-							   : "no last recoverable point (marker-recovery-point)",
+				    CMSG(ctx->lang, WITHIN_LOSS_UNMEASURED), s->id, day,
+				    r->recovery_point.line ? CMSG(ctx->lang, RP_NO_TIME)
+							   : CMSG(ctx->lang, RP_NO_MARKER),
 				    s->disruption);
 		}
 		free(tz);
@@ -350,7 +365,7 @@ int check_drill_within_objectives(const struct check_ctx *ctx, const struct chec
 	}
 	if (!scope)
 		return none_in_scope(ctx, spec, res);
-	res->summary = xasprintf("%zu of %zu scenario%s recovered within RTO and RPO", within,
+	res->summary = xasprintf(CMSG(ctx->lang, WITHIN_SUM), within,
 				 scope, scope == 1 ? "" : "s");
 	return 0;
 }
@@ -403,11 +418,11 @@ int check_drill_coverage(const struct check_ctx *ctx, const struct check_spec *s
 			covered++;
 			fmt_day(r->day, day);
 			finding_add(res, VERDICT_MET, r->file, r->date_line, r->scenario->component,
-				    "coverage", "%.*s covered by scenario %s (successful drill of %s)",
+				    "coverage", CMSG(ctx->lang, COV_OK),
 				    (int)(eq - p), p, r->scenario->id, day);
 		} else {
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, "coverage",
-				    "%.*s is not covered: no successful drill of a scenario with disruption %.*s",
+				    CMSG(ctx->lang, COV_MISSING),
 				    (int)(eq - p), p, (int)(p + len - eq - 1), eq + 1);
 		}
 		p = end ? end + 1 : NULL;
@@ -425,19 +440,21 @@ int check_drill_coverage(const struct check_ctx *ctx, const struct check_spec *s
 			covered++;
 			finding_add(res, VERDICT_MET, found->file, found->recovery_point.line,
 				    found->scenario ? found->scenario->component : NULL, "coverage",
-				    "data loss measured by scenario %s (last recoverable point line %ld)",
+				    CMSG(ctx->lang, COV_LOSS_OK),
 				    found->scenario ? found->scenario->id : "?", found->recovery_point.line);
 		} else {
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, "coverage",
-				    "no successful drill measures data loss (a last recoverable point and an outage start)");
+				    "%s", CMSG(ctx->lang, COV_LOSS_MISSING));
 		}
 	}
-	res->summary = xasprintf("%zu of %zu required test kinds covered", covered, groups);
+	res->summary = xasprintf(CMSG(ctx->lang, COV_SUM), covered, groups);
 	return 0;
 }
 
-/* The fields r lacks, as "date, end" into out; returns how many (0 = complete). */
-static int missing_fields(const struct drill_record *r, char *out, size_t size)
+/* The fields r lacks, as "date, end" (in ctx->lang) into out; returns how
+ * many (0 = complete). */
+static int missing_fields(const struct check_ctx *ctx, const struct drill_record *r,
+			  char *out, size_t size)
 {
 	int n = 0;
 	out[0] = '\0';
@@ -445,15 +462,16 @@ static int missing_fields(const struct drill_record *r, char *out, size_t size)
 	do {                                                                   \
 		if (cond) {                                                    \
 			size_t used = strlen(out);                             \
-			snprintf(out + used, size - used, "%s%s", n ? ", " : "", name); \
+			snprintf(out + used, size - used, "%s%s",                     \
+				 n ? CMSG(ctx->lang, LIST_SEP) : "", name);            \
 			n++;                                                   \
 		}                                                              \
 	} while (0)
-	MISSING(!r->has_date, "date");
-	MISSING(r->source == DRILL_SOURCE_TEXT && !r->scenario_named, "scenario");
-	MISSING(!r->started.set && !r->outage.set, "start");
-	MISSING(!r->ended.set && !r->restored.set, "end");
-	MISSING(r->outcome == DRILL_UNKNOWN, "outcome");
+	MISSING(!r->has_date, CMSG(ctx->lang, FIELD_DATE));
+	MISSING(r->source == DRILL_SOURCE_TEXT && !r->scenario_named, CMSG(ctx->lang, FIELD_SCENARIO));
+	MISSING(!r->started.set && !r->outage.set, CMSG(ctx->lang, FIELD_START));
+	MISSING(!r->ended.set && !r->restored.set, CMSG(ctx->lang, FIELD_END));
+	MISSING(r->outcome == DRILL_UNKNOWN, CMSG(ctx->lang, FIELD_OUTCOME));
 #undef MISSING
 	return n;
 }
@@ -468,7 +486,7 @@ int check_drill_log_complete(const struct check_ctx *ctx, const struct check_spe
 	for (i = 0; i < a->nr_scenarios; i++) {
 		const struct scenario *s = &a->scenarios[i];
 		const struct drill_record *recent = NULL;
-		char *subject, day[16], missing[96];
+		char *subject, day[16], missing[160];
 		int bad = 0;
 
 		if (!in_list(filter, s->disruption))
@@ -482,12 +500,12 @@ int check_drill_log_complete(const struct check_ctx *ctx, const struct check_spe
 			if (r->problem) {
 				bad = 1;
 				finding_add(res, VERDICT_NOT_MET, r->file, r->problem_line, s->component,
-					    subject, "drill log %s cannot be read, so it cannot show the drill: %s",
+					    subject, CMSG(ctx->lang, LOG_UNREADABLE),
 					    r->file, r->problem);
 			} else if (!r->has_date) {
 				bad = 1;
 				finding_add(res, VERDICT_NOT_MET, r->file, r->line, s->component, subject,
-					    "drill log %s has no dated time: it cannot be ordered or trusted as the most recent test",
+					    CMSG(ctx->lang, LOG_UNDATED),
 					    r->file);
 			} else if (!recent || r->day > recent->day) {
 				recent = r;
@@ -497,7 +515,7 @@ int check_drill_log_complete(const struct check_ctx *ctx, const struct check_spe
 			if (!bad)
 				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
 					    s->component, subject,
-					    "scenario %s: no log of its most recent test is provided", s->id);
+					    CMSG(ctx->lang, LOG_NONE), s->id);
 			free(subject);
 			continue;
 		}
@@ -506,28 +524,28 @@ int check_drill_log_complete(const struct check_ctx *ctx, const struct check_spe
 			bad = 1;
 			finding_add(res, VERDICT_NOT_MET, recent->file, recent->scenario_line,
 				    s->component, subject,
-				    "drill log %s names scenario '%s' but is listed under scenario %s",
+				    CMSG(ctx->lang, LOG_WRONG_SCENARIO),
 				    recent->file, recent->scenario_named, s->id);
 		}
-		if (missing_fields(recent, missing, sizeof(missing))) {
+		if (missing_fields(ctx, recent, missing, sizeof(missing))) {
 			bad = 1;
 			finding_add(res, VERDICT_NOT_MET, recent->file, recent->line, s->component,
-				    subject, "most recent drill log %s (%s) is incomplete: it lacks %s",
+				    subject, CMSG(ctx->lang, LOG_INCOMPLETE),
 				    recent->file, day, missing);
 		} else if (!bad) {
 			finding_add(res, VERDICT_MET, recent->file, recent->date_line, s->component,
 				    subject,
-				    "most recent drill log %s (%s) is complete: date, scenario, start (line %ld), end (line %ld), outcome %s (line %ld)",
+				    CMSG(ctx->lang, LOG_COMPLETE),
 				    recent->file, day,
 				    recent->started.set ? recent->started.line : recent->outage.line,
 				    recent->ended.set ? recent->ended.line : recent->restored.line,
-				    drill_outcome_name(recent->outcome), recent->outcome_line);
+				    outcome_text(ctx, recent->outcome), recent->outcome_line);
 		}
 		complete += !bad;
 		free(subject);
 	}
 	if (!scope)
 		return none_in_scope(ctx, spec, res);
-	res->summary = xasprintf("%zu of %zu most recent drill logs complete", complete, scope);
+	res->summary = xasprintf(CMSG(ctx->lang, LOG_SUM), complete, scope);
 	return 0;
 }

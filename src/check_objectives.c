@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check_messages.h"
 #include "checks.h"
 #include "duration.h"
 #include "error.h"
@@ -41,7 +42,7 @@ int check_objective_stated(const struct check_ctx *ctx, const struct check_spec 
 		if (!c->nr_objectives) {
 			total++;
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, c->line,
-				    c->id, which, "%s: no objectives stated, so no %s",
+				    c->id, which, CMSG(ctx->lang, OBJ_NONE),
 				    c->id, label);
 			continue;
 		}
@@ -56,27 +57,28 @@ int check_objective_stated(const struct check_ctx *ctx, const struct check_spec 
 			snprintf(subject, sizeof(subject), "%s/%s", which, o->disruption);
 			if (!has) {
 				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, o->line,
-					    c->id, subject, "%s (%s): %s not stated",
+					    c->id, subject, CMSG(ctx->lang, OBJ_NOT_STATED),
 					    c->id, o->disruption, label);
 				continue;
 			}
 			stated++;
 			duration_format(seconds, ctx->lang, shown, sizeof(shown));
 			finding_add(res, VERDICT_MET, ctx->assessment_relpath, o->line, c->id,
-				    subject, "%s (%s): %s %s stated as '%s'", c->id,
+				    subject, CMSG(ctx->lang, OBJ_STATED), c->id,
 				    o->disruption, label, shown, text);
 		}
 	}
 	if (!components) {
 		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, 0, NULL, NULL,
-			    "no %s components declared", strcmp(scope, "all") ? "critical" : "");
-		res->summary = xasprintf("no %scomponents in scope",
-					 strcmp(scope, "all") ? "critical " : "");
+			    CMSG(ctx->lang, OBJ_NO_COMPONENTS),
+			    strcmp(scope, "all") ? CMSG(ctx->lang, CRITICAL_ADJ) : "");
+		res->summary = xasprintf(CMSG(ctx->lang, OBJ_SUM_NONE),
+					 strcmp(scope, "all") ? CMSG(ctx->lang, CRITICAL_ADJ_SP) : "");
 		return 0;
 	}
-	res->summary = xasprintf("%s stated for %zu of %zu objectives of %zu %scomponent%s",
+	res->summary = xasprintf(CMSG(ctx->lang, OBJ_SUM),
 				 label, stated, total, components,
-				 strcmp(scope, "all") ? "critical " : "",
+				 strcmp(scope, "all") ? CMSG(ctx->lang, CRITICAL_ADJ_SP) : "",
 				 components == 1 ? "" : "s");
 	return 0;
 }
@@ -114,35 +116,32 @@ int check_rto_ceiling(const struct check_ctx *ctx, const struct check_spec *spec
 			if (o->rto_seconds > ceiling) {
 				over++;
 				finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, o->line,
-					    c->id, subject,
-					    "%s (%s): RTO %s exceeds the %s ceiling",
+					    c->id, subject, CMSG(ctx->lang, RTO_OVER),
 					    c->id, o->disruption, rto_shown, ceiling_shown);
 			} else if (target && o->rto_seconds > target) {
 				finding_add(res, VERDICT_MET, ctx->assessment_relpath, o->line,
-					    c->id, subject,
-					    "%s (%s): RTO %s is within the %s ceiling; advice: above %s, "
-					    "while critical components should recover in minutes",
+					    c->id, subject, CMSG(ctx->lang, RTO_ADVICE),
 					    c->id, o->disruption, rto_shown, ceiling_shown, target_shown);
 			} else {
 				finding_add(res, VERDICT_MET, ctx->assessment_relpath, o->line,
-					    c->id, subject, "%s (%s): RTO %s is within the %s ceiling",
+					    c->id, subject, CMSG(ctx->lang, RTO_WITHIN),
 					    c->id, o->disruption, rto_shown, ceiling_shown);
 			}
 		}
 		if (!any_rto)
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, c->line, c->id,
-				    "rto", "%s: no RTO stated, so the %s ceiling cannot be shown",
+				    "rto", CMSG(ctx->lang, RTO_NONE),
 				    c->id, ceiling_shown);
 	}
 	if (!checked && !res->nr_findings) {
 		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, 0, NULL, NULL,
-			    "no components in scope");
-		res->summary = xstrdup("no components in scope");
+			    "%s", CMSG(ctx->lang, NO_COMPONENTS));
+		res->summary = xstrdup(CMSG(ctx->lang, NO_COMPONENTS));
 		return 0;
 	}
-	res->summary = over ? xasprintf("%zu of %zu RTOs exceed the %s ceiling", over, checked,
+	res->summary = over ? xasprintf(CMSG(ctx->lang, RTO_SUM_OVER), over, checked,
 					ceiling_shown)
-			    : xasprintf("all %zu RTOs within the %s ceiling", checked, ceiling_shown);
+			    : xasprintf(CMSG(ctx->lang, RTO_SUM_OK), checked, ceiling_shown);
 	return 0;
 }
 
@@ -153,14 +152,14 @@ int check_statement_provided(const struct check_ctx *ctx, const struct check_spe
 	(void)spec;
 	if (!st || strcmp(st->status, "unanswered") == 0) {
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, st ? st->line : 0,
-			    NULL, ctx->control->id, "%s is not answered in the assessment",
+			    NULL, ctx->control->id, CMSG(ctx->lang, STMT_NONE),
 			    ctx->control->id);
-		res->summary = xasprintf("%s not answered", ctx->control->id);
+		res->summary = xasprintf(CMSG(ctx->lang, STMT_SUM_NONE), ctx->control->id);
 		return 0;
 	}
 	finding_add(res, VERDICT_MET, ctx->assessment_relpath, st->line, NULL, st->ref,
-		    "answered as %s (statement %s)", st->status, st->ref);
-	res->summary = xasprintf("answered in the assessment (%s: %s)", st->ref, st->status);
+		    CMSG(ctx->lang, STMT_OK), st->status, st->ref);
+	res->summary = xasprintf(CMSG(ctx->lang, STMT_SUM_OK), st->ref, st->status);
 	return 0;
 }
 
@@ -172,17 +171,16 @@ int check_partner_evidence(const struct check_ctx *ctx, const struct check_spec 
 	(void)spec;
 	if (st && strcmp(st->status, "not-applicable") == 0) {
 		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, st->line, NULL,
-			    st->ref, "declared not applicable%s%s",
-			    st->notes ? ": " : "", st->notes ? st->notes : "");
-		res->summary = xstrdup("declared not applicable");
+			    st->ref, CMSG(ctx->lang, EVID_NA),
+			    st->notes ? CMSG(ctx->lang, NOTES_SEP) : "", st->notes ? st->notes : "");
+		res->summary = xstrdup(CMSG(ctx->lang, EVID_SUM_NA));
 		return 0;
 	}
 	if (!st || !st->nr_evidence) {
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, st ? st->line : 0,
 			    NULL, ctx->control->id,
-			    "no evidence referenced for %s; point at the documents a reviewer should read",
-			    ctx->control->id);
-		res->summary = xstrdup("no evidence referenced");
+			    CMSG(ctx->lang, EVID_NONE), ctx->control->id);
+		res->summary = xstrdup(CMSG(ctx->lang, EVID_SUM_NONE));
 		return 0;
 	}
 	for (i = 0; i < st->nr_evidence; i++) {
@@ -191,9 +189,9 @@ int check_partner_evidence(const struct check_ctx *ctx, const struct check_spec 
 		if (!f)
 			return -1;
 		finding_add(res, VERDICT_MANUAL, f->path, 0, NULL, st->ref,
-			    "a reviewer must judge %s (sha256 %.12s…)", f->path, f->sha256);
+			    CMSG(ctx->lang, EVID_JUDGE), f->path, f->sha256);
 	}
-	res->summary = xasprintf("judged by a person: %zu document%s referenced",
+	res->summary = xasprintf(CMSG(ctx->lang, EVID_SUM),
 				 st->nr_evidence, st->nr_evidence == 1 ? "" : "s");
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check_messages.h"
 #include "checks.h"
 #include "error.h"
 #include "linereader.h"
@@ -192,8 +193,7 @@ int check_runbook_sections(const struct check_ctx *ctx, const struct check_spec 
 		snprintf(subject, sizeof(subject), "runbook %s", s->id);
 		if (!path) {
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line, s->component,
-				    subject, "scenario %s names no runbook (attribute runbook=\"runbooks/….md\")",
-				    s->id);
+				    subject, CMSG(ctx->lang, RB_NONE), s->id);
 			continue;
 		}
 		if (!workspace_require(ctx->workspace, &s->runbook, a->path) ||
@@ -203,27 +203,27 @@ int check_runbook_sections(const struct check_ctx *ctx, const struct check_spec 
 		}
 		for (k = 0; k < rules.nr; k++) {
 			if (scan.section_line[k]) {
-				strbuf_addf(&found, "%s%s (line %ld)", found.len ? ", " : "",
+				strbuf_addf(&found, CMSG(ctx->lang, RB_SECTION_AT),
+					    found.len ? CMSG(ctx->lang, LIST_SEP) : "",
 					    rules.name[k], scan.section_line[k]);
 				continue;
 			}
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, path, 0, s->component, subject,
-				    "runbook %s of scenario %s has no '%s' section (no heading matches "
-				    "parameter runbook-section-%s)%s", path, s->id, rules.name[k],
-				    rules.name[k], scan.limit_hit ? "; a pattern hit its match limit" : "");
+				    CMSG(ctx->lang, RB_MISSING), path, s->id, rules.name[k],
+				    rules.name[k], scan.limit_hit ? CMSG(ctx->lang, RB_LIMIT) : "");
 		}
 		if (rules.numbered >= 0 && scan.section_line[rules.numbered] && !scan.steps) {
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, path, scan.section_line[rules.numbered],
 				    s->component, subject,
-				    "runbook %s: section '%s' has no numbered steps (1. 2. 3. …)", path,
+				    CMSG(ctx->lang, RB_NO_STEPS), path,
 				    rules.name[rules.numbered]);
 		}
 		if (ok) {
 			complete++;
 			finding_add(res, VERDICT_MET, path, 0, s->component, subject,
-				    "runbook %s of scenario %s has every section: %s; %zu numbered step%s",
+				    CMSG(ctx->lang, RB_OK),
 				    path, s->id, strbuf_str(&found), scan.steps,
 				    scan.steps == 1 ? "" : "s");
 		}
@@ -232,10 +232,10 @@ int check_runbook_sections(const struct check_ctx *ctx, const struct check_spec 
 	if (ret == 0) {
 		if (!a->nr_scenarios) {
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, NULL,
-				    "no DR scenario is declared, so there is no runbook to check");
-			res->summary = xstrdup("no scenario, no runbook");
+				    "%s", CMSG(ctx->lang, RB_NO_SCENARIO));
+			res->summary = xstrdup(CMSG(ctx->lang, RB_SUM_NONE));
 		} else {
-			res->summary = xasprintf("%zu of %zu scenario runbooks complete", complete,
+			res->summary = xasprintf(CMSG(ctx->lang, RB_SUM), complete,
 						 a->nr_scenarios);
 		}
 	}

@@ -14,29 +14,51 @@
 #include "commands.h"
 #include "error.h"
 #include "ical.h"
+#include "messages.h"
+#include "summary.h"
 #include "version.h"
 #include "banned.h"
 
+/* Print cell and pad it with spaces to width terminal columns (one space
+ * at least), so Japanese cells stay aligned. */
+static void print_cell(const char *cell, size_t width)
+{
+	size_t used = display_width(cell);
+	fputs(cell, stdout);
+	do
+		putchar(' ');
+	while (++used < width + 1);
+}
+
 static void print_table(const struct assess_run *run)
 {
+	const char *lang = run->lang;
 	size_t i;
-	printf("%s, drill calendar as of %s\n", run->assessment.product, run->as_of);
-	printf("%-28s %-12s %-12s %-12s %s\n", "SCENARIO", "CADENCE", "LAST SUCCESS",
-	       "NEXT DUE", "STATUS");
+	printf(msg(M_SCHEDULE_TITLE, lang), run->assessment.product, run->as_of);
+	print_cell(msg(M_SCHED_SCENARIO, lang), 28);
+	print_cell(msg(M_SCHED_CADENCE, lang), 12);
+	print_cell(msg(M_SCHED_LAST_SUCCESS, lang), 12);
+	print_cell(msg(M_SCHED_NEXT_DUE, lang), 12);
+	printf("%s\n", msg(M_SCHED_STATUS, lang));
 	for (i = 0; i < run->nr_calendar; i++) {
 		const struct scenario_status *st = &run->calendar[i];
-		char last[16] = "never", next[16] = "now";
-		const char *status = "ok";
+		char last[16], next[16];
+		const char *status = msg(M_SCHED_OK, lang);
+		snprintf(last, sizeof(last), "%s", msg(M_SCHED_NEVER, lang));
+		snprintf(next, sizeof(next), "%s", msg(M_SCHED_NOW, lang));
 		if (st->last_success) {
 			date_format(st->last_success->day, last, sizeof(last));
 			date_format(st->next_due, next, sizeof(next));
 		}
 		if (st->overdue)
-			status = st->last_success ? "OVERDUE" : "OVERDUE (never drilled successfully)";
+			status = msg(st->last_success ? M_SCHED_OVERDUE : M_SCHED_OVERDUE_NEVER, lang);
 		else if (st->change)
-			status = "due after major change";
-		printf("%-28s %-12s %-12s %-12s %s\n", st->scenario->id, st->scenario->cadence.text,
-		       last, next, status);
+			status = msg(M_SCHED_AFTER_CHANGE, lang);
+		print_cell(st->scenario->id, 28);
+		print_cell(st->scenario->cadence.text, 12);
+		print_cell(last, 12);
+		print_cell(next, 12);
+		printf("%s\n", status);
 	}
 }
 
@@ -92,7 +114,7 @@ int cmd_schedule(struct options *opt)
 			ret = EXIT_FINDINGS;
 	if (!opt->quiet) {
 		print_table(&run);
-		printf("calendar written to %s\n", written);
+		printf(msg(M_SCHEDULE_WRITTEN, run.lang), written);
 	}
 	free(written);
 	assess_free(&run);

@@ -10,6 +10,9 @@
 
 int cmd_init(struct options *opt);
 int cmd_assess(struct options *opt);
+int cmd_bundle(struct options *opt);
+int cmd_verify(struct options *opt);
+int cmd_keygen(struct options *opt);
 int cmd_schedule(struct options *opt);
 
 #endif

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "check_messages.h"
 #include "configs.h"
 #include "error.h"
 #include "strbuf.h"
@@ -329,8 +330,8 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 
 	if (rd->single) {
 		if (!type || strcmp(type, "object") != 0) {
-			add_problem(f, rd->items, "%s is %s, not an object", rd->items,
-				    type ? type : "missing");
+			add_problem(f, rd->items, CMSG(set->lang, CFGP_NOT_OBJECT), rd->items,
+				    type ? type : CMSG(set->lang, CFGP_MISSING));
 			free(type);
 			return;
 		}
@@ -340,8 +341,8 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 		return;
 	}
 	if (!type || strcmp(type, "array") != 0) {
-		add_problem(f, rd->items, "%s is %s, not an array", rd->items,
-			    type ? type : "missing");
+		add_problem(f, rd->items, CMSG(set->lang, CFGP_NOT_ARRAY), rd->items,
+			    type ? type : CMSG(set->lang, CFGP_MISSING));
 		free(type);
 		return;
 	}
@@ -352,17 +353,19 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 		const char *key = (const char *)sqlite3_column_text(st, 0);
 		const char *etype = (const char *)sqlite3_column_text(st, 1);
 		if (!etype || strcmp(etype, "object") != 0) {
-			add_problem(f, key, "%s is %s, not an object", key, etype ? etype : "null");
+			add_problem(f, key, CMSG(set->lang, CFGP_NOT_OBJECT), key,
+				    etype ? etype : "null");
 			continue;
 		}
 		fill_resource(db, new_resource(set, rd, f->path, key), rd);
 		f->nr_resources++;
 	}
 	if (rc != SQLITE_DONE)
-		add_problem(f, rd->items, "cannot list %s: %s", rd->items, sqlite3_errmsg(db));
+		add_problem(f, rd->items, CMSG(set->lang, CFGP_CANNOT_LIST), rd->items,
+			    sqlite3_errmsg(db));
 	sqlite3_finalize(st);
 	if (!f->nr_resources && !f->nr_problems)
-		add_problem(f, rd->items, "the export lists nothing (%s is empty)", rd->items);
+		add_problem(f, rd->items, CMSG(set->lang, CFGP_EMPTY), rd->items);
 }
 
 struct config_file *configs_read_memory(struct config_set *set, const char *path, long line,
@@ -382,7 +385,7 @@ struct config_file *configs_read_memory(struct config_set *set, const char *path
 	f->kind = "unreadable";
 
 	if (len > max_bytes) {
-		add_problem(f, NULL, "larger than the %zu MiB limit for configuration exports",
+		add_problem(f, NULL, CMSG(set->lang, CFGP_TOO_BIG),
 			    max_bytes >> 20 ? max_bytes >> 20 : 1);
 		return f;
 	}
@@ -391,7 +394,7 @@ struct config_file *configs_read_memory(struct config_set *set, const char *path
 		len -= 3;
 	}
 	if (memchr(data, '\0', len)) {
-		add_problem(f, NULL, "contains NUL bytes: not a JSON text");
+		add_problem(f, NULL, "%s", CMSG(set->lang, CFGP_NUL));
 		return f;
 	}
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
@@ -406,7 +409,7 @@ struct config_file *configs_read_memory(struct config_set *set, const char *path
 
 	valid = query_text(db, "SELECT json_valid(j) FROM doc", NULL);
 	if (!valid || strcmp(valid, "1") != 0) {
-		add_problem(f, NULL, "not valid JSON (or nested deeper than SQLite's JSON limit)");
+		add_problem(f, NULL, "%s", CMSG(set->lang, CFGP_NOT_JSON));
 		free(valid);
 		goto out;
 	}
@@ -420,7 +423,8 @@ struct config_file *configs_read_memory(struct config_set *set, const char *path
 					 NULL);
 		if (!f->top_keys) {
 			char *type = query_text(db, "SELECT json_type(j) FROM doc", NULL);
-			f->top_keys = xasprintf("a top-level %s", type ? type : "value");
+			f->top_keys = xasprintf(CMSG(set->lang, CFGP_TOP_LEVEL),
+						type ? type : CMSG(set->lang, CFGP_VALUE));
 			free(type);
 		}
 		goto out;
@@ -452,10 +456,12 @@ static int read_capped(int fd, struct strbuf *sb, size_t max, int *too_big)
 	}
 }
 
-int configs_load(struct config_set *set, const struct assessment *a, struct workspace *ws)
+int configs_load(struct config_set *set, const struct assessment *a, struct workspace *ws,
+		 const char *lang)
 {
 	size_t i;
 	memset(set, 0, sizeof(*set));
+	set->lang = lang;
 	for (i = 0; i < a->nr_configs; i++) {
 		const struct ref *ref = &a->configs[i];
 		struct evidence_file *ef = workspace_find(ws, ref->path);

@@ -80,6 +80,7 @@ struct config_set {
 	size_t nr_files, alloc_files;
 	struct config_resource *resources;
 	size_t nr_resources, alloc_resources;
+	const char *lang; /* language of problem messages (borrowed); NULL = en */
 };
 
 /*
@@ -88,7 +89,8 @@ struct config_set {
  * kind "unrecognised".  0, or -1 after reporting an I/O error (an
  * inventoried file that cannot be read).  Free with configs_free() either way.
  */
-int configs_load(struct config_set *set, const struct assessment *a, struct workspace *ws);
+int configs_load(struct config_set *set, const struct assessment *a, struct workspace *ws,
+		 const char *lang);
 
 /*
  * Read one export from memory (data need not be NUL-terminated) as path,

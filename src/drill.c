@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "check_messages.h"
 #include "drill.h"
 #include "error.h"
 #include "banned.h"
@@ -213,7 +214,8 @@ static int ends_with(const char *s, const char *suffix)
 }
 
 int drills_read(const struct questionnaire *q, const struct assessment *a,
-		struct workspace *ws, int64_t as_of_day, struct drill_set *out)
+		struct workspace *ws, int64_t as_of_day, const char *lang,
+		struct drill_set *out)
 {
 	struct drill_markers markers;
 	struct drill_reader_ctx rc;
@@ -227,6 +229,7 @@ int drills_read(const struct questionnaire *q, const struct assessment *a,
 	rc.ts.tz_offset_seconds = a->tz_offset_seconds;
 	rc.ts.as_of_day = as_of_day;
 	rc.export_max = DRILL_EXPORT_MAX;
+	rc.lang = lang;
 	for (i = 0; i < a->nr_scenarios; i++) {
 		const struct scenario *s = &a->scenarios[i];
 		rc.scenario = s;
@@ -243,7 +246,7 @@ int drills_read(const struct questionnaire *q, const struct assessment *a,
 			fd = workspace_open_file(ws, path);
 			if (fd < 0) {
 				struct drill_record *rec = drill_record_new(out, path, DRILL_SOURCE_TEXT, s);
-				drill_record_problem(rec, 0, "cannot open: %s", strerror(errno));
+				drill_record_problem(rec, 0, CMSG(lang, DP_CANNOT_OPEN), strerror(errno));
 				continue;
 			}
 			if (ends_with(path, ".json"))

@@ -92,6 +92,7 @@ struct drill_reader_ctx {
 	struct ts_context ts;             /* timezone, as-of */
 	const struct scenario *scenario;  /* may be NULL (unit tests) */
 	size_t export_max;                /* DRILL_EXPORT_MAX unless testing */
+	const char *lang;                 /* language of problems; NULL = en */
 };
 
 /*
@@ -120,11 +121,13 @@ void drill_read_json(int fd, const char *relpath, const struct drill_reader_ctx 
 /*
  * Read every drill log of every scenario of a.  Markers come from q's
  * defaults (compiled only when a text or JSON log needs them).  0, or -1
- * after an input error (a bad marker pattern) was reported.  Free with
- * drill_set_free().
+ * after an input error (a bad marker pattern) was reported.  Why a log
+ * cannot be read (drill_record.problem) is written in lang ("en", "ja";
+ * NULL = en).  Free with drill_set_free().
  */
 int drills_read(const struct questionnaire *q, const struct assessment *a,
-		struct workspace *ws, int64_t as_of_day, struct drill_set *out);
+		struct workspace *ws, int64_t as_of_day, const char *lang,
+		struct drill_set *out);
 void drill_set_free(struct drill_set *set);
 
 /* A new record in set for file (zeroed, file copied). */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_messages.h"
 #include "drill_json.h"
 #include "error.h"
 #include "banned.h"
@@ -49,9 +50,9 @@ void drill_fis_from_json(struct json_doc *doc, const char *relpath,
 	if (id)
 		rec->line = drill_line_of(strbuf_str(&doc->text), doc->text.len, id);
 	if (start && fis_time(doc, rc, rec, &rec->started, start) < 0)
-		drill_record_problem(rec, 0, "experiment.startTime '%s' is not a timestamp", start);
+		drill_record_problem(rec, 0, CMSG(rc->lang, DP_FIS_START), start);
 	if (end && fis_time(doc, rc, rec, &rec->ended, end) < 0)
-		drill_record_problem(rec, 0, "experiment.endTime '%s' is not a timestamp", end);
+		drill_record_problem(rec, 0, CMSG(rc->lang, DP_FIS_END), end);
 	if (tag) {
 		rec->scenario_named = xstrdup(tag);
 		rec->scenario_line = drill_line_of(strbuf_str(&doc->text), doc->text.len, tag);
@@ -78,7 +79,7 @@ void drill_fis_from_json(struct json_doc *doc, const char *relpath,
 				rec->restored = keep;
 		} else if (!rec->outage.set && a_start) {
 			if (fis_time(doc, rc, rec, &rec->outage, a_start) < 0)
-				drill_record_problem(rec, 0, "action %s: startTime '%s' is not a timestamp",
+				drill_record_problem(rec, 0, CMSG(rc->lang, DP_FIS_ACTION),
 						     name ? name : "?", a_start);
 		}
 	}
@@ -94,7 +95,7 @@ void drill_fis_from_json(struct json_doc *doc, const char *relpath,
 			rec->outcome = DRILL_FAILURE;
 	}
 	if (!start && !status)
-		drill_record_problem(rec, 1, "FIS export without experiment.startTime or experiment.state.status");
+		drill_record_problem(rec, 1, "%s", CMSG(rc->lang, DP_FIS_EMPTY));
 	drill_record_finish(rec, rc->ts.tz_offset_seconds);
 	free(status);
 	free(start);

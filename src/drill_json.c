@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_messages.h"
 #include "drill_json.h"
 #include "error.h"
 #include "banned.h"
@@ -92,7 +93,7 @@ void drill_read_json(int fd, const char *relpath, const struct drill_reader_ctx 
 		struct drill_record *rec = drill_record_new(out, relpath, DRILL_SOURCE_TEXT,
 							    rc->scenario);
 		drill_record_problem(rec, 1,
-				     "JSON export of an unknown kind: neither `aws rds describe-events` ({\"Events\": [...]}) nor `aws fis get-experiment` ({\"experiment\": {...}})");
+				     "%s", CMSG(rc->lang, DP_JSON_UNKNOWN));
 	}
 out:
 	free(kind);

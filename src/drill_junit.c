@@ -15,6 +15,7 @@
 #include <string.h>
 #include <libxml/tree.h>
 
+#include "check_messages.h"
 #include "drill.h"
 #include "error.h"
 #include "xmlload.h"
@@ -26,7 +27,7 @@ static void property_time(struct drill_record *rec, const struct drill_reader_ct
 {
 	struct timestamp ts;
 	if (timestamp_parse(value, &rc->ts, &ts) < 0) {
-		drill_record_problem(rec, line, "property %s '%s' is not a timestamp", name, value);
+		drill_record_problem(rec, line, CMSG(rc->lang, DP_JUNIT_PROPERTY), name, value);
 		return;
 	}
 	drill_time_set(rec, t, &ts, line);
@@ -63,7 +64,8 @@ static void read_suite(xmlNodePtr suite, const char *relpath, const struct drill
 				rec->ended = rec->started;
 				rec->ended.epoch += (int64_t)secs;
 			} else {
-				drill_record_problem(rec, rec->line, "testsuite time '%s' is not a number of seconds", time_s);
+				drill_record_problem(rec, rec->line, CMSG(rc->lang, DP_JUNIT_TIME),
+						     time_s);
 			}
 		}
 	}
@@ -123,7 +125,7 @@ void drill_read_junit(int fd, const char *relpath, const struct drill_reader_ctx
 	doc = xml_parse_evidence(strbuf_str(&sb), sb.len, relpath, msg, sizeof(msg), &line);
 	if (!doc) {
 		drill_record_problem(drill_record_new(out, relpath, DRILL_SOURCE_JUNIT, rc->scenario),
-				     line, "not readable as JUnit XML: %s", msg);
+				     line, CMSG(rc->lang, DP_JUNIT_UNREADABLE), msg);
 		goto out;
 	}
 	root = xmlDocGetRootElement(doc);
@@ -137,7 +139,7 @@ void drill_read_junit(int fd, const char *relpath, const struct drill_reader_ctx
 	if (out->nr == before)
 		drill_record_problem(drill_record_new(out, relpath, DRILL_SOURCE_JUNIT, rc->scenario),
 				     xmlGetLineNo(root),
-				     "no <testsuite> element: not a JUnit report (root <%s>)",
+				     CMSG(rc->lang, DP_JUNIT_NO_SUITE),
 				     (const char *)root->name);
 out:
 	if (doc)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_messages.h"
 #include "drill_json.h"
 #include "error.h"
 #include "banned.h"
@@ -57,9 +58,9 @@ void drill_rds_from_json(struct json_doc *doc, const char *relpath,
 		if (event_time(doc, rc, date, &ts, &line) < 0) {
 			struct drill_record *bad = open ? open
 				: drill_record_new(out, relpath, DRILL_SOURCE_RDS, rc->scenario);
-			drill_record_problem(bad, 0, "event %lld: Date '%s' is not a timestamp",
+			drill_record_problem(bad, 0, CMSG(rc->lang, DP_RDS_BAD_DATE),
 					     (long long)sqlite3_column_int64(st, 2),
-					     date ? date : "(missing)");
+					     date ? date : CMSG(rc->lang, DP_MISSING));
 			open = NULL;
 			continue;
 		}
@@ -92,7 +93,7 @@ void drill_rds_from_json(struct json_doc *doc, const char *relpath,
 		struct drill_record *rec = drill_record_new(out, relpath, DRILL_SOURCE_RDS,
 							    rc->scenario);
 		drill_record_problem(rec, 1,
-				     "no failover in %zu RDS event%s (no Message matches rds-failover-start)",
+				     CMSG(rc->lang, DP_RDS_NO_FAILOVER),
 				     events, events == 1 ? "" : "s");
 	}
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "check_messages.h"
 #include "drill.h"
 #include "error.h"
 #include "linereader.h"
@@ -132,17 +133,17 @@ void drill_read_text(int fd, const char *relpath, const struct drill_reader_ctx 
 		scan_line(&st, rc, text, len, r.lineno);
 		if (st.bad_utf) {
 			drill_record_problem(st.rec, r.lineno,
-					     "line %ld is not valid UTF-8 (binary, compressed, or another encoding such as Shift_JIS; save the log as UTF-8 text)",
+					     CMSG(rc->lang, DP_BAD_UTF8),
 					     r.lineno);
 			break;
 		}
 	}
 	if (rc_read < 0)
-		drill_record_problem(st.rec, r.lineno, "read error after line %ld: %s",
+		drill_record_problem(st.rec, r.lineno, CMSG(rc->lang, DP_READ_ERROR),
 				     r.lineno, strerror(errno));
 	else if (!st.rec->problem && !st.matches && !st.first_ts_line)
 		drill_record_problem(st.rec, 0,
-				     "no timestamp and no drill marker in %ld line%s: not a drill log ftrkit can read",
+				     CMSG(rc->lang, DP_NOT_A_LOG),
 				     r.lineno, r.lineno == 1 ? "" : "s");
 	line_reader_free(&r);
 	/* The record starts at the drill start, else at the first time in the log. */

@@ -22,6 +22,9 @@ struct command {
 static const struct command commands[] = {
 	{ "init", cmd_init },
 	{ "assess", cmd_assess },
+	{ "bundle", cmd_bundle },
+	{ "verify", cmd_verify },
+	{ "keygen", cmd_keygen },
 	{ "schedule", cmd_schedule },
 };
 

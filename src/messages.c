@@ -101,6 +101,23 @@ static const char *const table[M__COUNT][2] = {
 	[M_STATUS] = { "Status", "状況" },
 	[M_CRITICAL] = { "critical", "重要" },
 	[M_NON_CRITICAL] = { "non-critical", "非重要" },
+	/* format: product, version, questionnaire id, its version, as-of date */
+	[M_SUMMARY_HEADER] = { "%s %s, %s %s, as of %s\n", "%1$s %2$s、%3$s %4$s、評価基準日 %5$s\n" },
+	/* format: product, as-of date */
+	[M_SCHEDULE_TITLE] = { "%s, drill calendar as of %s\n", "%1$s の訓練カレンダー (評価基準日 %2$s)\n" },
+	[M_SCHED_SCENARIO] = { "SCENARIO", "シナリオ" },
+	[M_SCHED_CADENCE] = { "CADENCE", "周期" },
+	[M_SCHED_LAST_SUCCESS] = { "LAST SUCCESS", "最終成功" },
+	[M_SCHED_NEXT_DUE] = { "NEXT DUE", "次回期限" },
+	[M_SCHED_STATUS] = { "STATUS", "状況" },
+	[M_SCHED_NEVER] = { "never", "なし" },
+	[M_SCHED_NOW] = { "now", "即時" },
+	[M_SCHED_OK] = { "ok", "予定どおり" },
+	[M_SCHED_OVERDUE] = { "OVERDUE", "期限超過" },
+	[M_SCHED_OVERDUE_NEVER] = { "OVERDUE (never drilled successfully)", "期限超過 (成功した訓練なし)" },
+	[M_SCHED_AFTER_CHANGE] = { "due after major change", "大規模変更後の訓練が必要" },
+	/* format: path of the calendar file */
+	[M_SCHEDULE_WRITTEN] = { "calendar written to %s\n", "カレンダーの出力先: %s\n" },
 };
 
 const char *msg(enum msg id, const char *lang)

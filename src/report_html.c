@@ -79,17 +79,15 @@ static void duration_text(const struct page *p, int64_t seconds)
 	xo_text(p->xo, buf);
 }
 
-/* <a href="evidence/PATH">PATH</a>, the href percent-encoded. */
+/* <a href="evidence/PATH">PATH</a> (see rdb_evidence_href). */
 static void evidence_link(const struct page *p, const char *path)
 {
-	xmlChar *esc = xmlURIEscapeStr(BAD_CAST path, BAD_CAST "/");
-	if (!esc)
-		die_oom();
+	char *href = rdb_evidence_href(path);
 	xo_start(p->xo, "a");
-	xo_attrf(p->xo, "href", "evidence/%s", (const char *)esc);
+	xo_attrf(p->xo, "href", "%s", href);
 	xo_text(p->xo, path);
 	xo_end(p->xo);
-	xmlFree(esc);
+	free(href);
 }
 
 /* "PATH, line N, SHA-256 HEX" with the path as a link. */

@@ -55,17 +55,6 @@ static void child_uuid(const struct oscal *o, const char *kind, const char *key,
 	free(name);
 }
 
-/* Relative link to an evidence file beside the report: "evidence/PATH", escaped. */
-static char *evidence_href(const char *path)
-{
-	xmlChar *esc = xmlURIEscapeStr(BAD_CAST path, BAD_CAST "/");
-	char *href;
-	if (!esc)
-		die_oom();
-	href = xasprintf("evidence/%s", (const char *)esc);
-	xmlFree(esc);
-	return href;
-}
 
 /* <name><p>text</p></name> */
 static void markup_multiline(struct xo *xo, const char *name, const char *text)
@@ -270,7 +259,7 @@ static int back_matter(struct oscal *o)
 	markup_multiline(xo, "description", o->rr->questionnaire_title);
 	xo_end(xo);
 	while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
-		char *href = evidence_href(rdb_str(e, 0));
+		char *href = rdb_evidence_href(rdb_str(e, 0));
 		child_uuid(o, "evidence", rdb_str(e, 0), uuid);
 		xo_start(xo, "resource");
 		xo_attr(xo, "uuid", uuid);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/uri.h>
+
 #include "reportdb.h"
 #include "calendar.h"
 #include "error.h"
@@ -114,4 +116,16 @@ void rdb_run_free(struct report_run *rr)
 	free(rr->lang);
 	free(rr->overall);
 	memset(rr, 0, sizeof(*rr));
+}
+
+char *rdb_evidence_href(const char *path)
+{
+	xmlChar *esc = xmlURIEscapeStr(BAD_CAST path, BAD_CAST "/");
+	char *href;
+	if (!esc)
+		die_oom();
+	href = strcmp(path, "assessment.xml") == 0 ? xasprintf("%s", (const char *)esc)
+						   : xasprintf("evidence/%s", (const char *)esc);
+	xmlFree(esc);
+	return href;
 }

@@ -33,4 +33,11 @@ int64_t rdb_count(sqlite3 *db, const char *sql, const char *what);
 int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what);
 void rdb_run_free(struct report_run *rr);
 
+/*
+ * Relative link from a report to an evidence file, as laid out in the review
+ * package (reports sit in data/): the assessment is data/assessment.xml,
+ * everything else data/evidence/PATH.  Percent-encoded; caller frees.
+ */
+char *rdb_evidence_href(const char *path);
+
 #endif

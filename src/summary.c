@@ -124,7 +124,7 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 		if (w > verdict_w)
 			verdict_w = w;
 	}
-	fprintf(out, "%s %s, %s %s, as of %s\n", run->assessment.product,
+	fprintf(out, msg(M_SUMMARY_HEADER, run->lang), run->assessment.product,
 		run->assessment.product_version ? run->assessment.product_version : "",
 		run->questionnaire.id, run->questionnaire.version, run->as_of);
 	/* headings are as wide as their column's widest cell, in columns */

@@ -593,6 +593,40 @@ int workspace_classify(struct workspace *ws, const struct assessment *a,
 	return 0;
 }
 
+void workspace_init_virtual(struct workspace *ws, const char *root,
+			    workspace_open_fn fn, void *ctx)
+{
+	memset(ws, 0, sizeof(*ws));
+	ws->root = xstrdup(root);
+	ws->root_fd = -1;
+	ws->limits = workspace_default_limits;
+	ws->open_fn = fn;
+	ws->open_ctx = ctx;
+}
+
+static int cmp_evidence(const void *a, const void *b)
+{
+	return strcmp(((const struct evidence_file *)a)->path,
+		      ((const struct evidence_file *)b)->path);
+}
+
+void workspace_add_virtual(struct workspace *ws, const char *relpath, uint64_t size,
+			   const char *sha256)
+{
+	struct evidence_file *f;
+	ALLOC_GROW(ws->files, ws->nr_files, ws->alloc_files);
+	f = &ws->files[ws->nr_files++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(relpath);
+	f->size = size;
+	memcpy(f->sha256, sha256, SHA256_HEX_LEN);
+	f->sha256[SHA256_HEX_LEN] = '\0';
+	f->kind = "other";
+	/* keep the bsearch invariant: sorted by path */
+	if (ws->nr_files > 1 && strcmp(ws->files[ws->nr_files - 2].path, relpath) > 0)
+		qsort(ws->files, ws->nr_files, sizeof(*ws->files), cmp_evidence);
+}
+
 int workspace_open_file(const struct workspace *ws, const char *relpath)
 {
 	int fd;
@@ -602,6 +636,8 @@ int workspace_open_file(const struct workspace *ws, const char *relpath)
 		free(shown);
 		return -1;
 	}
+	if (ws->open_fn)
+		return ws->open_fn(ws->open_ctx, relpath);
 	fd = openat(ws->root_fd, relpath, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		char *shown = workspace_display_path(ws, relpath);

@@ -31,9 +31,18 @@ struct workspace_limits {
 	size_t max_files;
 };
 
+/*
+ * A workspace that is not a folder (verify's view of a package's evidence)
+ * opens its files through this: a readable descriptor at offset 0 that the
+ * caller closes, or -1 after reporting.
+ */
+typedef int (*workspace_open_fn)(void *ctx, const char *relpath);
+
 struct workspace {
 	char *root;   /* as given, for messages ("evidence") */
-	int root_fd;  /* O_DIRECTORY descriptor of the root */
+	int root_fd;  /* O_DIRECTORY descriptor of the root; -1 when virtual */
+	workspace_open_fn open_fn; /* virtual workspaces only */
+	void *open_ctx;
 	struct evidence_file *files; /* sorted by path (strcmp) */
 	size_t nr_files, alloc_files;
 	struct workspace_limits limits;
@@ -46,6 +55,16 @@ extern const struct workspace_limits workspace_default_limits;
 int workspace_open(const char *dir, const struct workspace_limits *limits,
 		   struct workspace *ws);
 void workspace_close(struct workspace *ws);
+
+/*
+ * A virtual workspace: no folder, files added one by one with
+ * workspace_add_virtual() (any order; kept sorted), opened through fn.
+ * root names it in messages.  Free with workspace_close().
+ */
+void workspace_init_virtual(struct workspace *ws, const char *root,
+			    workspace_open_fn fn, void *ctx);
+void workspace_add_virtual(struct workspace *ws, const char *relpath, uint64_t size,
+			   const char *sha256);
 
 /* The inventoried file at relpath, or NULL.  Borrowed from ws. */
 struct evidence_file *workspace_find(const struct workspace *ws, const char *relpath);

@@ -26,3 +26,7 @@ ftr() {
 assert_no_temp_files() {
 	! ls -A "${1:-reports}" 2>/dev/null | grep -q '\.tmp-'
 }
+
+# The package `ftrkit bundle --as-of $AS_OF` writes for the sample workspace.
+PKG_NAME=acme-ledger-ftr-review-2026-11-25
+PKG="reports/$PKG_NAME.zip"

@@ -171,6 +171,24 @@ static void test_invalid_and_unrecognised(void **state)
 	configs_free(&set);
 }
 
+/* set.lang = "ja": why an export cannot be read is written in Japanese. */
+static void test_problems_in_japanese(void **state)
+{
+	struct config_set set = { 0 };
+	struct config_file *f;
+	(void)state;
+	set.lang = "ja";
+	f = read_str(&set, "configs/broken.json", "{\"DBClusters\": [ {\"a\": 1}, ]}");
+	assert_string_equal(f->problems[0].message,
+			    "有効な JSON ではありません (または SQLite の JSON の入れ子の上限を超えています)");
+	f = read_str(&set, "configs/none.json", "{\"DBClusters\": []}");
+	assert_string_equal(f->problems[0].message,
+			    "エクスポートに何も含まれていません ($.DBClusters が空です)");
+	f = read_str(&set, "configs/array.json", "[1]");
+	assert_string_equal(f->top_keys, "最上位が array");
+	configs_free(&set);
+}
+
 static void test_empty_and_malformed_shapes(void **state)
 {
 	struct config_set set = { 0 };
@@ -304,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_backup_plan_and_selection),
 		cmocka_unit_test(test_matching_by_name_and_file),
 		cmocka_unit_test(test_arn_helpers),
+		cmocka_unit_test(test_problems_in_japanese),
 	};
 	error_quiet = 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);

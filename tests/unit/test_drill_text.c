@@ -167,6 +167,24 @@ static void test_unreadable_logs(void **state)
 	assert_non_null(r->problem);
 }
 
+/* rc.lang = "ja": why a log cannot be read is written in Japanese. */
+static void test_unreadable_logs_in_japanese(void **state)
+{
+	struct fixture *f = *state;
+	const char sjis[] = "2026/09/10 14:05:00 \x8f\xe1\x8a\x51\x94\xad\x90\xb6\n";
+	struct drill_record *r;
+	f->rc.lang = "ja";
+	r = read_str(f, drill_read_text, sjis);
+	assert_non_null(r->problem);
+	assert_non_null(strstr(r->problem, "1 行目が有効な UTF-8 ではありません"));
+	r = read_str(f, drill_read_text, "queue drill: stopped broker.\nresult: looked fine");
+	assert_string_equal(r->problem, "2 行の中にタイムスタンプも訓練マーカーもありません。"
+			    "ftrkit が読み取れる訓練記録ではありません");
+	f->rc.lang = NULL;
+	r = read_str(f, drill_read_text, "queue drill: stopped broker.\nresult: looked fine");
+	assert_non_null(strstr(r->problem, "no timestamp and no drill marker in 2 lines"));
+}
+
 static void test_marker_limit_is_reported(void **state)
 {
 	struct fixture *f = *state;
@@ -206,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_untimed_markers),
 		cmocka_unit_test(test_syslog_and_epoch_lines),
 		cmocka_unit_test(test_unreadable_logs),
+		cmocka_unit_test(test_unreadable_logs_in_japanese),
 		cmocka_unit_test(test_marker_limit_is_reported),
 		cmocka_unit_test(test_missing_marker_param_is_an_error),
 	};

@@ -18,6 +18,9 @@ static void conversions(const char *fmt, char *out, size_t size)
 		fmt++;
 		if (*fmt == '%' || *fmt == ' ')
 			continue;
+		/* a positional "%2$s": test_check_messages.c checks the numbers */
+		if (*fmt >= '1' && *fmt <= '9' && fmt[strspn(fmt, "0123456789")] == '$')
+			fmt += strspn(fmt, "0123456789") + 1;
 		while (*fmt && strchr("lzhd0123456789.-su", *fmt) && n + 2 < size) {
 			out[n++] = *fmt;
 			if (*fmt == 'd' || *fmt == 's' || *fmt == 'u')
