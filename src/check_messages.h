@@ -604,6 +604,58 @@
 #define CM_CFGP_VALUE_JA "値"
 
 /* Every message id, once.  A row without its two macros does not compile. */
+/* ---- template-column (the filled .xlsx self-assessment workbook) ------- */
+/* 1 file, 2 sheet, 3 cell, 4 value as written, 5 parser's reason */
+#define CM_TPL_NOT_DURATION_EN "%s: sheet '%s' cell %s: '%s' is not a duration (%s)"
+#define CM_TPL_NOT_DURATION_JA "%1$s: シート '%2$s' セル %3$s: '%4$s' は期間として読めません (%5$s)"
+/* 1 file, 2 sheet, 3 cell, 4 "RPO"/"RTO", 5 duration */
+#define CM_TPL_NO_COMPONENT_EN "%s: sheet '%s' cell %s: %s %s is a valid duration (the row names no component of the assessment to compare with)"
+#define CM_TPL_NO_COMPONENT_JA "%1$s: シート '%2$s' セル %3$s: %4$s %5$s は有効な期間です (この行には比較できる評価のコンポーネントがありません)"
+/* 1 file, 2 sheet, 3 cell, 4 label, 5 duration, 6 component, 7 disruption as written, 8 component */
+#define CM_TPL_NO_DISRUPTION_EN "%s: sheet '%s' cell %s: %s %s for %s '%s', but the assessment states no objective for that disruption of %s"
+#define CM_TPL_NO_DISRUPTION_JA "%1$s: シート '%2$s' セル %3$s: %6$s の '%7$s' に %4$s %5$s とありますが、評価には %8$s のその障害種別の目標が記載されていません"
+/* 1 file, 2 sheet, 3 cell, 4 label, 5 duration, 6 assessment file, 7 label, 8 component */
+#define CM_TPL_NOT_STATED_EN "%s: sheet '%s' cell %s: %s %s, but %s states no %s for %s"
+#define CM_TPL_NOT_STATED_JA "%1$s: シート '%2$s' セル %3$s: %4$s %5$s とありますが、%6$s には %8$s の %7$s が記載されていません"
+/* 1 file, 2 sheet, 3 cell, 4 label, 5 duration, 6 assessment file, 7 line, 8 stated duration, 9 where */
+#define CM_TPL_DISAGREES_EN "%s: sheet '%s' cell %s: %s %s disagrees with %s line %ld, which states %s for %s"
+#define CM_TPL_DISAGREES_JA "%1$s: シート '%2$s' セル %3$s: %4$s %5$s は %6$s の %7$ld 行目の記載 (%9$s: %8$s) と一致しません"
+/* 1 file, 2 sheet, 3 cell, 4 label, 5 duration, 6 assessment file, 7 line, 8 where */
+#define CM_TPL_AGREES_EN "%s: sheet '%s' cell %s: %s %s agrees with %s line %ld for %s"
+#define CM_TPL_AGREES_JA "%1$s: シート '%2$s' セル %3$s: %4$s %5$s は %6$s の %7$ld 行目 (%8$s) と一致しています"
+/* 1 component, 2 disruption */
+#define CM_TPL_WHERE_EN "%s (%s)"
+#define CM_TPL_WHERE_JA "%1$s（%2$s）"
+/* 1 component, 2 disruption or NONE */
+#define CM_TPL_WHERE_STRICTEST_EN "%s (strictest: %s)"
+#define CM_TPL_WHERE_STRICTEST_JA "%1$s (最も厳しい値: %2$s)"
+/* 1 label */
+#define CM_TPL_NONE_EN "the assessment names no self-assessment template (<template path=\"…\"/>), so the %s column is not checked"
+#define CM_TPL_NONE_JA "評価に自己評価テンプレート (<template path=\"…\"/>) の指定がないため、%1$s 列は確認していません"
+#define CM_TPL_SUM_NONE_EN "no template named in the assessment"
+#define CM_TPL_SUM_NONE_JA "評価にテンプレートの指定がありません"
+/* 1 file, 2 sheet pattern */
+#define CM_TPL_NO_SHEET_EN "%s: no sheet whose name matches '%s'"
+#define CM_TPL_NO_SHEET_JA "%1$s: 名前が '%2$s' に一致するシートがありません"
+/* 1 file, 2 header pattern, 3 rows scanned, 4 sheets, 5 plural "s" */
+#define CM_TPL_NO_COLUMN_EN "%s: no column header matching '%s' in the first %d rows of %zu sheet%s"
+#define CM_TPL_NO_COLUMN_JA "%1$s: シート %4$zu 枚の先頭 %3$d 行に '%2$s' に一致する列見出しがありません%5$.0s"
+/* 1 label */
+#define CM_TPL_SUM_NO_COLUMN_EN "the template has no %s column"
+#define CM_TPL_SUM_NO_COLUMN_JA "テンプレートに %1$s 列がありません"
+/* 1 file, 2 sheet, 3 column letter, 4 header cell, 5 label */
+#define CM_TPL_EMPTY_EN "%s: sheet '%s' column %s (header %s) holds no %s at all"
+#define CM_TPL_EMPTY_JA "%1$s: シート '%2$s' の %3$s 列 (見出し %4$s) に %5$s が一つも記入されていません"
+/* 1 label */
+#define CM_TPL_SUM_EMPTY_EN "the %s column of the template is empty"
+#define CM_TPL_SUM_EMPTY_JA "テンプレートの %1$s 列が空です"
+/* 1 wrong, 2 filled, 3 label, 4 sheet, 5 column */
+#define CM_TPL_SUM_BAD_EN "%zu of %zu %s cells in sheet '%s' column %s are wrong"
+#define CM_TPL_SUM_BAD_JA "シート '%4$s' の %5$s 列の %3$s %2$zu 件のうち %1$zu 件が誤っています"
+/* 1 filled, 2 label, 3 sheet, 4 column, 5 agreed */
+#define CM_TPL_SUM_OK_EN "%zu %s cells in sheet '%s' column %s are durations, %zu checked against the assessment"
+#define CM_TPL_SUM_OK_JA "シート '%3$s' の %4$s 列の %2$s %1$zu 件はすべて有効な期間で、うち %5$zu 件を評価と照合しました"
+
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
 	X(OBJ_NONE) X(OBJ_NOT_STATED) X(OBJ_STATED) X(OBJ_NO_COMPONENTS)          \
@@ -653,7 +705,12 @@
 	X(DP_JUNIT_NO_SUITE)                                                      \
 	X(CFGP_MISSING) X(CFGP_NOT_OBJECT) X(CFGP_NOT_ARRAY) X(CFGP_CANNOT_LIST)  \
 	X(CFGP_EMPTY) X(CFGP_TOO_BIG) X(CFGP_NUL) X(CFGP_NOT_JSON)                \
-	X(CFGP_TOP_LEVEL) X(CFGP_VALUE)
+	X(CFGP_TOP_LEVEL) X(CFGP_VALUE)                                           \
+	X(TPL_NOT_DURATION) X(TPL_NO_COMPONENT) X(TPL_NO_DISRUPTION)              \
+	X(TPL_NOT_STATED) X(TPL_DISAGREES) X(TPL_AGREES) X(TPL_WHERE)             \
+	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \
+	X(TPL_NO_COLUMN) X(TPL_SUM_NO_COLUMN) X(TPL_EMPTY) X(TPL_SUM_EMPTY)       \
+	X(TPL_SUM_BAD) X(TPL_SUM_OK)
 
 enum cm_id {
 #define CM_ENUM_ROW(name) CM_##name,

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "check_messages.h"
 #include "checks.h"
 #include "duration.h"
 #include "error.h"
@@ -177,7 +178,7 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 	if (duration_parse(value, &seconds, &why) < 0) {
 		sc->bad++;
 		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, NULL, cell->ref,
-			    "%s: sheet '%s' cell %s: '%s' is not a duration (%s)",
+			    CMSG(ctx->lang, TPL_NOT_DURATION),
 			    sc->relpath, sc->sheet, cell->ref, value, why);
 		goto out;
 	}
@@ -185,8 +186,7 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 	c = comp_cell ? named_component(ctx->assessment, comp_cell->value) : NULL;
 	if (!c) {
 		finding_add(res, VERDICT_MET, sc->relpath, row->number, NULL, cell->ref,
-			    "%s: sheet '%s' cell %s: %s %s is a valid duration (the row names "
-			    "no component of the assessment to compare with)",
+			    CMSG(ctx->lang, TPL_NO_COMPONENT),
 			    sc->relpath, sc->sheet, cell->ref, sc->label, shown);
 		goto out;
 	}
@@ -196,14 +196,13 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 		if (!o) {
 			sc->bad++;
 			finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, c->id, cell->ref,
-				    "%s: sheet '%s' cell %s: %s %s for %s '%s', but the assessment "
-				    "states no objective for that disruption of %s",
+				    CMSG(ctx->lang, TPL_NO_DISRUPTION),
 				    sc->relpath, sc->sheet, cell->ref, sc->label, shown, c->id,
 				    dis, c->id);
 			goto out;
 		}
 		have = has_value(o, sc->which, &stated);
-		snprintf(where, sizeof(where), "%s (%s)", c->id, o->disruption);
+		snprintf(where, sizeof(where), CMSG(ctx->lang, TPL_WHERE), c->id, o->disruption);
 	} else {
 		/* No disruption named: the component's strictest stated value. */
 		for (i = 0; i < c->nr_objectives; i++) {
@@ -214,13 +213,13 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 				o = &c->objectives[i];
 			}
 		}
-		snprintf(where, sizeof(where), "%s (strictest: %s)", c->id,
-			 o ? o->disruption : "none");
+		snprintf(where, sizeof(where), CMSG(ctx->lang, TPL_WHERE_STRICTEST), c->id,
+			 o ? o->disruption : CMSG(ctx->lang, NONE));
 	}
 	if (!have) {
 		sc->bad++;
 		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, c->id, cell->ref,
-			    "%s: sheet '%s' cell %s: %s %s, but %s states no %s for %s",
+			    CMSG(ctx->lang, TPL_NOT_STATED),
 			    sc->relpath, sc->sheet, cell->ref, sc->label, shown,
 			    ctx->assessment_relpath, sc->label, c->id);
 		goto out;
@@ -229,14 +228,13 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 	if (stated != seconds) {
 		sc->bad++;
 		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, c->id, cell->ref,
-			    "%s: sheet '%s' cell %s: %s %s disagrees with %s line %ld, which "
-			    "states %s for %s", sc->relpath, sc->sheet, cell->ref, sc->label,
+			    CMSG(ctx->lang, TPL_DISAGREES), sc->relpath, sc->sheet, cell->ref, sc->label,
 			    shown, ctx->assessment_relpath, o->line, stated_shown, where);
 		goto out;
 	}
 	sc->agreed++;
 	finding_add(res, VERDICT_MET, sc->relpath, row->number, c->id, cell->ref,
-		    "%s: sheet '%s' cell %s: %s %s agrees with %s line %ld for %s",
+		    CMSG(ctx->lang, TPL_AGREES),
 		    sc->relpath, sc->sheet, cell->ref, sc->label, shown,
 		    ctx->assessment_relpath, o->line, where);
 out:
@@ -322,10 +320,8 @@ int check_template_column(const struct check_ctx *ctx, const struct check_spec *
 				spec->name);
 	if (!a->template.path) {
 		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, 0, NULL,
-			    "template", "the assessment names no self-assessment template "
-			    "(<template path=\"…\"/>), so the %s column is not checked",
-			    sc.label);
-		res->summary = xasprintf("no template named in the assessment");
+			    "template", CMSG(ctx->lang, TPL_NONE), sc.label);
+		res->summary = xasprintf("%s", CMSG(ctx->lang, TPL_SUM_NONE));
 		return 0;
 	}
 	if (compile_param(ctx, spec, "column", NULL, &sc.column) < 0 ||
@@ -361,29 +357,27 @@ int check_template_column(const struct check_ctx *ctx, const struct check_spec *
 	if (!found) {
 		if (!sheets_tried)
 			finding_add(res, VERDICT_NOT_MET, sc.relpath, 0, NULL, "sheet",
-				    "%s: no sheet whose name matches '%s'", sc.relpath,
+				    CMSG(ctx->lang, TPL_NO_SHEET), sc.relpath,
 				    check_param(spec, "sheet", NULL));
 		else
 			finding_add(res, VERDICT_NOT_MET, sc.relpath, 0, NULL, "column",
-				    "%s: no column header matching '%s' in the first %d rows of "
-				    "%zu sheet%s", sc.relpath, column_source, HEADER_SCAN_ROWS,
+				    CMSG(ctx->lang, TPL_NO_COLUMN), sc.relpath, column_source, HEADER_SCAN_ROWS,
 				    sheets_tried, sheets_tried == 1 ? "" : "s");
-		res->summary = xasprintf("the template has no %s column", sc.label);
+		res->summary = xasprintf(CMSG(ctx->lang, TPL_SUM_NO_COLUMN), sc.label);
 		goto out;
 	}
 	xlsx_col_name(sc.value_col, colname, sizeof(colname));
 	if (!sc.filled) {
 		finding_add(res, VERDICT_NOT_MET, sc.relpath, 0, NULL, sc.column_ref,
-			    "%s: sheet '%s' column %s (header %s) holds no %s at all",
+			    CMSG(ctx->lang, TPL_EMPTY),
 			    sc.relpath, sc.sheet, colname, sc.column_ref, sc.label);
-		res->summary = xasprintf("the %s column of the template is empty", sc.label);
+		res->summary = xasprintf(CMSG(ctx->lang, TPL_SUM_EMPTY), sc.label);
 		goto out;
 	}
 	res->summary = sc.bad
-		? xasprintf("%zu of %zu %s cells in sheet '%s' column %s are wrong",
+		? xasprintf(CMSG(ctx->lang, TPL_SUM_BAD),
 			    sc.bad, sc.filled, sc.label, sc.sheet, colname)
-		: xasprintf("%zu %s cells in sheet '%s' column %s are durations, %zu "
-			    "checked against the assessment", sc.filled, sc.label, sc.sheet,
+		: xasprintf(CMSG(ctx->lang, TPL_SUM_OK), sc.filled, sc.label, sc.sheet,
 			    colname, sc.agreed);
 out:
 	xlsx_close(x);
