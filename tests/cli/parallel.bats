@@ -56,6 +56,24 @@ PY
 	[ ! -e "$PKG" ]
 }
 
+@test "verify: same verdict and the same lines with 1 and 3 hashing threads, intact or tampered" {
+	"$FTRKIT" bundle --as-of "$AS_OF" --quiet
+	FTRKIT_THREADS=1 "$FTRKIT" verify "$PKG" >one.txt
+	FTRKIT_THREADS=3 "$FTRKIT" verify "$PKG" >three.txt
+	cmp one.txt three.txt
+	grep -q '^intact: ' one.txt
+	python3 "$REPO/tests/tools/zip_edit.py" "$PKG" edited.zip \
+		flip:data/evidence/drills/2026-09-16-db-az-failover.md
+	FTRKIT_THREADS=1 run "$FTRKIT" verify edited.zip
+	[ "$status" -eq 1 ]
+	printf '%s\n' "$output" >one.txt
+	FTRKIT_THREADS=3 run "$FTRKIT" verify edited.zip
+	[ "$status" -eq 1 ]
+	printf '%s\n' "$output" >three.txt
+	cmp one.txt three.txt
+	grep -q 'SHA-256 differs from manifest-sha256.txt' three.txt
+}
+
 @test "bundle: no progress output when stderr is not a terminal" {
 	bigger_workspace
 	"$FTRKIT" bundle --as-of "$AS_OF" >out.txt 2>err.txt
