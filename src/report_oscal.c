@@ -25,6 +25,8 @@
 
 #include "reports.h"
 #include "reportdb.h"
+#include "results.h"
+#include "messages.h"
 #include "resultsdb.h"
 #include "uuid5.h"
 #include "xmlout.h"
@@ -319,12 +321,18 @@ int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *
 	xo_start(&xo, "result");
 	xo_attr(&xo, "uuid", uuid);
 	xo_start(&xo, "title");
-	xo_textf(&xo, "%s as of %s", rr.questionnaire_title, rr.as_of);
+	xo_textf(&xo, "%s (%s %s)", rr.questionnaire_title, msg(M_AS_OF, rr.lang), rr.as_of);
 	xo_end(&xo);
 	xo_start(&xo, "description");
 	xo_start(&xo, "p");
-	xo_textf(&xo, "Overall: %s. %lld controls: %lld met, %lld not met, "
-		 "%lld not applicable, %lld manual.", rr.overall, (long long)rr.controls,
+	{
+		enum verdict overall;
+		const char *label = verdict_parse(rr.overall, &overall) == 0
+			? verdict_label(overall, rr.lang) : rr.overall;
+		xo_textf(&xo, "%s: %s%s", msg(M_OVERALL, rr.lang), label,
+			 rr.lang && strcmp(rr.lang, "ja") == 0 ? "。" : ". ");
+	}
+	xo_textf(&xo, msg(M_COUNTS, rr.lang), (long long)rr.controls,
 		 (long long)rr.met, (long long)rr.not_met, (long long)rr.not_applicable,
 		 (long long)rr.manual);
 	xo_end(&xo);
