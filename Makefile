@@ -14,7 +14,7 @@ BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/ftrkit
 MANDIR ?= $(PREFIX)/share/man
 
-PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp
+PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp libdeflate zlib
 CC ?= cc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -55,7 +55,7 @@ endef
 $(eval $(call build_rules,build,$(BASE_CFLAGS) $(OPT_CFLAGS)))
 $(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS)))
 
-.PHONY: all deps demo check unit sanitize run-san install clean
+.PHONY: all deps demo check unit sanitize run-san install clean bench
 
 all: build/ftrkit
 
@@ -91,6 +91,16 @@ check: deps
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
 	@echo "check: all suites passed (normal, ASan+UBSan and valgrind)"
+
+# Benchmark against the manual pipeline (tests/bench/run; BENCH_MB=256,
+# BENCH_BIG_MB=1024, BENCH_SCAN_MB=1024, BENCH_SMALL=10000, BENCH_RUNS=3).
+# Not a test: never part of check, never fails on timing.
+bench: deps build/ftrkit build/bench/scan-count build/bench/pack
+	bash tests/bench/run
+
+build/bench/%: tests/bench/%.c build/libftrkit.a
+	@mkdir -p build/bench
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libftrkit.a $(PKG_LIBS) -o $@
 
 install: build/ftrkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1

@@ -87,3 +87,54 @@ int sha256_fd(int fd, char hex[65], uint64_t *size)
 	*size = total;
 	return 0;
 }
+
+void sha256_reader_init(struct sha256_reader *r, size_t block_size)
+{
+	r->block_size = block_size ? block_size : HASH_BLOCK;
+	r->block = xmalloc(r->block_size);
+	r->ctx = EVP_MD_CTX_new();
+	r->md = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (!r->ctx || !r->md)
+		die_oom();
+}
+
+int sha256_reader_fd(struct sha256_reader *r, int fd, char hex[65], uint64_t *size,
+		     sha256_block_fn *on_block, void *arg)
+{
+	EVP_MD_CTX *ctx = r->ctx;
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+	uint64_t total = 0;
+
+	if (EVP_DigestInit_ex(ctx, r->md, NULL) != 1)
+		die_oom();
+	for (;;) {
+		ssize_t n = read(fd, r->block, r->block_size);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		if (EVP_DigestUpdate(ctx, r->block, (size_t)n) != 1)
+			die_oom();
+		if (on_block)
+			on_block(arg, r->block, (size_t)n);
+		total += (uint64_t)n;
+	}
+	if (EVP_DigestFinal_ex(ctx, md, &mdlen) != 1)
+		die_oom();
+	to_hex(md, mdlen, hex);
+	*size = total;
+	return 0;
+}
+
+void sha256_reader_free(struct sha256_reader *r)
+{
+	EVP_MD_CTX_free(r->ctx);
+	EVP_MD_free(r->md);
+	free(r->block);
+	r->ctx = NULL;
+	r->md = NULL;
+	r->block = NULL;
+}

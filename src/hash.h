@@ -23,4 +23,30 @@ void sha256_hex(const void *data, size_t n, char hex[65]);
  */
 int sha256_fd(int fd, char hex[65], uint64_t *size);
 
+/*
+ * A reusable reader for hashing many files: one digest context and one
+ * block buffer, kept between files (no allocation per file), so a worker
+ * thread owns one.  Each block read is also handed to on_block (may be
+ * NULL) before the next read, so a caller can scan or compress the same
+ * bytes without reading the file twice.
+ */
+struct sha256_reader {
+	void *ctx;            /* EVP_MD_CTX */
+	void *md;             /* EVP_MD, fetched once */
+	unsigned char *block; /* block_size bytes */
+	size_t block_size;
+};
+
+typedef void sha256_block_fn(void *arg, const unsigned char *data, size_t n);
+
+/* Set up r with blocks of block_size bytes (0 = 256 KiB). */
+void sha256_reader_init(struct sha256_reader *r, size_t block_size);
+/*
+ * Hash fd to its end.  0 with hex and *size set, or -1 with errno set on a
+ * read error (hex is then undefined).
+ */
+int sha256_reader_fd(struct sha256_reader *r, int fd, char hex[65], uint64_t *size,
+		     sha256_block_fn *on_block, void *arg);
+void sha256_reader_free(struct sha256_reader *r);
+
 #endif

@@ -11,7 +11,7 @@
 #include "hash.h"
 #include "banned.h"
 
-#define BLOCK (64 * 1024)
+#define BLOCK (256 * 1024) /* read size: few syscalls, still cache-sized */
 
 void line_reader_init(struct line_reader *r, int fd, size_t max_line)
 {
@@ -119,5 +119,49 @@ int line_reader_next(struct line_reader *r, char **line, size_t *len)
 			return 0;
 		if (fill(r) < 0)
 			return -1;
+	}
+}
+
+int line_reader_block(struct line_reader *r, char **block, size_t *len)
+{
+	if (r->skip_pending) {
+		r->skip_pending = 0;
+		if (skip_rest(r) < 0)
+			return -1;
+	}
+	for (;;) {
+		char *base, *nl;
+		size_t avail;
+
+		/* Read while there is room (fill() first moves unread bytes to the front). */
+		if (!r->eof && (r->start > 0 || r->end < r->cap - 1) && fill(r) < 0)
+			return -1;
+		base = r->buf + r->start;
+		avail = r->end - r->start;
+		if (!avail)
+			return 0;
+		r->truncated = 0;
+		if (r->eof) {
+			r->start = r->end;
+			*block = base;
+			*len = avail;
+			return 1;
+		}
+		nl = memrchr(base, '\n', avail);
+		if (nl) {
+			*block = base;
+			*len = (size_t)(nl - base) + 1;
+			r->start += *len;
+			return 1;
+		}
+		if (r->start > 0 || r->end < r->cap - 1)
+			continue; /* a short read: read on */
+		/* A full buffer without a newline: one line, cut; skip its rest. */
+		r->truncated = 1;
+		r->skip_pending = 1;
+		r->start = r->end;
+		*block = base;
+		*len = avail < r->max_line ? avail : r->max_line;
+		return 1;
 	}
 }

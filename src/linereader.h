@@ -44,6 +44,18 @@ void line_reader_init(struct line_reader *r, int fd, size_t max_line);
  */
 int line_reader_next(struct line_reader *r, char **line, size_t *len);
 
+/*
+ * Block mode, for scanners (never mix with line_reader_next on one reader):
+ * the next run of whole lines, as many as the buffer holds, into *block
+ * and *len (borrowed until the next call; block[len] is writable).  The
+ * run ends with '\n' except at end of file.  A line longer than the
+ * buffer comes alone, cut at max_line, with r->truncated set, and the rest
+ * of it is skipped.  Lines are not counted (r->lineno stays 0): the caller
+ * counts the newlines it passes.  Returns 1, 0 at end of file, -1 on a read
+ * error with errno set.
+ */
+int line_reader_block(struct line_reader *r, char **block, size_t *len);
+
 void line_reader_free(struct line_reader *r);
 
 #endif

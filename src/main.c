@@ -10,6 +10,7 @@
 #include "error.h"
 #include "options.h"
 #include "sandbox.h"
+#include "progress.h"
 #include "version.h"
 #include "xmlload.h"
 #include "banned.h"
@@ -62,6 +63,7 @@ int main(int argc, char **argv)
 			return EXIT_INPUT;
 		xml_init();
 		xml_set_limits(opt.max_xml_depth, opt.max_file_size);
+		progress_enable(!opt.quiet);
 		return commands[i].run(&opt);
 	}
 	error("unknown command '%s' (see ftrkit --help)", argv[1]);

@@ -16,6 +16,7 @@
  * The tag manifest lists every tag file but the signature, which signs it.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@
 #include "package.h"
 #include "bag.h"
 #include "error.h"
+#include "jobs.h"
 #include "hash.h"
 #include "reports.h"
 #include "sign.h"
@@ -125,36 +127,101 @@ static int redact_file(const struct assess_run *run, const struct secret_rules *
 	return 0;
 }
 
+/* Every file's scan, done by worker threads in any order, used in path order. */
+struct scan_jobs {
+	const struct assess_run *run;
+	const struct secret_rules *rules;
+	struct secret_scan *res;  /* one per file */
+	int *rc;                  /* one per file: 0, or -1 reported */
+	size_t next, nr;
+	pthread_mutex_t lock;
+};
+
+static void *scan_worker(void *arg)
+{
+	struct scan_jobs *jobs = arg;
+	for (;;) {
+		size_t i;
+		pthread_mutex_lock(&jobs->lock);
+		i = jobs->next++;
+		pthread_mutex_unlock(&jobs->lock);
+		if (i >= jobs->nr)
+			return NULL;
+		jobs->rc[i] = scan_file(jobs->run, jobs->rules, &jobs->run->workspace.files[i], -1,
+					&jobs->res[i]);
+	}
+}
+
+/*
+ * Scan every file on jobs_count() threads (rules are shared read-only;
+ * each scan has its own match data).  Results are kept per file and used
+ * in path order below, so what is reported and packaged never depends on
+ * scheduling; only when several files cannot be read at all may their
+ * error lines come out in another order.
+ */
+static void scan_all(const struct assess_run *run, const struct secret_rules *rules,
+		     struct scan_jobs *jobs)
+{
+	pthread_t threads[JOBS_MAX];
+	int n = jobs_count(), started = 0, t;
+
+	memset(jobs, 0, sizeof(*jobs));
+	jobs->run = run;
+	jobs->rules = rules;
+	jobs->nr = run->workspace.nr_files;
+	jobs->res = xcalloc(jobs->nr ? jobs->nr : 1, sizeof(*jobs->res));
+	jobs->rc = xcalloc(jobs->nr ? jobs->nr : 1, sizeof(*jobs->rc));
+	if (pthread_mutex_init(&jobs->lock, NULL) != 0)
+		die_oom();
+	for (t = 0; t < n && (size_t)t < jobs->nr; t++)
+		if (pthread_create(&threads[started], NULL, scan_worker, jobs) == 0)
+			started++;
+	if (!started)
+		scan_worker(jobs);
+	for (t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	pthread_mutex_destroy(&jobs->lock);
+}
+
 int package_scan(const struct options *opt, const struct assess_run *run,
 		 struct package_scan *scan)
 {
 	const struct workspace *ws = &run->workspace;
+	struct scan_jobs jobs;
 	size_t i, j;
+	int ret = 0;
 
 	memset(scan, 0, sizeof(*scan));
 	if (load_rules(run, &scan->rules) < 0)
 		return -1;
-	for (i = 0; i < ws->nr_files; i++) {
+	scan_all(run, &scan->rules, &jobs);
+	for (i = 0; i < ws->nr_files && ret == 0; i++) {
 		const struct evidence_file *f = &ws->files[i];
-		struct secret_scan res;
+		struct secret_scan *res = &jobs.res[i];
 		char *shown;
 
-		if (scan_file(run, &scan->rules, f, -1, &res) < 0)
-			return -1;
-		if (res.nr_hits == 0) {
-			secret_scan_free(&res);
-			continue;
+		if (jobs.rc[i] < 0) {
+			ret = -1;
+			break;
 		}
+		if (res->nr_hits == 0)
+			continue;
 		shown = workspace_display_path(ws, f->path);
-		for (j = 0; j < res.nr_hits; j++)
-			error_at(shown, res.hits[j].line, "possible secret (%s)%s",
-				 res.hits[j].rule, opt->redact ? "; redacted in the package" : "");
+		for (j = 0; j < res->nr_hits; j++)
+			error_at(shown, res->hits[j].line, "possible secret (%s)%s",
+				 res->hits[j].rule, opt->redact ? "; redacted in the package" : "");
 		free(shown);
-		scan->nr_hits += res.nr_hits;
-		secret_scan_free(&res);
+		scan->nr_hits += res->nr_hits;
 		if (opt->redact && redact_file(run, &scan->rules, f, scan) < 0)
-			return -1;
+			ret = -1;
 	}
+	for (i = 0; i < jobs.nr; i++)
+		if (jobs.rc[i] == 0)
+			secret_scan_free(&jobs.res[i]);
+	free(jobs.res);
+	free(jobs.rc);
+	if (ret < 0)
+		return -1;
 	if (scan->nr_hits && !opt->redact)
 		return error("%zu possible secret%s in the evidence: package not written "
 			     "(remove them, or use --redact to package redacted copies)",

@@ -52,4 +52,36 @@ enum pattern_result {
 enum pattern_result pattern_match(const struct pattern *p, const char *subject,
 				  size_t len, size_t groups[2 * PATTERN_MAX_GROUPS]);
 
+/*
+ * Match one line the way a log scanner wants: like pattern_match(), but
+ * bytes that are not valid UTF-8 simply cannot match instead of making the
+ * whole line PATTERN_BAD_UTF (a stray Latin-1 byte in a log line does not
+ * hide the date next to it), and through the JIT fast path.  Never returns
+ * PATTERN_BAD_UTF.
+ */
+enum pattern_result pattern_match_line(const struct pattern *p, const char *line,
+				       size_t len, size_t groups[2 * PATTERN_MAX_GROUPS]);
+
+/* 1 when every match of p starts at the start of the line (^...): such
+ * patterns are fastest matched line by line, one attempt per line. */
+int pattern_anchored(const struct pattern *p);
+
+/* 1 when pattern_search() is available for p (see pattern_search). */
+int pattern_can_search(const struct pattern *p);
+
+/*
+ * Search buf[from..len), a run of whole lines, for the next place p could
+ * match within a line, in one pass (multi-line mode, JIT fast path, no
+ * per-line call overhead; invalid UTF-8 cannot match).  *start gets the
+ * offset where the match begins.  A candidate is not yet a line match:
+ * re-check its line with pattern_match_line() (the search may, for
+ * patterns that can consume a newline, report a match spanning lines), but
+ * a line that pattern_match_line() would match is never skipped.  Returns
+ * PATTERN_MATCH, PATTERN_NO_MATCH, or PATTERN_LIMIT when the search cannot
+ * be trusted (a limit hit, or !pattern_can_search(p)): then match the
+ * remaining lines one by one.
+ */
+enum pattern_result pattern_search(const struct pattern *p, const char *buf, size_t len,
+				   size_t from, size_t *start);
+
 #endif

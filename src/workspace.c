@@ -3,15 +3,19 @@
  *
  * Design: one pass over the tree with openat()/fdopendir() relative to the
  * root descriptor, names sorted with strcmp so the inventory (and so every
- * report and package) is the same on every file system and locale.  Files
- * are opened with O_NOFOLLOW unless the entry is a symlink that was checked
- * to resolve inside the root; each is hashed in fixed blocks.
+ * report and package) is the same on every file system and locale.  The
+ * walk only lists and stats; a second pass opens the files in path order
+ * (folder by folder with O_NOFOLLOW from the root descriptor; files with
+ * O_NOFOLLOW unless the entry is a symlink that was checked to resolve
+ * inside the root) while worker threads hash them in fixed blocks, one
+ * read of each byte, every result written into the file's own slot.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +31,8 @@
 #include "workspace.h"
 #include "error.h"
 #include "hash.h"
+#include "jobs.h"
+#include "progress.h"
 #include "strbuf.h"
 #include "banned.h"
 
@@ -37,15 +43,36 @@ const struct workspace_limits workspace_default_limits = {
 };
 
 #define MAX_DEPTH 64
+#define RING 64 /* files opened ahead of the hashing workers */
+
+/* One file found by the walk, hashed in the second pass. */
+struct job {
+	char *path;        /* workspace-relative; moved into the inventory */
+	int follow;        /* a symlink checked to resolve inside the root */
+	uint64_t size;     /* from the walk's stat, for limits and progress */
+	int fd;            /* open descriptor while queued, else -1 */
+	enum { JOB_OK, JOB_OPEN, JOB_READ, JOB_CHANGED, JOB_NOT_REG, JOB_TOO_BIG } status;
+	int err;           /* errno for JOB_OPEN and JOB_READ */
+	uint64_t hashed;   /* bytes hashed */
+	char sha256[SHA256_HEX_LEN + 1];
+};
 
 struct walk {
 	struct workspace *ws;
 	char *root_real; /* realpath of the root, for symlink checks */
+	struct job *jobs;
+	size_t nr_jobs, alloc_jobs;
+	uint64_t total_bytes;
 };
 
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_job(const void *a, const void *b)
+{
+	return strcmp(((const struct job *)a)->path, ((const struct job *)b)->path);
 }
 
 char *workspace_display_path(const struct workspace *ws, const char *relpath)
@@ -65,61 +92,48 @@ static int inside(const char *root, const char *real)
 	return strncmp(root, real, n) == 0 && (real[n] == '/' || real[n] == '\0');
 }
 
-static int add_file(struct walk *w, const char *relpath, int fd)
+static int size_error(const struct workspace *ws, const char *relpath, uint64_t size)
 {
-	struct workspace *ws = w->ws;
-	struct evidence_file *f;
-	struct stat before, after;
-	char *shown;
-	uint64_t size;
-	int ret = 0;
-
-	if (ws->limits.max_files && ws->nr_files >= ws->limits.max_files) {
-		shown = workspace_display_path(ws, relpath);
-		ret = error_at(shown, 0, "more than %zu evidence files (limit; see --max-files)",
-			       ws->limits.max_files);
-		free(shown);
-		return ret;
-	}
-	if (fstat(fd, &before) < 0)
-		goto io_error;
-	if (ws->limits.max_file_size && (uint64_t)before.st_size > ws->limits.max_file_size) {
-		shown = workspace_display_path(ws, relpath);
-		ret = error_at(shown, 0, "file of %lld bytes exceeds the %llu-byte limit (see --max-file-size)",
-			       (long long)before.st_size,
-			       (unsigned long long)ws->limits.max_file_size);
-		free(shown);
-		return ret;
-	}
-	ALLOC_GROW(ws->files, ws->nr_files, ws->alloc_files);
-	f = &ws->files[ws->nr_files];
-	memset(f, 0, sizeof(*f));
-	if (sha256_fd(fd, f->sha256, &size) < 0)
-		goto io_error;
-	if (fstat(fd, &after) < 0)
-		goto io_error;
-	if ((uint64_t)before.st_size != size || after.st_size != before.st_size ||
-	    after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
-	    after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
-		shown = workspace_display_path(ws, relpath);
-		ret = error_at(shown, 0, "file changed while it was being read");
-		free(shown);
-		return ret;
-	}
-	f->path = xstrdup(relpath);
-	f->size = size;
-	f->kind = "other";
-	ws->nr_files++;
-	return 0;
-io_error:
-	shown = workspace_display_path(ws, relpath);
-	ret = error_at(shown, 0, "cannot read: %s", strerror(errno));
+	char *shown = workspace_display_path(ws, relpath);
+	int ret = error_at(shown, 0, "file of %llu bytes exceeds the %llu-byte limit (see --max-file-size)",
+			   (unsigned long long)size,
+			   (unsigned long long)ws->limits.max_file_size);
 	free(shown);
 	return ret;
 }
 
-/* Resolve a symlink entry; 1 = regular file inside, 0 = skip (folder inside), -1 error. */
-static int check_symlink(struct walk *w, int dirfd, const char *name, const char *relpath)
+/* Record a file for hashing (the walk holds nothing open). */
+static int add_file(struct walk *w, const char *relpath, int follow, uint64_t size)
+{
+	struct workspace *ws = w->ws;
+	struct job *j;
+
+	if (ws->limits.max_files && w->nr_jobs >= ws->limits.max_files) {
+		char *shown = workspace_display_path(ws, relpath);
+		int ret = error_at(shown, 0, "more than %zu evidence files (limit; see --max-files)",
+				   ws->limits.max_files);
+		free(shown);
+		return ret;
+	}
+	if (ws->limits.max_file_size && size > ws->limits.max_file_size)
+		return size_error(ws, relpath, size);
+	ALLOC_GROW(w->jobs, w->nr_jobs, w->alloc_jobs);
+	j = &w->jobs[w->nr_jobs++];
+	memset(j, 0, sizeof(*j));
+	j->path = xstrdup(relpath);
+	j->follow = follow;
+	j->size = size;
+	j->fd = -1;
+	w->total_bytes += size;
+	return 0;
+}
+
+/*
+ * Resolve a symlink entry; 1 = regular file inside (*size = its size),
+ * 0 = skip (folder inside), -1 error.
+ */
+static int check_symlink(struct walk *w, int dirfd, const char *name, const char *relpath,
+			 uint64_t *size)
 {
 	char *shown = workspace_display_path(w->ws, relpath);
 	char *proc = NULL, *real = NULL;
@@ -155,6 +169,7 @@ static int check_symlink(struct walk *w, int dirfd, const char *name, const char
 		free(here);
 	}
 	ret = S_ISREG(st.st_mode) ? 1 : 0;
+	*size = (uint64_t)st.st_size;
 out:
 	free(proc);
 	free(real);
@@ -170,9 +185,11 @@ static int walk_dir(struct walk *w, int dirfd, const char *prefix, int depth)
 	size_t nr = 0, alloc = 0, i;
 	int ret = 0;
 
-	if (depth > MAX_DEPTH)
+	if (depth > MAX_DEPTH) {
+		close(dirfd);
 		return error_at(w->ws->root, 0, "folders nested deeper than %d levels under %s",
 				MAX_DEPTH, *prefix ? prefix : ".");
+	}
 	dir = fdopendir(dirfd);
 	if (!dir) {
 		close(dirfd);
@@ -192,6 +209,7 @@ static int walk_dir(struct walk *w, int dirfd, const char *prefix, int depth)
 		char *relpath = *prefix ? xasprintf("%s/%s", prefix, names[i])
 					: xstrdup(names[i]);
 		struct stat st;
+		uint64_t size = 0;
 		int fd;
 
 		if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -208,30 +226,13 @@ static int walk_dir(struct walk *w, int dirfd, const char *prefix, int depth)
 				ret = walk_dir(w, fd, relpath, depth + 1);
 			}
 		} else if (S_ISLNK(st.st_mode)) {
-			int kind = check_symlink(w, dirfd, names[i], relpath);
-			if (kind < 0) {
+			int kind = check_symlink(w, dirfd, names[i], relpath, &size);
+			if (kind < 0)
 				ret = -1;
-			} else if (kind == 1) {
-				fd = openat(dirfd, names[i], O_RDONLY | O_CLOEXEC);
-				if (fd < 0) {
-					char *shown = workspace_display_path(w->ws, relpath);
-					ret = error_at(shown, 0, "cannot open: %s", strerror(errno));
-					free(shown);
-				} else {
-					ret = add_file(w, relpath, fd);
-					close(fd);
-				}
-			}
+			else if (kind == 1)
+				ret = add_file(w, relpath, 1, size);
 		} else if (S_ISREG(st.st_mode)) {
-			fd = openat(dirfd, names[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-			if (fd < 0) {
-				char *shown = workspace_display_path(w->ws, relpath);
-				ret = error_at(shown, 0, "cannot open: %s", strerror(errno));
-				free(shown);
-			} else {
-				ret = add_file(w, relpath, fd);
-				close(fd);
-			}
+			ret = add_file(w, relpath, 0, (uint64_t)st.st_size);
 		}
 		/* sockets, fifos and devices are not evidence: skipped */
 		free(relpath);
@@ -243,13 +244,256 @@ static int walk_dir(struct walk *w, int dirfd, const char *prefix, int depth)
 	return ret;
 }
 
+/*
+ * Open folders along sorted paths: the stack holds the descriptors of the
+ * folders of the previous path, so a run of files in one folder costs one
+ * openat() each.  Every folder is opened with O_NOFOLLOW relative to its
+ * parent, starting at the root descriptor: no path is resolved by name
+ * from outside, and a folder swapped for a symlink since the walk fails.
+ */
+struct dir_stack {
+	int root_fd;                   /* borrowed */
+	int fd[MAX_DEPTH + 2];         /* fd[0] = root_fd */
+	char *name[MAX_DEPTH + 2];     /* name[k] = folder opened as fd[k], k >= 1 */
+	size_t depth;
+};
+
+static void dir_stack_pop(struct dir_stack *ds, size_t keep)
+{
+	while (ds->depth > keep) {
+		close(ds->fd[ds->depth]);
+		free(ds->name[ds->depth]);
+		ds->depth--;
+	}
+}
+
+/* Open the file at relpath (sorted order keeps the stack warm); fd or -1. */
+static int dir_stack_open(struct dir_stack *ds, const char *relpath, int follow)
+{
+	const char *p = relpath, *slash;
+	size_t level = 0;
+
+	while ((slash = strchr(p, '/'))) {
+		size_t n = (size_t)(slash - p);
+		level++;
+		if (level > MAX_DEPTH + 1) {
+			errno = ELOOP;
+			return -1;
+		}
+		if (ds->depth >= level && strlen(ds->name[level]) == n &&
+		    memcmp(ds->name[level], p, n) == 0) {
+			p = slash + 1;
+			continue;
+		}
+		dir_stack_pop(ds, level - 1);
+		{
+			char *name = xstrndup(p, n);
+			int fd = openat(ds->fd[level - 1], name,
+					O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (fd < 0) {
+				free(name);
+				return -1;
+			}
+			ds->depth = level;
+			ds->fd[level] = fd;
+			ds->name[level] = name;
+		}
+		p = slash + 1;
+	}
+	dir_stack_pop(ds, level);
+	return openat(ds->fd[level], p, O_RDONLY | O_CLOEXEC | O_NONBLOCK |
+		      (follow ? 0 : O_NOFOLLOW));
+}
+
+/* The hashing stage: the walker opens, workers hash (see workspace_hash). */
+struct hasher {
+	struct job *jobs;
+	const struct workspace_limits *limits;
+	struct progress *progress;
+	pthread_mutex_t lock;
+	pthread_cond_t not_empty, not_full;
+	size_t queue[RING];
+	size_t head, count; /* ring of job indices */
+	int closed;         /* no more jobs will come */
+};
+
+/* Hash one opened file and close it; the outcome goes into j. */
+static void hash_job(struct job *j, struct sha256_reader *reader,
+		     const struct workspace_limits *limits)
+{
+	struct stat before, after;
+
+	if (fstat(j->fd, &before) < 0) {
+		j->status = JOB_READ;
+		j->err = errno;
+	} else if (!S_ISREG(before.st_mode)) {
+		j->status = JOB_NOT_REG;
+	} else if (limits->max_file_size && (uint64_t)before.st_size > limits->max_file_size) {
+		j->status = JOB_TOO_BIG;
+		j->size = (uint64_t)before.st_size;
+	} else if (sha256_reader_fd(reader, j->fd, j->sha256, &j->hashed, NULL, NULL) < 0) {
+		j->status = JOB_READ;
+		j->err = errno;
+	} else if (fstat(j->fd, &after) < 0) {
+		j->status = JOB_READ;
+		j->err = errno;
+	} else if ((uint64_t)before.st_size != j->hashed || after.st_size != before.st_size ||
+		   after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+		   after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
+		j->status = JOB_CHANGED;
+	}
+	close(j->fd);
+	j->fd = -1;
+}
+
+static void *hash_worker(void *arg)
+{
+	struct hasher *h = arg;
+	struct sha256_reader reader;
+
+	sha256_reader_init(&reader, 0);
+	for (;;) {
+		struct job *j;
+		pthread_mutex_lock(&h->lock);
+		while (!h->count && !h->closed)
+			pthread_cond_wait(&h->not_empty, &h->lock);
+		if (!h->count) {
+			pthread_mutex_unlock(&h->lock);
+			break;
+		}
+		j = &h->jobs[h->queue[h->head]];
+		h->head = (h->head + 1) % RING;
+		h->count--;
+		pthread_cond_signal(&h->not_full);
+		pthread_mutex_unlock(&h->lock);
+		hash_job(j, &reader, h->limits);
+		progress_add(h->progress, 1, j->hashed);
+	}
+	sha256_reader_free(&reader);
+	return NULL;
+}
+
+static void enqueue(struct hasher *h, size_t index)
+{
+	pthread_mutex_lock(&h->lock);
+	while (h->count == RING)
+		pthread_cond_wait(&h->not_full, &h->lock);
+	h->queue[(h->head + h->count) % RING] = index;
+	h->count++;
+	pthread_cond_signal(&h->not_empty);
+	pthread_mutex_unlock(&h->lock);
+}
+
+/*
+ * Hash every job, in parallel when jobs_count() > 1.  This thread opens
+ * the files in sorted order (so at most RING descriptors are open); the
+ * workers hash them.  Each job's outcome is written into its own slot, so
+ * the result never depends on scheduling.  Stops opening at the first
+ * open error; the caller reports the first failed job in path order.
+ */
+static void hash_all(struct workspace *ws, struct job *jobs, size_t nr, uint64_t total_bytes)
+{
+	struct hasher h;
+	struct dir_stack ds;
+	pthread_t threads[JOBS_MAX];
+	int nthreads = jobs_count(), started = 0, t;
+	size_t i;
+
+	memset(&h, 0, sizeof(h));
+	h.jobs = jobs;
+	h.limits = &ws->limits;
+	h.progress = progress_begin("inventory", nr, total_bytes);
+	memset(&ds, 0, sizeof(ds));
+	ds.root_fd = ds.fd[0] = ws->root_fd;
+	if ((size_t)nthreads > nr)
+		nthreads = (int)nr;
+	if (nthreads > 1) {
+		if (pthread_mutex_init(&h.lock, NULL) || pthread_cond_init(&h.not_empty, NULL) ||
+		    pthread_cond_init(&h.not_full, NULL))
+			die_oom();
+		for (t = 0; t < nthreads; t++) {
+			if (pthread_create(&threads[t], NULL, hash_worker, &h) != 0)
+				break;
+			started++;
+		}
+	}
+	if (started == 0) {
+		/* serial: no thread could start, or one CPU */
+		struct sha256_reader reader;
+		sha256_reader_init(&reader, 0);
+		for (i = 0; i < nr; i++) {
+			jobs[i].fd = dir_stack_open(&ds, jobs[i].path, jobs[i].follow);
+			if (jobs[i].fd < 0) {
+				jobs[i].status = JOB_OPEN;
+				jobs[i].err = errno;
+				break;
+			}
+			hash_job(&jobs[i], &reader, &ws->limits);
+			progress_add(h.progress, 1, jobs[i].hashed);
+		}
+		sha256_reader_free(&reader);
+	} else {
+		for (i = 0; i < nr; i++) {
+			jobs[i].fd = dir_stack_open(&ds, jobs[i].path, jobs[i].follow);
+			if (jobs[i].fd < 0) {
+				jobs[i].status = JOB_OPEN;
+				jobs[i].err = errno;
+				break;
+			}
+			enqueue(&h, i);
+		}
+		pthread_mutex_lock(&h.lock);
+		h.closed = 1;
+		pthread_cond_broadcast(&h.not_empty);
+		pthread_mutex_unlock(&h.lock);
+		for (t = 0; t < started; t++)
+			pthread_join(threads[t], NULL);
+	}
+	if (nthreads > 1) {
+		pthread_mutex_destroy(&h.lock);
+		pthread_cond_destroy(&h.not_empty);
+		pthread_cond_destroy(&h.not_full);
+	}
+	dir_stack_pop(&ds, 0);
+	progress_end(h.progress);
+}
+
+/* Report a failed job; -1. */
+static int job_error(const struct workspace *ws, const struct job *j)
+{
+	char *shown;
+	int ret;
+
+	if (j->status == JOB_TOO_BIG)
+		return size_error(ws, j->path, j->size);
+	shown = workspace_display_path(ws, j->path);
+	switch (j->status) {
+	case JOB_OPEN:
+		ret = error_at(shown, 0, "cannot open: %s", strerror(j->err));
+		break;
+	case JOB_READ:
+		ret = error_at(shown, 0, "cannot read: %s", strerror(j->err));
+		break;
+	case JOB_NOT_REG:
+		ret = error_at(shown, 0, "no longer a regular file (changed while being read)");
+		break;
+	default:
+		ret = error_at(shown, 0, "file changed while it was being read");
+		break;
+	}
+	free(shown);
+	return ret;
+}
+
 int workspace_open(const char *dir, const struct workspace_limits *limits,
 		   struct workspace *ws)
 {
 	struct walk w;
+	size_t i;
 	int fd, ret;
 
 	memset(ws, 0, sizeof(*ws));
+	memset(&w, 0, sizeof(w));
 	ws->root_fd = -1;
 	ws->root = xstrdup(dir);
 	ws->limits = limits ? *limits : workspace_default_limits;
@@ -269,6 +513,31 @@ int workspace_open(const char *dir, const struct workspace_limits *limits,
 	}
 	ws->root_real = w.root_real;
 	ret = walk_dir(&w, dup(fd), "", 0);
+	if (ret == 0) {
+		/* The inventory is in strcmp order of whole paths (bsearch needs it). */
+		if (w.nr_jobs)
+			qsort(w.jobs, w.nr_jobs, sizeof(*w.jobs), cmp_job);
+		hash_all(ws, w.jobs, w.nr_jobs, w.total_bytes);
+		for (i = 0; i < w.nr_jobs && ret == 0; i++)
+			if (w.jobs[i].status != JOB_OK)
+				ret = job_error(ws, &w.jobs[i]);
+	}
+	if (ret == 0) {
+		ws->files = xcalloc(w.nr_jobs ? w.nr_jobs : 1, sizeof(*ws->files));
+		ws->alloc_files = w.nr_jobs ? w.nr_jobs : 1;
+		for (i = 0; i < w.nr_jobs; i++) {
+			struct evidence_file *f = &ws->files[i];
+			f->path = w.jobs[i].path;
+			w.jobs[i].path = NULL;
+			f->size = w.jobs[i].hashed;
+			memcpy(f->sha256, w.jobs[i].sha256, sizeof(f->sha256));
+			f->kind = "other";
+		}
+		ws->nr_files = w.nr_jobs;
+	}
+	for (i = 0; i < w.nr_jobs; i++)
+		free(w.jobs[i].path);
+	free(w.jobs);
 	if (ret < 0)
 		workspace_close(ws);
 	return ret;

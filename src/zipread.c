@@ -8,6 +8,8 @@
  * buffer or a memory file.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -17,6 +19,7 @@
 
 #include "zipread.h"
 #include "error.h"
+#include "jobs.h"
 #include "hash.h"
 #include "banned.h"
 
@@ -77,11 +80,19 @@ int pkg_open(const char *path, struct pkg_reader *pr)
 
 	memset(pr, 0, sizeof(*pr));
 	pr->path = xstrdup(path);
-	if (stat(path, &st) < 0)
+	pr->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (pr->fd < 0 || fstat(pr->fd, &st) < 0)
 		return error_at(path, 0, "cannot open package: %s", strerror(errno));
+	pr->have_fd = 1;
 	if (!S_ISREG(st.st_mode))
 		return error_at(path, 0, "not a regular file");
-	pr->za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+	/* libzip opens by name: name the descriptor, so every handle reads this file */
+	pr->fd_path = xasprintf("/proc/self/fd/%d", pr->fd);
+	if (access(pr->fd_path, R_OK) != 0) {
+		free(pr->fd_path);
+		pr->fd_path = NULL; /* no /proc: one handle, by path */
+	}
+	pr->za = zip_open(pr->fd_path ? pr->fd_path : path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
 	if (!pr->za) {
 		zip_error_t e;
 		int ret;
@@ -180,17 +191,29 @@ int pkg_open(const char *path, struct pkg_reader *pr)
  * Stream entry e into fn in blocks, checking the actual size against the
  * declared one.  0 or -1 after reporting.
  */
+static int stream_entry_in(const struct pkg_reader *pr, zip_t *za, const struct pkg_entry *e,
+			   int (*fn)(void *arg, const char *buf, size_t n), void *arg, int quiet);
+
 static int stream_entry(const struct pkg_reader *pr, const struct pkg_entry *e,
 			int (*fn)(void *arg, const char *buf, size_t n), void *arg)
 {
-	zip_file_t *zf = zip_fopen_index(pr->za, e->index, 0);
+	return stream_entry_in(pr, pr->za, e, fn, arg, 0);
+}
+
+/* stream_entry() through handle za; quiet: fail without a message (-1). */
+static int stream_entry_in(const struct pkg_reader *pr, zip_t *za, const struct pkg_entry *e,
+			   int (*fn)(void *arg, const char *buf, size_t n), void *arg, int quiet)
+{
+	zip_file_t *zf = zip_fopen_index(za, e->index, 0);
 	char *buf, *shown;
 	uint64_t done = 0;
 	int ret = 0;
 
 	if (!zf) {
+		if (quiet)
+			return -1;
 		shown = pkg_display(pr, e->name);
-		ret = error_at(shown, 0, "cannot read: %s", zip_strerror(pr->za));
+		ret = error_at(shown, 0, "cannot read: %s", zip_strerror(za));
 		free(shown);
 		return ret;
 	}
@@ -198,6 +221,9 @@ static int stream_entry(const struct pkg_reader *pr, const struct pkg_entry *e,
 	for (;;) {
 		zip_int64_t n = zip_fread(zf, buf, READ_BLOCK);
 		if (n < 0) {
+			ret = -1;
+			if (quiet)
+				break;
 			shown = pkg_display(pr, e->name);
 			ret = error_at(shown, 0, "cannot read: %s", zip_file_strerror(zf));
 			free(shown);
@@ -213,7 +239,9 @@ static int stream_entry(const struct pkg_reader *pr, const struct pkg_entry *e,
 			break;
 		}
 	}
-	if (ret == 0 && done != e->size) {
+	if (ret == 0 && done != e->size && quiet) {
+		ret = -1;
+	} else if (ret == 0 && done != e->size) {
 		shown = pkg_display(pr, e->name);
 		ret = error_at(shown, 0, "declared size %llu but %s%llu bytes: refused",
 			       (unsigned long long)e->size, done > e->size ? "more than " : "",
@@ -231,21 +259,83 @@ static int hash_cb(void *arg, const char *buf, size_t n)
 	return 0;
 }
 
+/* Hash entry e through za into e->sha256; quiet as stream_entry_in.  0 or -1. */
+static int hash_entry(struct pkg_reader *pr, zip_t *za, struct pkg_entry *e, int quiet)
+{
+	struct sha256_stream *s = sha256_begin();
+	int ret = stream_entry_in(pr, za, e, hash_cb, s, quiet);
+	sha256_end(s, e->sha256);
+	if (ret < 0)
+		e->sha256[0] = '\0';
+	return ret;
+}
+
+struct hash_jobs {
+	struct pkg_reader *pr;
+	size_t next;
+	int *failed;  /* per entry */
+	pthread_mutex_t lock;
+};
+
+static void *hash_worker(void *arg)
+{
+	struct hash_jobs *jobs = arg;
+	int zerr = 0;
+	zip_t *za = zip_open(jobs->pr->fd_path, ZIP_RDONLY, &zerr);
+
+	for (;;) {
+		size_t i;
+		pthread_mutex_lock(&jobs->lock);
+		i = jobs->next++;
+		pthread_mutex_unlock(&jobs->lock);
+		if (i >= jobs->pr->nr)
+			break;
+		if (jobs->pr->entries[i].is_dir)
+			continue;
+		/* no handle: leave the entry to the serial retry below */
+		if (!za || hash_entry(jobs->pr, za, &jobs->pr->entries[i], 1) < 0)
+			jobs->failed[i] = 1;
+	}
+	if (za)
+		zip_discard(za);
+	return NULL;
+}
+
 int pkg_hash_all(struct pkg_reader *pr)
 {
+	struct hash_jobs jobs;
+	pthread_t threads[JOBS_MAX];
+	int n = jobs_count(), started = 0, t, ret = 0;
 	size_t i;
+
+	if (n > 1 && pr->fd_path && pr->nr > 1) {
+		memset(&jobs, 0, sizeof(jobs));
+		jobs.pr = pr;
+		jobs.failed = xcalloc(pr->nr, sizeof(*jobs.failed));
+		if (pthread_mutex_init(&jobs.lock, NULL) != 0)
+			die_oom();
+		for (t = 0; t < n; t++)
+			if (pthread_create(&threads[started], NULL, hash_worker, &jobs) == 0)
+				started++;
+		for (t = 0; t < started; t++)
+			pthread_join(threads[t], NULL);
+		pthread_mutex_destroy(&jobs.lock);
+		if (started) {
+			/* the first entry that failed, in archive order, says why (serially) */
+			for (i = 0; i < pr->nr && ret == 0; i++)
+				if (jobs.failed[i])
+					ret = hash_entry(pr, pr->za, &pr->entries[i], 0) < 0 ? -1 : 0;
+			free(jobs.failed);
+			return ret;
+		}
+		free(jobs.failed);
+	}
 	for (i = 0; i < pr->nr; i++) {
 		struct pkg_entry *e = &pr->entries[i];
-		struct sha256_stream *s;
 		if (e->is_dir)
 			continue;
-		s = sha256_begin();
-		if (stream_entry(pr, e, hash_cb, s) < 0) {
-			sha256_end(s, e->sha256);
-			e->sha256[0] = '\0';
+		if (hash_entry(pr, pr->za, e, 0) < 0)
 			return -1;
-		}
-		sha256_end(s, e->sha256);
 	}
 	return 0;
 }
@@ -316,6 +406,9 @@ void pkg_close(struct pkg_reader *pr)
 	size_t i;
 	if (pr->za)
 		zip_discard(pr->za);
+	if (pr->have_fd)
+		close(pr->fd);
+	free(pr->fd_path);
 	for (i = 0; i < pr->nr; i++)
 		free(pr->entries[i].name);
 	free(pr->entries);

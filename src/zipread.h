@@ -39,6 +39,8 @@ struct pkg_reader {
 	void *za;        /* zip_t */
 	char *path;      /* as given */
 	char *top;       /* the one top folder's name */
+	int fd, have_fd; /* the package, open once: every zip handle reads this file */
+	char *fd_path;   /* "/proc/self/fd/N": more handles on the very same file */
 	struct pkg_entry *entries; /* sorted by name (strcmp) */
 	size_t nr, alloc;
 };
@@ -47,7 +49,12 @@ struct pkg_reader {
  * zip.  Close with pkg_close() either way. */
 int pkg_open(const char *path, struct pkg_reader *pr);
 
-/* Hash every file entry (see above).  0 or -1 after reporting. */
+/*
+ * Hash every file entry (see above), on jobs_count() threads each with its
+ * own zip handle on the same open file.  The result never depends on the
+ * scheduling; on failure the first failing entry in archive order is the
+ * one reported.  0 or -1 after reporting.
+ */
 int pkg_hash_all(struct pkg_reader *pr);
 
 /* The entry at name (relative to the top folder), or NULL.  Borrowed. */

@@ -13,7 +13,7 @@ has_cmd cc || need="$need gcc"
 has_cmd make || need="$need make"
 for pair in libxml-2.0:libxml2-dev sqlite3:libsqlite3-dev libzip:libzip-dev \
             libpcre2-8:libpcre2-dev libcrypto:libssl-dev libseccomp:libseccomp-dev \
-            cmocka:libcmocka-dev; do
+            cmocka:libcmocka-dev libdeflate:libdeflate-dev zlib:zlib1g-dev; do
 	pc=${pair%%:*}; pkg=${pair#*:}
 	has_pc "$pc" || need="$need $pkg"
 done
@@ -33,6 +33,8 @@ has_cmd tidy || need="$need tidy"
 has_cmd strace || need="$need strace"
 has_cmd valgrind || need="$need valgrind"
 has_cmd clang || need="$need clang"
+[ -x /usr/bin/time ] || need="$need time"      # GNU time -v: peak RSS in make bench
+has_cmd script || need="$need bsdutils"        # script(1): a pseudo-terminal for progress.bats
 
 [ -z "$need" ] && exit 0
 
