@@ -31,11 +31,15 @@ static char *base_of(const char *path)
 	return b;
 }
 
+/* mkostemp's template: six characters it replaces. */
+static const char random_suffix[] = { 'X', 'X', 'X', 'X', 'X', 'X', '\0' };
+
 int atomic_begin(struct atomic_file *af, const char *path, unsigned mode)
 {
 	char *dir = dir_of(path), *base = base_of(path);
 	af->final_path = xstrdup(path);
-	af->tmp_path = xasprintf("%s/.%s.tmp-XXXXXX", dir, base);
+	af->mode = mode;
+	af->tmp_path = xasprintf("%s/.%s.tmp-%s", dir, base, random_suffix);
 	free(dir);
 	free(base);
 	af->fd = mkostemp(af->tmp_path, O_CLOEXEC);
@@ -88,10 +92,11 @@ int atomic_commit(struct atomic_file *af)
 		}
 		af->fd = -1;
 	} else {
-		/* Written by name by someone else (SQLite): flush it before the
-		 * rename, or a power loss could publish an empty file. */
+		/* Written by name by someone else (SQLite, libzip, which may
+		 * replace the file and so its mode): set the mode and flush it
+		 * before the rename, or a power loss could publish an empty file. */
 		int fd = open(af->tmp_path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 || fsync(fd) < 0) {
+		if (fd < 0 || fchmod(fd, af->mode) < 0 || fsync(fd) < 0) {
 			ret = error_at(af->final_path, 0, "cannot flush: %s", strerror(errno));
 			if (fd >= 0)
 				close(fd);
@@ -139,7 +144,7 @@ void atomic_clean_stale(const char *path)
 	struct dirent *de;
 
 	while (d && (de = readdir(d))) {
-		if (strncmp(de->d_name, prefix, n) == 0 && strlen(de->d_name) == n + 6)
+		if (strncmp(de->d_name, prefix, n) == 0 && strlen(de->d_name) >= n + 6)
 			(void)unlinkat(dirfd(d), de->d_name, 0);
 	}
 	if (d)

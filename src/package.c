@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "package.h"
+#include "atomicfile.h"
 #include "bag.h"
 #include "error.h"
 #include "jobs.h"
@@ -446,21 +447,6 @@ static int64_t package_epoch(const struct options *opt)
 
 /* ---- writing ------------------------------------------------------- */
 
-static void clean_stale(const char *outdir, const char *zipname)
-{
-	char *prefix = xasprintf(".%s.tmp-", zipname);
-	size_t n = strlen(prefix);
-	DIR *d = opendir(outdir);
-	struct dirent *de;
-
-	while (d && (de = readdir(d)))
-		if (strncmp(de->d_name, prefix, n) == 0)
-			(void)unlinkat(dirfd(d), de->d_name, 0);
-	if (d)
-		closedir(d);
-	free(prefix);
-}
-
 static int strcmp_ptr(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -638,12 +624,13 @@ int package_write(const struct options *opt, const struct assess_run *run,
 	struct entries es = { NULL, 0, 0 };
 	struct strbuf sb = STRBUF_INIT, manifest = STRBUF_INIT, tagmanifest = STRBUF_INIT;
 	char *top = package_name(run), *zipname = xasprintf("%s.zip", top);
-	char *final = join(opt->out, zipname), *tmp = NULL;
+	char *final = join(opt->out, zipname);
+	struct atomic_file af;
 	char fpr[65] = "";
 	uint64_t octets = 0;
 	size_t i, nr_payload;
 	uint16_t dd, dt;
-	int outfd = -1, tfd = -1, ret = -1;
+	int outfd = -1, begun = 0, ret = -1;
 
 	*path = NULL;
 	if (key)
@@ -720,45 +707,25 @@ int package_write(const struct options *opt, const struct assess_run *run,
 	}
 	qsort(es.items, es.nr, sizeof(*es.items), cmp_entry);
 
-	/* Write beside the target, flush, rename. */
-	clean_stale(opt->out, zipname);
-	tmp = xasprintf("%s/.%s.tmp-XXXXXX", opt->out, zipname);
-	tfd = mkostemp(tmp, O_CLOEXEC);
-	if (tfd < 0) {
-		error_at(final, 0, "cannot create temporary file: %s", strerror(errno));
-		free(tmp);
-		tmp = NULL;
+	/* Write beside the target; atomic_commit flushes, sets the mode and renames. */
+	atomic_clean_stale(final);
+	if (atomic_begin(&af, final, 0644) < 0)
 		goto out;
-	}
-	close(tfd);
-	tfd = -1;
+	begun = 1;
+	close(af.fd); /* libzip writes the temporary file by name */
+	af.fd = -1;
 	zipw_dos_datetime(package_epoch(opt), &dd, &dt);
-	if (write_zip(tmp, top, &es, dd, dt) < 0)
+	if (write_zip(af.tmp_path, top, &es, dd, dt) < 0)
 		goto out;
-	tfd = open(tmp, O_RDONLY | O_CLOEXEC);
-	if (tfd < 0 || fchmod(tfd, 0644) < 0 || fsync(tfd) < 0) {
-		error_at(final, 0, "cannot flush: %s", strerror(errno));
+	begun = 0;
+	if (atomic_commit(&af) < 0)
 		goto out;
-	}
-	close(tfd);
-	tfd = -1;
-	if (rename(tmp, final) < 0) {
-		error_at(final, 0, "cannot rename into place: %s", strerror(errno));
-		goto out;
-	}
-	free(tmp);
-	tmp = NULL;
-	(void)fsync(outfd);
 	*path = final;
 	final = NULL;
 	ret = 0;
 out:
-	if (tfd >= 0)
-		close(tfd);
-	if (tmp) {
-		unlink(tmp);
-		free(tmp);
-	}
+	if (begun)
+		atomic_abort(&af);
 	if (outfd >= 0)
 		close(outfd);
 	entries_free(&es);

@@ -37,7 +37,7 @@ static void draw_timeline(struct xo *xo)
 static xmlDocPtr draw(void (*fn)(struct xo *))
 {
 	char path[] = "/tmp/ftrkit-svg.XXXXXX";
-	struct atomic_file af = { NULL, NULL, -1 };
+	struct atomic_file af = { NULL, NULL, -1, 0644 };
 	struct xo xo;
 	xmlDocPtr doc;
 	int fd = mkstemp(path);

@@ -19,7 +19,7 @@
 static char *capture(int html, void (*fn)(struct xo *), int *rc)
 {
 	char path[] = "/tmp/ftrkit-xo.XXXXXX";
-	struct atomic_file af = { NULL, NULL, -1 };
+	struct atomic_file af = { NULL, NULL, -1, 0644 };
 	struct xo xo;
 	char *buf = xcalloc(1, 65536);
 	ssize_t n;
@@ -96,7 +96,7 @@ static void big(struct xo *xo)
 
 static void full_disk_fails_the_report(void **state)
 {
-	struct atomic_file af = { "reports/index.html", NULL, -1 };
+	struct atomic_file af = { "reports/index.html", NULL, -1, 0644 };
 	struct xo xo;
 	int ret;
 	(void)state;
