@@ -14,15 +14,13 @@
 #define FTRKIT_DATADIR "/usr/local/share/ftrkit"
 #endif
 
-#define QUESTIONNAIRE "questionnaires/ftr-dr.xml"
-
-char *default_questionnaire_path(void)
+char *shipped_file_path(const char *relpath)
 {
 	char exe[PATH_MAX];
 	ssize_t n;
 
-	if (access(QUESTIONNAIRE, R_OK) == 0)
-		return xstrdup(QUESTIONNAIRE);
+	if (access(relpath, R_OK) == 0)
+		return xstrdup(relpath);
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		char *slash, *candidate;
@@ -30,11 +28,16 @@ char *default_questionnaire_path(void)
 		slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			candidate = xasprintf("%s/../share/ftrkit/" QUESTIONNAIRE, exe);
+			candidate = xasprintf("%s/../share/ftrkit/%s", exe, relpath);
 			if (access(candidate, R_OK) == 0)
 				return candidate;
 			free(candidate);
 		}
 	}
-	return xstrdup(FTRKIT_DATADIR "/" QUESTIONNAIRE);
+	return xasprintf("%s/%s", FTRKIT_DATADIR, relpath);
+}
+
+char *default_questionnaire_path(void)
+{
+	return shipped_file_path("questionnaires/ftr-dr.xml");
 }

@@ -13,4 +13,11 @@
  */
 char *default_questionnaire_path(void);
 
+/*
+ * A file shipped with ftrkit, by its path relative to the data folder
+ * ("questionnaires/secret-patterns.txt"), found the same way: the current
+ * folder, then BIN/../share/ftrkit/, then FTRKIT_DATADIR.  Caller frees.
+ */
+char *shipped_file_path(const char *relpath);
+
 #endif

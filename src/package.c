@@ -29,6 +29,7 @@
 
 #include "package.h"
 #include "atomicfile.h"
+#include "datadir.h"
 #include "bag.h"
 #include "error.h"
 #include "jobs.h"
@@ -39,10 +40,6 @@
 #include "version.h"
 #include "zipwrite.h"
 #include "banned.h"
-
-#ifndef FTRKIT_DATADIR
-#define FTRKIT_DATADIR "/usr/local/share/ftrkit"
-#endif
 
 #define SECRET_PATTERNS "secret-patterns.txt"
 #define DEFAULT_PREFIX "secret-pattern-"
@@ -57,9 +54,7 @@ static char *rules_path(const char *questionnaire)
 	if (access(path, R_OK) == 0)
 		return path;
 	free(path);
-	if (access("questionnaires/" SECRET_PATTERNS, R_OK) == 0)
-		return xstrdup("questionnaires/" SECRET_PATTERNS);
-	return xstrdup(FTRKIT_DATADIR "/questionnaires/" SECRET_PATTERNS);
+	return shipped_file_path("questionnaires/" SECRET_PATTERNS);
 }
 
 static int load_rules(const struct assess_run *run, struct secret_rules *rules)
