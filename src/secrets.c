@@ -31,17 +31,142 @@
 
 enum rule_kind { RULE_VALUE, RULE_BEGIN, RULE_END };
 
+#define NONE UINT64_MAX
+
+/* A required literal: text (lower-cased when caseless), searched by
+ * memchr on its rarest byte text[anchor], then memcmp. */
+struct literal {
+	char *text;
+	size_t len, anchor;
+	int caseless;
+};
+
 struct secret_rule {
 	char *name;
 	enum rule_kind kind;
 	pcre2_code *code;
+	struct literal *lits; /* every match contains one of them; none = no prefilter */
+	size_t nr_lits;
 	const struct secret_rule *end; /* RULE_BEGIN: its end rule (index resolved late) */
 	char *where;
 	long line;
 };
 
-int secret_rules_add(struct secret_rules *rules, const char *name, const char *kind,
-		     const char *regex, const char *where, long line)
+/* How common byte c is in evidence text (higher = more common): picks the
+ * anchor byte of a literal.  A guess; it only affects speed. */
+static int byte_rank(unsigned char c, int caseless)
+{
+	static const char order[] = "etaoinshrdlcumwfgypbvkjxqz";
+	const char *p;
+	if (c == ' ')
+		return 100;
+	if (c >= 'a' && c <= 'z') {
+		p = strchr(order, c);
+		return 90 - (int)(p - order) * 3 + (caseless ? 2 : 0);
+	}
+	if (c >= 'A' && c <= 'Z') /* case-sensitive search: rarer than lower case */
+		return 14 - (int)(strchr(order, c - 'A' + 'a') - order) / 3;
+	if (c >= '0' && c <= '9')
+		return 50;
+	if (strchr(":/.-\"=,", c))
+		return 55;
+	return 20;
+}
+
+/* 1 when regex may match case-insensitively anywhere: some "(?FLAGS"
+ * group turns on i.  Conservative: "(?-i)" counts too. */
+static int regex_caseless(const char *regex)
+{
+	const char *p = regex;
+	while ((p = strstr(p, "(?")) != NULL) {
+		p += 2;
+		while (isalpha((unsigned char)*p) || *p == '-' || *p == '^') {
+			if (*p == 'i')
+				return 1;
+			p++;
+		}
+	}
+	return 0;
+}
+
+/* Case-insensitive strstr for ASCII. */
+static int contains_caseless(const char *hay, const char *needle, size_t n)
+{
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * Parse need ("LIT|LIT|..." or NULL) into r->lits.  A literal is 1..64
+ * printable ASCII bytes without blanks and must appear verbatim in the
+ * regex source (case-insensitively for a caseless regex): a cheap guard
+ * against typos.  That every match contains one is the rule author's
+ * promise.  0 or -1 reported.
+ */
+static int parse_literals(struct secret_rule *r, const char *need, const char *regex,
+			  const char *where, long line)
+{
+	int caseless = regex_caseless(regex);
+	size_t alloc = 0;
+	const char *p = need;
+
+	if (!need)
+		return 0;
+	if (r->kind == RULE_END)
+		return error_at(where, line, "secret rule %s: need= is for value and begin rules",
+				r->name);
+	for (;;) {
+		size_t n = strcspn(p, "|"), i, best = 0;
+		struct literal *l;
+		if (n == 0 || n > 64)
+			return error_at(where, line, "secret rule %s: need= wants literals of "
+					"1 to 64 bytes separated by '|'", r->name);
+		for (i = 0; i < n; i++)
+			if ((unsigned char)p[i] <= ' ' || (unsigned char)p[i] > '~')
+				return error_at(where, line, "secret rule %s: need= literal with a "
+						"blank or non-ASCII byte", r->name);
+		if (caseless ? !contains_caseless(regex, p, n) : !memmem(regex, strlen(regex), p, n))
+			return error_at(where, line, "secret rule %s: need= literal '%.*s' does "
+					"not appear in the regex", r->name, (int)n, p);
+		ALLOC_GROW(r->lits, r->nr_lits, alloc);
+		l = &r->lits[r->nr_lits++];
+		l->text = xmalloc(n + 1);
+		memcpy(l->text, p, n);
+		l->text[n] = '\0';
+		l->len = n;
+		l->caseless = caseless;
+		for (i = 0; i < n; i++) {
+			if (caseless)
+				l->text[i] = (char)tolower((unsigned char)l->text[i]);
+			if (byte_rank((unsigned char)l->text[i], caseless) <
+			    byte_rank((unsigned char)l->text[best], caseless))
+				best = i;
+		}
+		l->anchor = best;
+		p += n;
+		if (!*p)
+			break;
+		p++;
+	}
+	return 0;
+}
+
+static void free_rule(struct secret_rule *r)
+{
+	size_t i;
+	free(r->name);
+	free(r->where);
+	pcre2_code_free(r->code);
+	for (i = 0; i < r->nr_lits; i++)
+		free(r->lits[i].text);
+	free(r->lits);
+}
+
+/* secret_rules_add() with need (NULL or "LIT|LIT"). */
+static int add_rule(struct secret_rules *rules, const char *name, const char *kind,
+		    const char *need, const char *regex, const char *where, long line)
 {
 	struct secret_rule *r;
 	enum rule_kind k;
@@ -76,7 +201,18 @@ int secret_rules_add(struct secret_rules *rules, const char *name, const char *k
 	r->code = code;
 	r->where = xstrdup(where);
 	r->line = line;
+	if (parse_literals(r, need, regex, where, line) < 0) {
+		free_rule(r);
+		rules->nr--;
+		return -1;
+	}
 	return 0;
+}
+
+int secret_rules_add(struct secret_rules *rules, const char *name, const char *kind,
+		     const char *regex, const char *where, long line)
+{
+	return add_rule(rules, name, kind, NULL, regex, where, line);
 }
 
 /* Pair every begin rule with the end rule of the same name. */
@@ -111,7 +247,7 @@ int secret_rules_load(const char *path, struct secret_rules *rules)
 	if (!f)
 		return error_at(path, 0, "cannot read secret patterns: %s", strerror(errno));
 	while (ret == 0 && (n = getline(&line, &cap, f)) >= 0) {
-		char *p = line, *name, *kind;
+		char *p = line, *name, *kind, *need = NULL;
 		lineno++;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
@@ -133,11 +269,20 @@ int secret_rules_load(const char *path, struct secret_rules *rules)
 			*p++ = '\0';
 		while (*p == ' ' || *p == '\t')
 			p++;
+		if (!strncmp(p, "need=", 5)) {
+			need = p + 5;
+			while (*p && *p != ' ' && *p != '\t')
+				p++;
+			if (*p)
+				*p++ = '\0';
+			while (*p == ' ' || *p == '\t')
+				p++;
+		}
 		if (!*kind || !*p) {
-			ret = error_at(path, lineno, "want 'NAME KIND REGEX'");
+			ret = error_at(path, lineno, "want 'NAME KIND [need=LITERALS] REGEX'");
 			break;
 		}
-		ret = secret_rules_add(rules, name, kind, p, path, lineno);
+		ret = add_rule(rules, name, kind, need, p, path, lineno);
 	}
 	free(line);
 	fclose(f);
@@ -149,17 +294,27 @@ int secret_rules_load(const char *path, struct secret_rules *rules)
 void secret_rules_free(struct secret_rules *rules)
 {
 	size_t i;
-	for (i = 0; i < rules->nr; i++) {
-		free(rules->rules[i].name);
-		free(rules->rules[i].where);
-		pcre2_code_free(rules->rules[i].code);
-	}
+	for (i = 0; i < rules->nr; i++)
+		free_rule(&rules->rules[i]);
 	free(rules->rules);
 	memset(rules, 0, sizeof(*rules));
 }
 
+/* Where literal occurrences were last looked for: the first occurrence at or
+ * after from (absolute file offset) is found, or NONE when none lies wholly
+ * in [from, until). */
+struct lit_cache {
+	uint64_t from, until, found;
+};
+
 struct scanner {
 	const struct secret_rules *rules;
+	int prefilter;
+	const char *buf, *fold; /* the buffer and its lower-cased twin (or NULL) */
+	uint64_t base;          /* file offset of buf[0] */
+	size_t end;             /* bytes buffered */
+	struct lit_cache *cache; /* per rule and literal, first_lit[rule] + i */
+	size_t *first_lit;
 	const char *shown;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -229,13 +384,86 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* dst[i] = ASCII lower case of src[i]; other bytes unchanged.  Eight
+ * bytes at a time: for each byte below 0x80, bit 7 of (b + 0x80 - 'A') and
+ * of (b + 0x7f - 'Z') tell b >= 'A' and b > 'Z'. */
+static void fold_ascii(char *dst, const char *src, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, h, upper;
+		memcpy(&x, src + i, 8);
+		h = x & ~high;
+		upper = ((h + (0x80 - 'A') * ones) ^ (h + (0x7f - 'Z') * ones)) & ~x & high;
+		x |= upper >> 2;
+		memcpy(dst + i, &x, 8);
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)src[i];
+		dst[i] = (char)(c | ((unsigned char)(c - 'A') < 26u) << 5);
+	}
+}
+
+/* First whole occurrence of l in hay[from..to), or (size_t)-1. */
+static size_t find_literal(const struct literal *l, const char *hay, size_t from, size_t to)
+{
+	const char *p, *last, *q;
+	char c = l->text[l->anchor];
+	if (to < from || to - from < l->len)
+		return (size_t)-1;
+	p = hay + from + l->anchor;
+	last = hay + to - l->len + l->anchor; /* last possible anchor position */
+	while (p <= last && (q = memchr(p, c, (size_t)(last - p) + 1)) != NULL) {
+		const char *at = q - l->anchor;
+		if (at[0] == l->text[0] && at[l->len - 1] == l->text[l->len - 1] &&
+		    !memcmp(at, l->text, l->len))
+			return (size_t)(at - hay);
+		p = q + 1;
+	}
+	return (size_t)-1;
+}
+
+/*
+ * 1 when rule r must be tried on the segment at file offsets [s, e) (which
+ * is buffered): it has no literals, the prefilter is off, or one of its
+ * literals lies wholly inside the segment.  Occurrences are searched over
+ * the whole buffer at once and remembered, so each byte is searched about
+ * once per literal, not once per line.
+ */
+static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
+{
+	const struct secret_rule *r = &sc->rules->rules[ri];
+	size_t i;
+	if (!sc->prefilter || !r->nr_lits)
+		return 1;
+	for (i = 0; i < r->nr_lits; i++) {
+		const struct literal *l = &r->lits[i];
+		struct lit_cache *c = &sc->cache[sc->first_lit[ri] + i];
+		int fresh = c->from <= s &&
+			    (c->found != NONE ? c->found >= s : e <= c->until);
+		if (!fresh) {
+			size_t at = find_literal(l, l->caseless ? sc->fold : sc->buf,
+						 (size_t)(s - sc->base), sc->end);
+			c->from = s;
+			c->until = sc->base + sc->end;
+			c->found = at == (size_t)-1 ? NONE : sc->base + at;
+		}
+		if (c->found != NONE && c->found + l->len <= e)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Scan s[0..len) (one line without its line break, or a piece of a long
- * line) and write it, redacted, followed by tail[0..ntail) (the line break).
+ * line, at file offset pos) and write it, redacted, followed by
+ * tail[0..ntail) (the line break).
  */
 static int scan_segment(struct scanner *sc, const char *s, size_t len, long lineno,
 			const char *tail, size_t ntail)
 {
+	uint64_t at = sc->base + (uint64_t)(s - sc->buf);
 	struct span *spans = NULL;
 	size_t nr = 0, alloc = 0, i, pos;
 	PCRE2_SIZE *ov;
@@ -258,7 +486,7 @@ static int scan_segment(struct scanner *sc, const char *s, size_t len, long line
 	for (i = 0; i < sc->rules->nr; i++) {
 		const struct secret_rule *r = &sc->rules->rules[i];
 		size_t off = 0;
-		if (r->kind == RULE_END)
+		if (r->kind == RULE_END || !rule_wanted(sc, i, at, at + len))
 			continue;
 		while (off <= len) {
 			size_t a, b;
@@ -334,13 +562,29 @@ int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 	struct scanner sc;
 	struct sha256_stream *in_hash = sha256_begin();
 	size_t cap = SECRETS_MAX_SEGMENT + READ_BLOCK, start = 0, end = 0;
-	char *buf = xmalloc(cap);
+	char *buf = xmalloc(cap), *fold = NULL;
 	long lineno = 1;
 	int eof = 0, ret = 0;
+	size_t i, nr_lits = 0;
 
 	memset(res, 0, sizeof(*res));
 	memset(&sc, 0, sizeof(sc));
 	sc.rules = rules;
+	sc.prefilter = !rules->no_prefilter;
+	sc.buf = buf;
+	sc.first_lit = xmalloc((rules->nr + 1) * sizeof(*sc.first_lit));
+	for (i = 0; i < rules->nr; i++) {
+		size_t j;
+		sc.first_lit[i] = nr_lits;
+		for (j = 0; j < rules->rules[i].nr_lits; j++)
+			if (rules->rules[i].lits[j].caseless && !fold)
+				fold = xmalloc(cap);
+		nr_lits += rules->rules[i].nr_lits;
+	}
+	sc.fold = fold;
+	sc.cache = xmalloc((nr_lits + 1) * sizeof(*sc.cache));
+	for (i = 0; i < nr_lits; i++)
+		sc.cache[i].from = NONE; /* never fresh */
 	sc.shown = shown;
 	sc.res = res;
 	sc.out_fd = out_fd;
@@ -387,6 +631,9 @@ int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 		/* No complete line buffered: compact, then read one more block. */
 		if (start > 0) {
 			memmove(buf, buf + start, end - start);
+			if (fold)
+				memmove(fold, fold + start, end - start);
+			sc.base += start;
 			end -= start;
 			start = 0;
 		}
@@ -400,8 +647,11 @@ int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 		if (n == 0)
 			eof = 1;
 		sha256_update(in_hash, buf + end, (size_t)n);
+		if (fold)
+			fold_ascii(fold + end, buf + end, (size_t)n);
 		res->size += (uint64_t)n;
 		end += (size_t)n;
+		sc.end = end;
 	}
 out:
 	sha256_end(in_hash, res->sha256);
@@ -410,6 +660,9 @@ out:
 	pcre2_match_data_free(sc.md);
 	pcre2_match_context_free(sc.mctx);
 	strbuf_release(&sc.out);
+	free(sc.cache);
+	free(sc.first_lit);
+	free(fold);
 	free(buf);
 	if (ret < 0)
 		secret_scan_free(res);

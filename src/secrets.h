@@ -8,6 +8,15 @@
  *   begin  a multi-line secret starts here (a PEM private key) and runs to
  *          the first match of the "end" rule of the same NAME;
  *   end    see begin.
+ * Between KIND and REGEX an optional field "need=LIT|LIT|..." declares
+ * required literals: every match of REGEX lies on a line (segment) that
+ * contains one of them, so the rule is tried only on such lines.  They are
+ * found by one search over each buffered block, case-insensitively when
+ * the regex has an (?i...) flag group, else exactly.  A literal is 1..64
+ * printable ASCII bytes without blanks or '|' and must appear verbatim in
+ * REGEX (checked at load).  A rule without need= (and every rule added by
+ * secret_rules_add(), e.g. questionnaire defaults) is tried on every line.
+ * A wrong need= hides secrets: declare only literals every match contains.
  * Blank lines and lines starting with '#' are ignored.  Patterns are PCRE2
  * over bytes (no UTF mode: evidence may be binary), case-sensitive unless
  * they say (?i), and run under match and depth limits.
@@ -31,6 +40,7 @@ struct secret_rule;
 struct secret_rules {
 	struct secret_rule *rules;
 	size_t nr, alloc;
+	int no_prefilter; /* 1: try every rule on every line (tests compare) */
 };
 
 /* Load rules from path, appended to *rules (zero it first).  0 or -1 after
