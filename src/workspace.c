@@ -391,6 +391,18 @@ static void enqueue(struct hasher *h, size_t index)
  * the result never depends on scheduling.  Stops opening at the first
  * open error; the caller reports the first failed job in path order.
  */
+/* Open a job's file in path order (the opener keeps folder descriptors
+ * along the way); -1 with the job marked JOB_OPEN and its errno kept. */
+static int open_job(struct dir_stack *ds, struct job *job)
+{
+	job->fd = dir_stack_open(ds, job->path, job->follow);
+	if (job->fd >= 0)
+		return 0;
+	job->status = JOB_OPEN;
+	job->err = errno;
+	return -1;
+}
+
 static void hash_all(struct workspace *ws, struct job *jobs, size_t nr, uint64_t total_bytes)
 {
 	struct hasher h;
@@ -422,24 +434,16 @@ static void hash_all(struct workspace *ws, struct job *jobs, size_t nr, uint64_t
 		struct sha256_reader reader;
 		sha256_reader_init(&reader, 0);
 		for (i = 0; i < nr; i++) {
-			jobs[i].fd = dir_stack_open(&ds, jobs[i].path, jobs[i].follow);
-			if (jobs[i].fd < 0) {
-				jobs[i].status = JOB_OPEN;
-				jobs[i].err = errno;
+			if (open_job(&ds, &jobs[i]) < 0)
 				break;
-			}
 			hash_job(&jobs[i], &reader, &ws->limits);
 			progress_add(h.progress, 1, jobs[i].hashed);
 		}
 		sha256_reader_free(&reader);
 	} else {
 		for (i = 0; i < nr; i++) {
-			jobs[i].fd = dir_stack_open(&ds, jobs[i].path, jobs[i].follow);
-			if (jobs[i].fd < 0) {
-				jobs[i].status = JOB_OPEN;
-				jobs[i].err = errno;
+			if (open_job(&ds, &jobs[i]) < 0)
 				break;
-			}
 			enqueue(&h, i);
 		}
 		pthread_mutex_lock(&h.lock);
