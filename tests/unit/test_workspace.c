@@ -129,7 +129,7 @@ static void test_inventory_same_for_any_thread_count(void **state)
 static void test_limits(void **state)
 {
 	struct workspace ws;
-	struct workspace_limits few = { 0, 10 }, small = { 1000, 0 };
+	struct workspace_limits few = { 0, 10, 0 }, small = { 1000, 0, 0 };
 	(void)state;
 	error_quiet = 1;
 	assert_int_equal(workspace_open(root, &few, &ws), -1);
