@@ -2,10 +2,11 @@
  * fuzz_zipread.c - the package reader of `verify` on hostile zips: any
  * bytes as a memfd, pkg_open() vets it (one top folder, safe names, no
  * duplicates, size/ratio limits), then every entry is hashed, looked up
- * and read with a cap.  Never a crash, leak or hang.
+ * and read with a cap; the tag files are parsed as `verify` does.  Never a crash, leak or hang.
  */
 #include "fuzz.h"
 #include "fuzz_memfd.h"
+#include "bag.h"
 #include "zipread.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -30,7 +31,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (e->is_dir)
 				continue;
 			strbuf_init(&sb, 1 << 16);
-			pkg_read(&pr, e, 1 << 16, &sb);
+			if (pkg_read(&pr, e, 1 << 16, &sb) == 0) {
+				if (!strcmp(e->name, "manifest-sha256.txt") ||
+				    !strcmp(e->name, "tagmanifest-sha256.txt")) {
+					struct bag_manifest m = { 0 };
+					bag_manifest_parse(sb.buf, sb.len, e->name, &m);
+					bag_manifest_free(&m);
+				} else if (!strcmp(e->name, "bag-info.txt")) {
+					free(bag_info_get(sb.buf, sb.len, "Payload-Oxum"));
+				}
+			}
 			strbuf_release(&sb);
 		}
 	}
