@@ -971,7 +971,8 @@ static int read_row(struct xlsx_sheet *s, uint32_t *number)
 		goto out;
 	}
 	rc = 0;
-	qsort(s->slots, s->nr_slots, sizeof(*s->slots), cmp_slot);
+	if (s->nr_slots > 1) /* a row of only empty cells has no slots (NULL) */
+		qsort(s->slots, s->nr_slots, sizeof(*s->slots), cmp_slot);
 	for (i = 1; i < s->nr_slots; i++) {
 		if (s->slots[i].col == s->slots[i - 1].col) {
 			rc = error_at(x->name, 0, "sheet '%s' cell %s: appears twice in row %u",
