@@ -99,6 +99,7 @@ static const char *const table[M__COUNT][2] = {
 	/* format: output folder */
 	[M_SUMMARY_WRITTEN] = { "reports written to %s/\n", "レポートの出力先: %s/\n" },
 	[M_STATUS] = { "Status", "状況" },
+	[M_SHA256] = { "SHA-256", "SHA-256" },
 	[M_CRITICAL] = { "critical", "重要" },
 	[M_NON_CRITICAL] = { "non-critical", "非重要" },
 	/* format: product, version, questionnaire id, its version, as-of date */

@@ -106,10 +106,30 @@ static void evidence_ref(const struct page *p, const char *path, sqlite3_int64 l
 	xo_end(p->xo);
 }
 
-static void th(const struct page *p, enum msg id)
+/*
+ * <table class=CLS><thead><tr><th>COLS…</th></tr></thead><tbody>: the
+ * caller writes the rows and ends tbody and table.
+ */
+static void table_start(const struct page *p, const char *cls, const enum msg *cols,
+			size_t nr_cols)
 {
-	xo_elem(p->xo, "th", M(p, id));
+	size_t i;
+	xo_start(p->xo, "table");
+	xo_attr(p->xo, "class", cls);
+	xo_start(p->xo, "thead");
+	xo_start(p->xo, "tr");
+	for (i = 0; i < nr_cols; i++)
+		xo_elem(p->xo, "th", M(p, cols[i]));
+	xo_end(p->xo);
+	xo_end(p->xo);
+	xo_start(p->xo, "tbody");
 }
+
+#define TABLE_START(p, cls, ...)                                               \
+	do {                                                                   \
+		static const enum msg cols_[] = { __VA_ARGS__ };              \
+		table_start((p), (cls), cols_, sizeof(cols_) / sizeof(cols_[0])); \
+	} while (0)
 
 static void head(const struct page *p)
 {
@@ -214,17 +234,7 @@ static int summary_section(const struct page *p)
 	xo_start(xo, "section");
 	xo_attr(xo, "id", "summary");
 	xo_elem(xo, "h2", M(p, M_SUMMARY));
-	xo_start(xo, "table");
-	xo_attr(xo, "class", "summary");
-	xo_start(xo, "thead");
-	xo_start(xo, "tr");
-	th(p, M_CONTROL);
-	th(p, M_TITLE);
-	th(p, M_VERDICT);
-	th(p, M_REASON);
-	xo_end(xo);
-	xo_end(xo);
-	xo_start(xo, "tbody");
+	TABLE_START(p, "summary", M_CONTROL, M_TITLE, M_VERDICT, M_REASON);
 	while ((rc = sqlite3_step(c)) == SQLITE_ROW) {
 		xo_start(xo, "tr");
 		xo_attrf(xo, "class", "v-%s", rdb_str(c, 2));
@@ -421,20 +431,8 @@ static int objectives_section(const struct page *p)
 	xo_start(xo, "section");
 	xo_attr(xo, "id", "objectives");
 	xo_elem(xo, "h2", M(p, M_OBJECTIVES));
-	xo_start(xo, "table");
-	xo_attr(xo, "class", "objectives");
-	xo_start(xo, "thead");
-	xo_start(xo, "tr");
-	th(p, M_COMPONENT);
-	th(p, M_DISRUPTION);
-	th(p, M_STATED_RPO);
-	th(p, M_MEASURED_LOSS);
-	th(p, M_STATED_RTO);
-	th(p, M_MEASURED_RECOVERY);
-	th(p, M_LATEST_DRILL);
-	xo_end(xo);
-	xo_end(xo);
-	xo_start(xo, "tbody");
+	TABLE_START(p, "objectives", M_COMPONENT, M_DISRUPTION, M_STATED_RPO, M_MEASURED_LOSS,
+		    M_STATED_RTO, M_MEASURED_RECOVERY, M_LATEST_DRILL);
 	while ((rc = sqlite3_step(o)) == SQLITE_ROW) {
 		xo_start(xo, "tr");
 		xo_start(xo, "td");
@@ -601,18 +599,8 @@ static int drill_timeline(const struct page *p)
 		xo_elem(p->xo, "figcaption", M(p, M_TIMELINE_LEGEND));
 		xo_end(p->xo);
 		/* the same facts as text: what is overdue must not need the picture */
-		xo_start(p->xo, "table");
-		xo_attr(p->xo, "class", "calendar");
-		xo_start(p->xo, "thead");
-		xo_start(p->xo, "tr");
-		th(p, M_SCENARIO);
-		th(p, M_CADENCE);
-		th(p, M_LAST_SUCCESS);
-		th(p, M_NEXT_DUE);
-		th(p, M_STATUS);
-		xo_end(p->xo);
-		xo_end(p->xo);
-		xo_start(p->xo, "tbody");
+		TABLE_START(p, "calendar", M_SCENARIO, M_CADENCE, M_LAST_SUCCESS, M_NEXT_DUE,
+			    M_STATUS);
 		for (i = 0; i < nr; i++) {
 			char day[16];
 			xo_start(p->xo, "tr");
@@ -662,19 +650,8 @@ static int drill_list(const struct page *p)
 		const char *outcome = rdb_str(d, 3);
 		if (!any++) {
 			xo_elem(xo, "h3", M(p, M_DRILL_LIST));
-			xo_start(xo, "table");
-			xo_attr(xo, "class", "drills");
-			xo_start(xo, "thead");
-			xo_start(xo, "tr");
-			th(p, M_DATE);
-			th(p, M_SCENARIO);
-			th(p, M_OUTCOME);
-			th(p, M_MEASURED_RECOVERY);
-			th(p, M_MEASURED_LOSS);
-			th(p, M_PATH);
-			xo_end(xo);
-			xo_end(xo);
-			xo_start(xo, "tbody");
+			TABLE_START(p, "drills", M_DATE, M_SCENARIO, M_OUTCOME,
+				    M_MEASURED_RECOVERY, M_MEASURED_LOSS, M_PATH);
 		}
 		xo_start(xo, "tr");
 		xo_elem_class(xo, "td", "nowrap", rdb_null(d, 2) ? "—" : rdb_str(d, 2));
@@ -730,18 +707,7 @@ static int evidence_section(const struct page *p)
 	xo_attr(xo, "id", "evidence");
 	xo_elem(xo, "h2", M(p, M_INVENTORY));
 	xo_elem_class(xo, "p", "guidance", M(p, M_EVIDENCE_NOTE));
-	xo_start(xo, "table");
-	xo_attr(xo, "class", "inventory");
-	xo_start(xo, "thead");
-	xo_start(xo, "tr");
-	th(p, M_PATH);
-	th(p, M_KIND);
-	th(p, M_SIZE);
-	xo_elem(xo, "th", "SHA-256");
-	th(p, M_USED_BY);
-	xo_end(xo);
-	xo_end(xo);
-	xo_start(xo, "tbody");
+	TABLE_START(p, "inventory", M_PATH, M_KIND, M_SIZE, M_SHA256, M_USED_BY);
 	while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 		int used = 0;
 		xo_start(xo, "tr");
