@@ -21,6 +21,7 @@
 
 #include "check_messages.h"
 #include "configs.h"
+#include "jsonguard.h"
 #include "error.h"
 #include "strbuf.h"
 #include "banned.h"
@@ -395,6 +396,10 @@ struct config_file *configs_read_memory(struct config_set *set, const char *path
 	}
 	if (memchr(data, '\0', len)) {
 		add_problem(f, NULL, "%s", CMSG(set->lang, CFGP_NUL));
+		return f;
+	}
+	if (!json_keys_are_strings(data, len)) {
+		add_problem(f, NULL, "%s", CMSG(set->lang, CFGP_NOT_JSON));
 		return f;
 	}
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)

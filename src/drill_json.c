@@ -9,6 +9,7 @@
 
 #include "check_messages.h"
 #include "drill_json.h"
+#include "jsonguard.h"
 #include "error.h"
 #include "banned.h"
 
@@ -27,6 +28,10 @@ int json_doc_load(int fd, size_t max, struct json_doc *doc, char **why)
 	}
 	if (memchr(doc->text.buf ? doc->text.buf : "", '\0', doc->text.len)) {
 		*why = xstrdup("contains NUL bytes: not a JSON text");
+		return -1;
+	}
+	if (!json_keys_are_strings(doc->text.buf ? doc->text.buf : "", doc->text.len)) {
+		*why = xstrdup("not valid JSON (an AWS CLI export is expected: --output json)");
 		return -1;
 	}
 	if (sqlite3_open_v2(":memory:", &doc->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
