@@ -95,12 +95,9 @@ void drill_record_problem(struct drill_record *rec, long line, const char *fmt, 
 {
 	va_list ap;
 	char *msg;
-	int n;
 	va_start(ap, fmt);
-	n = vasprintf(&msg, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die_oom();
 	free(rec->problem);
 	rec->problem = msg;
 	rec->problem_line = line;

@@ -99,15 +99,20 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	char *out = NULL;
+	if (vasprintf(&out, fmt, ap) < 0)
+		die_oom();
+	return out;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
-	char *out = NULL;
-	int n;
+	char *out;
 	va_start(ap, fmt);
-	n = vasprintf(&out, fmt, ap);
+	out = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die_oom();
 	return out;
 }

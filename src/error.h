@@ -43,6 +43,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string; caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Same with a va_list (consumed); caller frees. */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Grow *array (of *alloc elements of size elem) so index nr fits. */
 #define ALLOC_GROW(array, nr, alloc)                                           \

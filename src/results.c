@@ -65,7 +65,6 @@ struct finding *finding_add(struct check_result *cr, enum verdict status,
 {
 	struct finding *f;
 	va_list ap;
-	int n;
 
 	ALLOC_GROW(cr->findings, cr->nr_findings, cr->alloc_findings);
 	f = &cr->findings[cr->nr_findings++];
@@ -75,10 +74,8 @@ struct finding *finding_add(struct check_result *cr, enum verdict status,
 	f->component = dup_or_null(component);
 	f->subject = dup_or_null(subject);
 	va_start(ap, fmt);
-	n = vasprintf(&f->message, fmt, ap);
+	f->message = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die_oom();
 	return f;
 }
 

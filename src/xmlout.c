@@ -111,14 +111,11 @@ void xo_attrf(struct xo *xo, const char *name, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 	if (xo->failed)
 		return;
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die_oom();
 	xo_attr(xo, name, s);
 	free(s);
 }
@@ -133,14 +130,11 @@ void xo_textf(struct xo *xo, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 	if (xo->failed)
 		return;
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die_oom();
 	xo_text(xo, s);
 	free(s);
 }
