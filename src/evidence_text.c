@@ -12,6 +12,7 @@
 #include "evidence_text.h"
 #include "error.h"
 #include "hash.h"
+#include "scan.h"
 #include "banned.h"
 
 int utf8_text_valid(const char *s, size_t len, size_t *bad)
@@ -118,6 +119,81 @@ int evidence_text_next(struct evidence_text *t, char **line, size_t *len)
 				 bad + 1, t->what);
 		goto fail;
 	}
+	return 1;
+fail:
+	t->finished = -1;
+	return -1;
+}
+
+/* The first line of block[0..len) (whole lines from line first) longer
+ * than max_line, as line_reader_next() measures it: its offset, or len. */
+static size_t first_long_line(const char *block, size_t len, size_t max_line)
+{
+	size_t at = 0;
+	if (len <= max_line)
+		return len;
+	while (at < len) {
+		const char *nl = memchr(block + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - block) : len;
+		if (end - at > max_line)
+			return at;
+		at = end + 1;
+	}
+	return len;
+}
+
+/* Report the bad byte block[bad] (NUL or invalid UTF-8) of a run of
+ * lines starting at line first, with its line and column. */
+static void report_bad_text(struct evidence_text *t, const char *block, size_t bad,
+			    long first)
+{
+	const char *nl = bad ? memrchr(block, '\n', bad) : NULL;
+	size_t column = bad - (nl ? (size_t)(nl - block) + 1 : 0) + 1;
+	long line = first + (long)scan_count_newlines(block, bad);
+	if (block[bad] == '\0')
+		error_at(t->shown, line, "NUL byte at column %zu: binary data, not a text %s",
+			 column, t->what);
+	else
+		error_at(t->shown, line, "invalid UTF-8 at column %zu: not a text %s",
+			 column, t->what);
+}
+
+int evidence_text_block(struct evidence_text *t, char **block, size_t *len,
+			long *first_line)
+{
+	size_t bad = 0, cut;
+	long first = t->lineno + 1;
+	int rc;
+
+	if (t->finished)
+		return t->finished > 0 ? 0 : -1;
+	rc = line_reader_block(&t->reader, block, len);
+	if (rc < 0) {
+		error_at(t->shown, first, "cannot read %s: %s", t->what, strerror(errno));
+		goto fail;
+	}
+	if (rc == 0) {
+		if (verify_end(t) < 0)
+			goto fail;
+		t->finished = 1;
+		return 0;
+	}
+	/* As line by line: the first bad line wins; on one line, length first. */
+	cut = t->reader.truncated ? 0 : first_long_line(*block, *len, t->reader.max_line);
+	if (!utf8_text_valid(*block, cut, &bad) && bad < cut) {
+		report_bad_text(t, *block, bad, first);
+		goto fail;
+	}
+	if (cut < *len) {
+		error_at(t->shown, first + (long)scan_count_newlines(*block, cut),
+			 "line longer than %zu bytes in %s (limit; see --max-line)",
+			 t->reader.max_line, t->what);
+		goto fail;
+	}
+	*first_line = first;
+	t->lineno = first + (long)scan_count_newlines(*block, *len) - 1;
+	if ((*block)[*len - 1] != '\n')
+		t->lineno++; /* the last line of the file, without a newline */
 	return 1;
 fail:
 	t->finished = -1;

@@ -62,6 +62,20 @@ int evidence_text_open(struct evidence_text *t, const struct workspace *ws,
  */
 int evidence_text_next(struct evidence_text *t, char **line, size_t *len);
 
+/*
+ * Block mode, for readers that search many lines at once (never mixed
+ * with evidence_text_next on one t): the next run of whole lines into
+ * *block and *len (borrowed until the next call; block[len] is writable),
+ * each line checked exactly as evidence_text_next checks it, the first bad
+ * line reported under the same message.  Lines end at "\n" and keep a "\r"
+ * before it; the run ends with "\n" except at the end of the file.
+ * *first_line gets the number of the run's first line; t->lineno that of
+ * its last.  1 = a run, 0 = end of file (size and hash verified), -1 =
+ * input error reported; after 0 or -1 every further call returns the same.
+ */
+int evidence_text_block(struct evidence_text *t, char **block, size_t *len,
+			long *first_line);
+
 /* Release t (closes the file).  Safe after a failed open. */
 void evidence_text_close(struct evidence_text *t);
 

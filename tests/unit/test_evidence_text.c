@@ -115,6 +115,107 @@ static void test_good_text_and_limits(void **state)
 	workspace_close(&ws);
 }
 
+/*
+ * Read rel whole, line by line (block 0) or in block mode (block 1), with
+ * every error message caught: the rc, t.lineno at the end, the text read
+ * (lines joined by "\n", "\r" before a newline dropped) and the message.
+ */
+static int read_mode(struct workspace *ws, const char *rel, int block, long *lineno,
+		     char *text, size_t text_size, char *msg, size_t msg_size)
+{
+	struct evidence_text t;
+	FILE *err = tmpfile();
+	int saved = dup(2), rc;
+	size_t n = 0, got;
+	char *data;
+	size_t len;
+	long first;
+
+	assert_non_null(err);
+	fflush(stderr);
+	dup2(fileno(err), 2);
+	error_quiet = 0;
+	text[0] = '\0';
+	assert_int_equal(evidence_text_open(&t, ws, rel, "log"), 0);
+	if (!block) {
+		while ((rc = evidence_text_next(&t, &data, &len)) == 1) {
+			assert_true(n + len + 1 < text_size);
+			memcpy(text + n, data, len);
+			n += len;
+			text[n++] = '\n';
+		}
+	} else {
+		while ((rc = evidence_text_block(&t, &data, &len, &first)) == 1) {
+			size_t i;
+			assert_true(n + len + 1 < text_size);
+			for (i = 0; i < len; i++)
+				if (data[i] != '\r' || (i + 1 < len && data[i + 1] != '\n'))
+					text[n++] = data[i]; /* as lines: no "\r" at a line end */
+			if (data[len - 1] != '\n')
+				text[n++] = '\n';
+		}
+		assert_int_equal(evidence_text_block(&t, &data, &len, &first), rc);
+	}
+	text[n] = '\0';
+	*lineno = t.lineno;
+	evidence_text_close(&t);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	error_quiet = 1;
+	rewind(err);
+	got = fread(msg, 1, msg_size - 1, err);
+	msg[got] = '\0';
+	fclose(err);
+	return rc;
+}
+
+static void test_block_mode_reads_and_reports_as_lines(void **state)
+{
+	static const struct {
+		const char *name, *data;
+		size_t len;
+	} files[] = {
+#define F(name, lit) { name, lit, sizeof(lit) - 1 }
+		F("good.log", "\xEF\xBB\xBFone\r\ntwo\n\nfour 時間\nlast"),
+		F("crlf.log", "a\r\nb\rc\r\n"),
+		F("long3.log", "short\nshort\nthis line is longer than twenty\nok\n"),
+		F("longlast.log", "short\nthis last line is longer than twenty"),
+		F("long20.log", "exactly twenty bytes\nexactly twenty byte\r\n"),
+		F("nul.log", "ok\nok\nbad\0line\n"),
+		F("utf8.log", "ok\n\xE6\x99\x82 ok\nmid \xC3\x28 bad\n"),
+		F("first.log", "x \xFF\nthis line is longer than twenty\n"),
+		F("second.log", "this line is longer than twenty \xFF\nok\n"),
+		F("empty.log", ""),
+#undef F
+	};
+	struct workspace ws;
+	struct workspace_limits lim = workspace_default_limits;
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		put(files[i].name, files[i].data, files[i].len);
+	lim.max_line = 20;
+	assert_int_equal(workspace_open(root, &lim, &ws), 0);
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char text_line[512], text_block[512], msg_line[512], msg_block[512];
+		long n_line, n_block;
+		int rc_line = read_mode(&ws, files[i].name, 0, &n_line, text_line, sizeof(text_line),
+					msg_line, sizeof(msg_line));
+		int rc_block = read_mode(&ws, files[i].name, 1, &n_block, text_block,
+					 sizeof(text_block), msg_block, sizeof(msg_block));
+		if (rc_line != rc_block || strcmp(msg_line, msg_block) != 0 ||
+		    (rc_line == 0 && (n_line != n_block || strcmp(text_line, text_block) != 0)))
+			fail_msg("%s: lines rc %d, %ld lines, '%s', msg '%s'; blocks rc %d, "
+				 "%ld lines, '%s', msg '%s'", files[i].name, rc_line, n_line,
+				 text_line, msg_line, rc_block, n_block, text_block, msg_block);
+		if (rc_line < 0)
+			assert_non_null(strstr(msg_line, files[i].name));
+	}
+	workspace_close(&ws);
+}
+
 static void test_changes_after_inventory(void **state)
 {
 	struct workspace ws;
@@ -216,6 +317,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test_setup_teardown(test_block_mode_reads_and_reports_as_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_good_text_and_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changes_after_inventory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_symlinked_folder_swap, setup, teardown),
