@@ -1,8 +1,9 @@
 /*
  * drill_text.c - free-text and Markdown drill logs, English or Japanese.
  *
- * One streaming pass (linereader.h: CRLF, BOM, no final newline, bounded
- * lines).  Each line is scanned for its first timestamp and matched against
+ * One streaming pass (evidence_text.h in block mode: CRLF, BOM, no final
+ * newline, bounded lines; the markers search whole blocks, see scan_block).
+ * Each line is scanned for its first timestamp and matched against
  * the marker patterns; a marker takes the line's time, except the recovery
  * point, which prefers a time written after the marker ("最終復旧可能時点:
  * 2026/08/20 10:04:00").  First drill start, outage start, recovery point
@@ -19,9 +20,11 @@
 #include "evidence_text.h"
 #include "error.h"
 #include "linereader.h"
+#include "scan.h"
 #include "banned.h"
 
 struct text_state {
+	const struct drill_reader_ctx *rc;
 	struct drill_record *rec;
 	struct ts_context ts;
 	size_t matches;
@@ -110,13 +113,59 @@ static void scan_line(struct text_state *st, const struct drill_reader_ctx *rc,
 	}
 }
 
+/* scan_line() as a scan_line_fn: empty lines hold nothing. */
+static int scan_candidate(void *arg, char *line, size_t len, long lineno)
+{
+	struct text_state *st = arg;
+	if (len)
+		scan_line(st, st->rc, line, len, lineno);
+	return 0;
+}
+
+/*
+ * One run of whole lines (the first is number lineno).  Every line counts
+ * until the log's first time and its year are known; after that only a
+ * line a marker matches can change the record, so the markers search the
+ * rest of the run at once (scan_block_candidates) and only their candidate
+ * lines are read one by one.  The record is the same as scan_line() on
+ * every line.
+ */
+static void scan_block(struct text_state *st, char *block, size_t len, long lineno)
+{
+	const struct drill_markers *m = st->rc->markers;
+	struct pattern *const text_markers[] = {
+		m->scenario, m->drill_start, m->drill_end, m->outage_start,
+		m->service_restored, m->recovery_point, m->result_success, m->result_failure,
+	};
+	size_t at = 0;
+
+	while (at < len && (!st->first_ts_line || !st->ts.year)) {
+		char *nl = memchr(block + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - block) : len;
+		size_t after = nl ? end + 1 : len;
+		char saved;
+		if (end > at && block[end - 1] == '\r')
+			end--;
+		saved = block[end];
+		block[end] = '\0';
+		scan_candidate(st, block + at, end - at, lineno++);
+		block[end] = saved;
+		at = after;
+	}
+	if (at < len)
+		scan_block_candidates(block, len, at, lineno, text_markers,
+				      sizeof(text_markers) / sizeof(text_markers[0]),
+				      scan_candidate, st);
+}
+
 int drill_read_text(const struct workspace *ws, const char *relpath,
 		    const struct drill_reader_ctx *rc, struct drill_set *out)
 {
 	struct evidence_text t;
 	struct text_state st;
-	char *text;
+	char *block;
 	size_t len;
+	long first_line;
 	int rc_read;
 
 	/* Not text at all (NUL bytes, invalid UTF-8, a line over --max-line) or
@@ -126,10 +175,9 @@ int drill_read_text(const struct workspace *ws, const char *relpath,
 	memset(&st, 0, sizeof(st));
 	st.rec = drill_record_new(out, relpath, DRILL_SOURCE_TEXT, rc->scenario);
 	st.ts = rc->ts;
-	while ((rc_read = evidence_text_next(&t, &text, &len)) == 1) {
-		if (len)
-			scan_line(&st, rc, text, len, t.lineno);
-	}
+	st.rc = rc;
+	while ((rc_read = evidence_text_block(&t, &block, &len, &first_line)) == 1)
+		scan_block(&st, block, len, first_line);
 	if (rc_read == 0 && !st.rec->problem && !st.matches && !st.first_ts_line)
 		drill_record_problem(st.rec, 0,
 				     CMSG(rc->lang, DP_NOT_A_LOG),

@@ -10,6 +10,7 @@
 
 #include "pattern.h"
 #include "error.h"
+#include "literals.h"
 #include "banned.h"
 
 struct pattern {
@@ -25,6 +26,7 @@ struct pattern {
 	pcre2_code *scan_code;
 	pcre2_match_data *scan_data;
 	int scan_jit; /* scan_code is JIT-compiled: use the fast path */
+	struct required_literals *literals; /* see pattern_literals; may be NULL */
 };
 
 int pattern_jit_wanted(void)
@@ -119,6 +121,7 @@ struct pattern *pattern_compile(const char *source, const char *name,
 	 * stack): PCRE2's default is 20 GB, far beyond a 64 MiB budget. */
 	pcre2_set_heap_limit(p->mctx, PATTERN_HEAP_LIMIT_KIB);
 	compile_scan_code(p, source);
+	p->literals = required_literals_of(source);
 	return p;
 }
 
@@ -132,6 +135,7 @@ void pattern_free(struct pattern *p)
 	pcre2_match_data_free(p->scan_data);
 	pcre2_code_free(p->scan_code);
 	pcre2_code_free(p->line_code);
+	required_literals_free(p->literals);
 	free(p);
 }
 
@@ -217,6 +221,11 @@ enum pattern_result pattern_match_line(const struct pattern *p, const char *line
 int pattern_anchored(const struct pattern *p)
 {
 	return p->anchored;
+}
+
+const struct required_literals *pattern_literals(const struct pattern *p)
+{
+	return p->literals;
 }
 
 int pattern_can_search(const struct pattern *p)

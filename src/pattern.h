@@ -66,6 +66,13 @@ enum pattern_result pattern_match_line(const struct pattern *p, const char *line
  * patterns are fastest matched line by line, one attempt per line. */
 int pattern_anchored(const struct pattern *p);
 
+/*
+ * The literals every match of p holds (literals.h), read from its source
+ * at compile time; NULL when they could not be told.  Borrowed from p.
+ */
+struct required_literals;
+const struct required_literals *pattern_literals(const struct pattern *p);
+
 /* 1 when pattern_search() is available for p (see pattern_search). */
 int pattern_can_search(const struct pattern *p);
 

@@ -19,10 +19,13 @@
 #include "scan.h"
 #include "error.h"
 #include "linereader.h"
+#include "literals.h"
 #include "workspace.h"
 #include "banned.h"
 
 #define NONE ((size_t)-1)
+
+int scan_use_literals = 1;
 
 size_t scan_count_newlines(const char *buf, size_t n)
 {
@@ -205,6 +208,224 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 	}
 	stats->bytes = r.bytes;
 	line_reader_free(&r);
+	free(cand);
+	free(line_mode);
+	return ret;
+}
+
+/* One literal item and where it next occurs in the folded block (NONE:
+ * nowhere after the last search). */
+struct literal_cursor {
+	const char *item;
+	size_t len;
+	size_t rare;    /* offset in item of its rarest byte in this block */
+	size_t next;
+};
+
+/* The literal search of one pattern over one folded block: a cursor for
+ * every item of every set, in the order of req's branches and sets. */
+struct literal_scan {
+	const struct required_literals *req; /* NULL: search with the pattern */
+	struct literal_cursor *cursors;
+};
+
+/*
+ * Next whole occurrence of c's item in folded[from..len), or NONE: memchr
+ * on the item's rarest byte (SIMD-fast, few false stops), then memcmp.
+ */
+static size_t find_item(const char *folded, size_t len, const struct literal_cursor *c,
+			size_t from)
+{
+	size_t at = from + c->rare;
+	while (at < len) {
+		const char *hit = memchr(folded + at, c->item[c->rare], len - at);
+		size_t start;
+		if (!hit)
+			return NONE;
+		start = (size_t)(hit - folded) - c->rare;
+		if (start + c->len <= len && !memcmp(folded + start, c->item, c->len))
+			return start;
+		at = (size_t)(hit - folded) + 1;
+	}
+	return NONE;
+}
+
+/* Point each cursor's search at the item byte rarest in hist (the folded
+ * block's byte counts). */
+static void literal_scan_pick_rare(struct literal_scan *ls, const size_t hist[256], size_t n)
+{
+	size_t i, k;
+	for (i = 0; i < n; i++) {
+		struct literal_cursor *c = &ls->cursors[i];
+		c->rare = 0;
+		for (k = 1; k < c->len; k++)
+			if (hist[(unsigned char)c->item[k]] < hist[(unsigned char)c->item[c->rare]])
+				c->rare = k;
+	}
+}
+
+static void literal_scan_init(struct literal_scan *ls, const struct required_literals *req,
+			      const size_t hist[256])
+{
+	size_t i, k, j, n = 0;
+	memset(ls, 0, sizeof(*ls));
+	ls->req = req;
+	if (!req)
+		return;
+	for (i = 0; i < req->nr; i++)
+		for (k = 0; k < req->branches[i].nr; k++)
+			n += req->branches[i].sets[k].nr;
+	ls->cursors = xcalloc(n, sizeof(*ls->cursors));
+	n = 0;
+	for (i = 0; i < req->nr; i++)
+		for (k = 0; k < req->branches[i].nr; k++)
+			for (j = 0; j < req->branches[i].sets[k].nr; j++, n++) {
+				ls->cursors[n].item = req->branches[i].sets[k].items[j];
+				ls->cursors[n].len = req->branches[i].sets[k].lens[j];
+			}
+	literal_scan_pick_rare(ls, hist, n);
+}
+
+/* The first occurrence at or after from of any of the nr items at c. */
+static size_t set_next(const char *folded, size_t len, struct literal_cursor *c, size_t nr,
+		       size_t from)
+{
+	size_t at = NONE, j;
+	for (j = 0; j < nr; j++, c++) {
+		if (c->next != NONE && c->next < from)
+			c->next = find_item(folded, len, c, from);
+		if (c->next < at)
+			at = c->next;
+	}
+	return at;
+}
+
+/*
+ * The first line at or after from (a line start) that holds an item of
+ * each set of the branch whose cursors start at c, or NONE.  Leapfrog:
+ * every set jumps to the furthest line any set needs, until they agree.
+ */
+static size_t branch_candidate(const struct block_scan *b, const char *folded,
+			       const struct literal_branch *br, struct literal_cursor *c,
+			       size_t from)
+{
+	for (;;) {
+		size_t target = from, k, j = 0;
+		int agree = 1;
+		for (k = 0; k < br->nr; k++) {
+			size_t at = set_next(folded, b->len, c + j, br->sets[k].nr, from), start;
+			const char *nl;
+			if (at == NONE)
+				return NONE;
+			j += br->sets[k].nr;
+			nl = at > from ? memrchr(b->buf + from, '\n', at - from) : NULL;
+			start = nl ? (size_t)(nl - b->buf) + 1 : from;
+			if (k && start != target)
+				agree = 0;
+			if (start > target)
+				target = start;
+		}
+		if (agree)
+			return target;
+		from = target;
+	}
+}
+
+/* The first line at or after from that one of the pattern's branches can
+ * match by its literals, or NONE: the lines skipped cannot match. */
+static size_t literal_candidate(const struct block_scan *b, const char *folded,
+				struct literal_scan *ls, size_t from)
+{
+	size_t best = NONE, i, k, n = 0;
+	if (from >= b->len)
+		return NONE;
+	for (i = 0; i < ls->req->nr; i++) {
+		const struct literal_branch *br = &ls->req->branches[i];
+		size_t at = branch_candidate(b, folded, br, ls->cursors + n, from);
+		if (at < best)
+			best = at;
+		for (k = 0; k < br->nr; k++)
+			n += br->sets[k].nr;
+	}
+	return best;
+}
+
+int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
+			  struct pattern *const *patterns, size_t nr,
+			  scan_line_fn *fn, void *arg)
+{
+	struct block_scan b;
+	size_t *cand = xcalloc(nr ? nr : 1, sizeof(*cand));
+	int *line_mode = xcalloc(nr ? nr : 1, sizeof(*line_mode));
+	struct literal_scan *lits = xcalloc(nr ? nr : 1, sizeof(*lits));
+	char *folded = NULL;
+	size_t hist[256] = { 0 };
+	int use_literals = scan_use_literals, need_fold = 0;
+	size_t k;
+	int ret = 0;
+
+	memset(&b, 0, sizeof(b));
+	b.buf = block;
+	b.len = len;
+	b.counted_to = from;
+	b.counted_line = lineno;
+	b.line_mode_block = memchr(block + from, '\r', len - from) != NULL;
+	/* A pattern with required literals looks for them in a folded twin of
+	 * the block (memmem: far faster than a regex without a literal
+	 * start); the others search with the pattern.  Anchored patterns search
+	 * too: in multi-line mode ^ is tried only at line starts. */
+	for (k = 0; k < nr && use_literals; k++)
+		need_fold |= pattern_literals(patterns[k]) != NULL;
+	if (need_fold) {
+		size_t i;
+		folded = xmalloc(len);
+		ascii_fold(folded + from, block + from, len - from);
+		for (i = from; i < len; i++)
+			hist[(unsigned char)folded[i]]++;
+		/* lead bytes of the characters that fold to ASCII letters */
+		if ((hist[0xC4] || hist[0xC5] || hist[0xE2]) &&
+		    literals_unsafe_text(block + from, len - from))
+			use_literals = 0;
+	}
+	for (k = 0; k < nr; k++) {
+		literal_scan_init(&lits[k], use_literals ? pattern_literals(patterns[k]) : NULL, hist);
+		line_mode[k] = !pattern_can_search(patterns[k]);
+		cand[k] = lits[k].req ? literal_candidate(&b, folded, &lits[k], from)
+				      : candidate(&b, patterns[k], &line_mode[k], from);
+	}
+	while (!ret) {
+		size_t at = NONE, end, after;
+		long at_line;
+		char saved;
+
+		for (k = 0; k < nr; k++)
+			if (cand[k] < at)
+				at = cand[k];
+		if (at == NONE)
+			break;
+		after = next_line(&b, at);
+		end = after > at && block[after - 1] == '\n' ? after - 1 : after;
+		if (end > at && block[end - 1] == '\r')
+			end--;
+		at_line = line_at(&b, at);
+		saved = block[end];
+		block[end] = '\0';
+		ret = fn(arg, block + at, end - at, at_line);
+		block[end] = saved;
+		if (after > at && block[after - 1] == '\n') {
+			b.counted_to = after;
+			b.counted_line = at_line + 1;
+		}
+		for (k = 0; k < nr; k++)
+			if (cand[k] == at)
+				cand[k] = lits[k].req
+					  ? literal_candidate(&b, folded, &lits[k], after)
+					  : candidate(&b, patterns[k], &line_mode[k], after);
+	}
+	for (k = 0; k < nr; k++)
+		free(lits[k].cursors);
+	free(lits);
+	free(folded);
 	free(cand);
 	free(line_mode);
 	return ret;

@@ -61,6 +61,30 @@ int scan_evidence(const struct workspace *ws, const char *relpath,
 		  struct pattern *const *patterns, size_t nr,
 		  scan_fn *fn, void *arg, struct scan_stats *stats);
 
+/* Called for a candidate line: line[0..len) is NUL-terminated, without its
+ * "\n" and a "\r" before it.  0 goes on; anything else stops the walk. */
+typedef int scan_line_fn(void *arg, char *line, size_t len, long lineno);
+
+/*
+ * Walk block[from..len), a run of whole lines whose first line (at from)
+ * is number lineno, and call fn, in line order and once per line, for
+ * every line that one of the nr patterns (borrowed) may match alone;
+ * lines none of them can match are skipped without a per-line call: a
+ * pattern with required literals (pattern_literals) passes only lines
+ * that hold them, found with memmem in an ASCII-folded copy of the block;
+ * the others search the block as scan_fd() does.  A line a pattern would
+ * match alone is never skipped; a line may be a false candidate.  The block is
+ * restored before each search and on return.  0, or fn's non-zero value.
+ */
+int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
+			  struct pattern *const *patterns, size_t nr,
+			  scan_line_fn *fn, void *arg);
+
+/* 1 (the default): scan_block_candidates() looks for patterns' required
+ * literals (literals.h) instead of searching with them.  Tests set 0 to
+ * compare both ways. */
+extern int scan_use_literals;
+
 /* Newlines in buf[0..n): word at a time, exact. */
 size_t scan_count_newlines(const char *buf, size_t n);
 

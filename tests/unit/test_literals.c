@@ -1,0 +1,272 @@
+/*
+ * test_literals.c - required literals read from pattern sources, and the
+ * promise scan_block_candidates() builds on them: a line a pattern matches
+ * alone is never skipped, with literals or without, on random text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "literals.h"
+#include "pattern.h"
+#include "scan.h"
+
+/* "a|b ; c" for branch sets "a|b" and "c", branches joined by " || ". */
+static void describe(const struct required_literals *r, char *out, size_t size)
+{
+	size_t i, k, j, n = 0;
+	out[0] = '\0';
+	for (i = 0; i < r->nr; i++) {
+		if (i)
+			n += (size_t)snprintf(out + n, size - n, " || ");
+		for (k = 0; k < r->branches[i].nr; k++) {
+			const struct literal_set *set = &r->branches[i].sets[k];
+			if (k)
+				n += (size_t)snprintf(out + n, size - n, " ; ");
+			for (j = 0; j < set->nr; j++)
+				n += (size_t)snprintf(out + n, size - n, "%s%s", j ? "|" : "",
+						      set->items[j]);
+		}
+	}
+}
+
+static void expect(const char *source, const char *want)
+{
+	struct required_literals *r = required_literals_of(source);
+	char got[1024];
+	if (!want) {
+		if (r) {
+			describe(r, got, sizeof(got));
+			fail_msg("%s: expected no literals, got '%s'", source, got);
+		}
+		return;
+	}
+	if (!r)
+		fail_msg("%s: expected '%s', got none", source, want);
+	describe(r, got, sizeof(got));
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: expected '%s', got '%s'", source, want, got);
+	required_literals_free(r);
+}
+
+static void test_shipped_marker_shapes(void **state)
+{
+	(void)state;
+	expect("\\b(?:drill|exercise|test)\\s+(?:started|starts|start|began|begins)\\b|訓練開始|テスト開始",
+	       "drill|exercise|test ; start|began|begins || 訓練開始 || テスト開始");
+	expect("^[\\s>*#|-]*(?:scenario|シナリオ)\\s*[:：]\\s*([A-Za-z][A-Za-z0-9._-]*)",
+	       "scenario|シナリオ");
+	expect("\\bservice\\s+restored\\b|\\brecovery\\s+completed?\\b|復旧完了",
+	       "service ; restored || recovery ; complete || 復旧完了");
+	expect("結果\\s*[:：]\\s*(?:成功|合格)", "結果 ; 成功|合格");
+}
+
+static void test_runs_quantifiers_and_escapes(void **state)
+{
+	(void)state;
+	expect("colou?r", "colo ; r");
+	expect("ab+c", "ab ; c");
+	expect("ab*c", "a ; c");
+	expect("ab{2,}c", "ab ; c");
+	expect("ab{0,3}c", "a ; c");
+	expect("a\\.b\\-c", "a.b-c");
+	expect("\\x41bc", "bc");
+	expect("\\x{263a}zz", "zz");
+	expect("ERROR", "error");
+	expect("(?-i)Fault", "fault");
+	expect("(?:foo|bar)?baz", "baz");
+	expect("(foo|bar)+", "foo|bar");
+	expect("(?=abc)xyz", "xyz");
+	expect("[abc]+def", "def");
+	expect("café", "caf");                /* é has case variants: not compared */
+	expect("ＡＢ障害", "障害");              /* full-width letters have case */
+	expect("(?:start|started|starts)", "start");
+	expect("x(?:ab|c)y", "x ; ab|c ; y");
+}
+
+static void test_what_is_not_taken_apart(void **state)
+{
+	(void)state;
+	expect("\\Qa.b\\E", NULL);
+	expect("(*COMMIT)abc", NULL);
+	expect("(?x) a b c", NULL);
+	expect("(?:(?ix) a # c\n)abc", NULL);
+	expect("(a)b\\1", NULL);
+	expect("(a)b\\g1", NULL);
+	expect("(?<n>a)\\k<n>", NULL);
+	expect("(a)(?1)", NULL);
+	expect("(?&n)", NULL);
+	expect("(?#comment)abc", NULL);
+	expect("abc|", NULL);
+	expect("abc|\\d+", NULL);
+	expect("a{,3}", NULL);
+	expect("(abc", NULL);
+	expect("abc)", NULL);
+	expect("[abc", NULL);
+	expect("", NULL);
+}
+
+static void test_present_and_unsafe_text(void **state)
+{
+	struct required_literals *r = required_literals_of("\\bdrill\\s+(?:ended|done)\\b|訓練終了");
+	char text[] = "2026-10-07 THE DRILL has ENDED";
+	(void)state;
+	assert_non_null(r);
+	ascii_fold(text, text, strlen(text));
+	assert_string_equal(text, "2026-10-07 the drill has ended");
+	assert_int_equal(required_literals_present(r, text, strlen(text)), 1);
+	assert_int_equal(required_literals_present(r, "drill only", 10), 0);
+	assert_int_equal(required_literals_present(r, "x 訓練終了", strlen("x 訓練終了")), 1);
+	required_literals_free(r);
+	assert_int_equal(literals_unsafe_text("\xE2\x84\xAA", 3), 1); /* KELVIN SIGN */
+	assert_int_equal(literals_unsafe_text("\xC5\xBF", 2), 1);     /* LONG S */
+	assert_int_equal(literals_unsafe_text("plain ascii 障害", strlen("plain ascii 障害")), 0);
+}
+
+/* Lines scan_block_candidates() handed over, as a bitmap by line number. */
+struct seen {
+	unsigned char *lines;
+	long max;
+};
+
+static int note_line(void *arg, char *line, size_t len, long lineno)
+{
+	struct seen *s = arg;
+	(void)line;
+	(void)len;
+	assert_true(lineno >= 1 && lineno <= s->max);
+	assert_int_equal(s->lines[lineno], 0); /* each line once */
+	s->lines[lineno] = 1;
+	return 0;
+}
+
+static const char *const words[] = {
+	"drill", "DRILL", "Drill", "exercise", "test", "latest", "started", "start", "began",
+	"ended", "end", "pending", "service", "restored", "Restored", "recovery", "completed",
+	"result", "outcome", ":", "：", "success", "failed", "foo", "bar", "baz", "colour",
+	"color", "alpha7gamma", "beta", "gamma", "xxyz", "CaseSensitive", "casesensitive",
+	"訓練開始", "訓練終了", "障害発生", "結果", "成功", "  ", "-", "#", ">", "\t",
+	"érror", "error", "ERROR", "2026-10-07T14:00:00Z",
+};
+
+/* Rare in a block: a "\r" (the pattern search then goes line by line) and
+ * characters that case-fold to ASCII (the literal search then stands down). */
+static const char *const rare_words[] = { "\xE2\x84\xAA", "\xC5\xBF", "stop\r", "kelvin" };
+
+static const char *const patterns[] = {
+	"\\b(?:drill|exercise|test)\\s+(?:started|starts|start|began|begins)\\b|訓練開始",
+	"\\b(?:drill|exercise|test)\\s+(?:ended|ends|end|finished|complete|completed)\\b",
+	"\\bservice\\s+restored\\b|\\brecovery\\s+completed?\\b|復旧完了",
+	"^[\\s>*#|-]*(?:result|outcome)\\s*[:：]\\s*(?:success|passed)\\b|結果\\s*[:：]\\s*成功",
+	"\\bfoo\\s+bar\\b|baz",
+	"(?:alpha|beta)\\d+gamma",
+	"colou?r",
+	"x{2,}yz",
+	"(?-i)CaseSensitive",
+	"\\bkelvin\\b|\\bstop\\b",
+	"error",
+};
+
+#define NR_PATTERNS (sizeof(patterns) / sizeof(patterns[0]))
+#define NR_WORDS (sizeof(words) / sizeof(words[0]))
+
+/* Build a random block of about 4000 bytes of lines; its line count. */
+static long random_block(char *block, size_t *len_out, unsigned *seed, int newline_at_end)
+{
+	size_t len = 0;
+	long nlines = 0;
+	int with_rare = rand_r(seed) % 5 == 0;
+	while (len < 4000) {
+		int nw = (int)(rand_r(seed) % 6), w;
+		for (w = 0; w < nw; w++) {
+			const char *word = with_rare && rand_r(seed) % 50 == 0
+						   ? rare_words[rand_r(seed) % 4]
+						   : words[rand_r(seed) % NR_WORDS];
+			memcpy(block + len, word, strlen(word));
+			len += strlen(word);
+			if (rand_r(seed) % 3)
+				block[len++] = ' ';
+		}
+		block[len++] = '\n';
+		nlines++;
+	}
+	if (!newline_at_end)
+		len--;
+	block[len] = '\0';
+	*len_out = len;
+	return nlines;
+}
+
+/*
+ * Random blocks of random lines, one pattern at a time: every line the
+ * pattern matches alone (pattern_match_line) must reach the callback, with
+ * the literal search on and off.
+ */
+static void test_candidates_never_skip_a_match(void **state)
+{
+	char *block = malloc(1 << 16);
+	unsigned seed = 20261130;
+	size_t i;
+	long skipped_lines = 0, total_lines = 0;
+	(void)state;
+
+	for (i = 0; i < NR_PATTERNS; i++) {
+		struct pattern *p = pattern_compile(patterns[i], "p", "test", 0);
+		int round;
+		assert_non_null(p);
+		for (round = 0; round < 200; round++) {
+			size_t len, at = 0;
+			long nlines = random_block(block, &len, &seed, round % 2), l;
+			struct seen with, without;
+			int use;
+
+			for (use = 0; use < 2; use++) {
+				struct seen *s = use ? &with : &without;
+				s->max = nlines;
+				s->lines = calloc((size_t)nlines + 2, 1);
+				scan_use_literals = use;
+				assert_int_equal(scan_block_candidates(block, len, 0, 1, &p, 1,
+								       note_line, s), 0);
+			}
+			scan_use_literals = 1;
+			for (l = 1; at < len; l++) {
+				char *nl = memchr(block + at, '\n', len - at);
+				size_t end = nl ? (size_t)(nl - block) : len, n = end - at;
+				char saved;
+				if (n && block[at + n - 1] == '\r')
+					n--;
+				saved = block[at + n];
+				block[at + n] = '\0';
+				if (pattern_match_line(p, block + at, n, NULL) == PATTERN_MATCH &&
+				    (!with.lines[l] || !without.lines[l]))
+					fail_msg("%s: round %d line %ld matches but was skipped "
+						 "(literals %s)", patterns[i], round, l,
+						 with.lines[l] ? "off" : "on");
+				block[at + n] = saved;
+				skipped_lines += !with.lines[l];
+				total_lines++;
+				at = end + 1;
+			}
+			free(with.lines);
+			free(without.lines);
+		}
+		pattern_free(p);
+	}
+	/* and the literals do skip lines: most random lines hold none */
+	print_message("skipped %ld of %ld lines\n", skipped_lines, total_lines);
+	assert_true(skipped_lines > total_lines / 2);
+	free(block);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_marker_shapes),
+		cmocka_unit_test(test_runs_quantifiers_and_escapes),
+		cmocka_unit_test(test_what_is_not_taken_apart),
+		cmocka_unit_test(test_present_and_unsafe_text),
+		cmocka_unit_test(test_candidates_never_skip_a_match),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
