@@ -88,11 +88,17 @@ static size_t class_end(const char *s, size_t i)
 			if (!s[j + 1] || s[j + 1] == 'Q')
 				return BAD;
 			j += 2;
-		} else if (s[j] == '[' && s[j + 1] == ':') {
-			const char *close = strstr(s + j + 2, ":]");
-			if (!close)
+		} else if (s[j] == '[' && (s[j + 1] == ':' || s[j + 1] == '.' || s[j + 1] == '=')) {
+			/* only the plain "[:name:]" form; anything PCRE2 might read
+			 * otherwise is not taken apart */
+			size_t k = j + 2;
+			if (s[k] == '^')
+				k++;
+			while ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))
+				k++;
+			if (s[k] != s[j + 1] || s[k + 1] != ']')
 				return BAD;
-			j = (size_t)(close - s) + 2;
+			j = k + 2;
 		} else if (s[j] == ']') {
 			return j + 1;
 		} else {

@@ -92,8 +92,13 @@ static size_t candidate(const struct block_scan *b, const struct pattern *p, int
 	case PATTERN_NO_MATCH:
 		return NONE;
 	case PATTERN_MATCH:
-		if (start >= b->len)
-			return NONE; /* an empty match at the very end: no line there */
+		if (start >= b->len) {
+			/* an empty match at the very end ("$"): the last line's, when
+			 * it has no newline; else there is no line there */
+			if (b->buf[b->len - 1] == '\n')
+				return NONE;
+			start = b->len - 1;
+		}
 		nl = start > from ? memrchr(b->buf + from, '\n', start - from) : NULL;
 		return nl ? (size_t)(nl - b->buf) + 1 : from;
 	default:
