@@ -333,15 +333,17 @@ static void scan_block(void *arg, const unsigned char *data, size_t n)
  * 0, or -1 with errno set on a read error. */
 static int read_job(struct job *j, struct sha256_reader *reader, struct secret_stream *scan)
 {
-	int rc, was;
+	int rc, was, saved;
 
 	if (!scan)
 		return sha256_reader_fd(reader, j->fd, j->sha256, &j->hashed, NULL, NULL);
 	was = error_mute_thread(1);
 	secret_stream_begin(scan, -1, j->path, &j->secrets);
 	rc = sha256_reader_fd(reader, j->fd, j->sha256, &j->hashed, scan_block, scan);
+	saved = errno;
 	j->scanned = secret_stream_end(scan) == 0;
 	error_mute_thread(was);
+	errno = saved; /* the read's, for JOB_READ */
 	return rc;
 }
 
