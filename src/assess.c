@@ -17,6 +17,7 @@
 #include "checks.h"
 #include "datadir.h"
 #include "error.h"
+#include "package.h"
 #include "reports.h"
 #include "resultsdb.h"
 #include "version.h"
@@ -60,7 +61,19 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 			.max_files = opt->max_files,
 			.max_line = opt->max_line,
 		};
-		if (workspace_open(opt->workspace, &limits, &run->workspace) < 0)
+		/* Rules that fail to load are reported by package_scan, after
+		 * the checks, as they were before the scan joined the inventory. */
+		if (opt->scan_secrets) {
+			int was = error_mute_thread(1);
+			run->loaded_rules = package_load_rules(&run->questionnaire,
+							       &run->secret_rules) == 0;
+			error_mute_thread(was);
+			if (!run->loaded_rules)
+				secret_rules_free(&run->secret_rules);
+		}
+		if (workspace_open_scanned(opt->workspace, &limits,
+					   run->loaded_rules ? &run->secret_rules : NULL,
+					   &run->workspace) < 0)
 			return -1;
 	}
 	run->loaded_ws = 1;
@@ -176,6 +189,8 @@ void assess_free(struct assess_run *run)
 		assessment_free(&run->assessment);
 	if (run->loaded_q)
 		questionnaire_free(&run->questionnaire);
+	if (run->loaded_rules)
+		secret_rules_free(&run->secret_rules);
 	free(run->assessment_path);
 	memset(run, 0, sizeof(*run));
 }

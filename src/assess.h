@@ -15,6 +15,7 @@
 #include "options.h"
 #include "questionnaire.h"
 #include "results.h"
+#include "secrets.h"
 #include "workspace.h"
 
 struct assess_run {
@@ -33,11 +34,18 @@ struct assess_run {
 	int loaded_q, loaded_a, loaded_ws, loaded_drills, checked;
 	struct config_set configs; /* facts read from the <configs> exports */
 	int loaded_configs;
+	/* opt->scan_secrets: the secret rules the inventory scanned with
+	 * (package_load_rules); loaded_rules is 0 when not asked or when they
+	 * failed to load (package_scan then loads and reports them). */
+	struct secret_rules secret_rules;
+	int loaded_rules;
 };
 
 /*
  * Load everything and run the checks.  0, or -1 after an input error was
- * reported.  Free with assess_free() either way.
+ * reported.  Free with assess_free() either way.  With opt->scan_secrets
+ * the inventory also scans every file for secrets from the same read
+ * (workspace_open_scanned); package_scan() uses those results.
  */
 int assess_load_and_check(const struct options *opt, struct assess_run *run);
 

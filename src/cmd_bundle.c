@@ -33,6 +33,8 @@ int cmd_bundle(struct options *opt)
 		memset(&run, 0, sizeof(run));
 		goto out;
 	}
+	/* The inventory scans for secrets as it hashes: one read per file. */
+	opt->scan_secrets = 1;
 	if (assess_load_and_check(opt, &run) < 0)
 		goto out;
 	/* Secrets first: when the package cannot be written, write nothing. */

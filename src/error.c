@@ -9,10 +9,18 @@
 #include "banned.h"
 
 int error_quiet;
+static _Thread_local int muted;
+
+int error_mute_thread(int mute)
+{
+	int was = muted;
+	muted = mute;
+	return was;
+}
 
 static void vreport(const char *file, long line, const char *fmt, va_list ap)
 {
-	if (error_quiet)
+	if (error_quiet || muted)
 		return;
 	fputs("ftrkit: ", stderr);
 	if (file && line > 0)
@@ -44,7 +52,7 @@ int error(const char *fmt, ...)
 void warning(const char *fmt, ...)
 {
 	va_list ap;
-	if (error_quiet)
+	if (error_quiet || muted)
 		return;
 	va_start(ap, fmt);
 	fputs("ftrkit: warning: ", stderr);

@@ -35,6 +35,14 @@ _Noreturn void die_oom(void);
 /* When set (fuzzers, unit tests), error_at() and warning() print nothing. */
 extern int error_quiet;
 
+/*
+ * On the calling thread only: while mute is set, error_at(), error() and
+ * warning() print nothing.  For speculative work whose failure is redone,
+ * and reported, later in the normal order (the inventory's secret scan,
+ * see workspace_open_scanned).  Returns the previous setting.
+ */
+int error_mute_thread(int mute);
+
 /* Checked allocation helpers: never return NULL. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

@@ -26,6 +26,8 @@ struct options {
 	int quiet, verbose;
 	int no_sandbox;
 	int no_color;
+	int scan_secrets;          /* not an option: bundle sets it so the inventory
+				    * scans for secrets as it hashes (assess.h) */
 	/* Input limits (--max-file-size, --max-files, --max-line,
 	 * --max-xml-depth); options_parse() fills the defaults of
 	 * workspace_default_limits and XML_DEFAULT_MAX_DEPTH. */

@@ -57,10 +57,10 @@ static char *rules_path(const char *questionnaire)
 	return shipped_file_path("questionnaires/" SECRET_PATTERNS);
 }
 
-static int load_rules(const struct assess_run *run, struct secret_rules *rules)
+int package_load_rules(const struct questionnaire *q, struct secret_rules *rules)
 {
-	const struct param_list *d = &run->questionnaire.defaults;
-	char *path = rules_path(run->questionnaire.path);
+	const struct param_list *d = &q->defaults;
+	char *path = rules_path(q->path);
 	size_t i, n = strlen(DEFAULT_PREFIX);
 	int ret = secret_rules_load(path, rules);
 
@@ -68,8 +68,7 @@ static int load_rules(const struct assess_run *run, struct secret_rules *rules)
 	for (i = 0; ret == 0 && i < d->nr; i++)
 		if (strncmp(d->items[i].name, DEFAULT_PREFIX, n) == 0)
 			ret = secret_rules_add(rules, d->items[i].name + n, "value",
-					       d->items[i].value, run->questionnaire.path,
-					       d->items[i].line);
+					       d->items[i].value, q->path, d->items[i].line);
 	return ret;
 }
 
@@ -123,7 +122,8 @@ static int redact_file(const struct assess_run *run, const struct secret_rules *
 	return 0;
 }
 
-/* Every file's scan, done by worker threads in any order, used in path order. */
+/* Every file's scan, done by worker threads in any order, used in path order.
+ * A file the inventory scanned gets a copy of those hits, read no more. */
 struct scan_jobs {
 	const struct assess_run *run;
 	const struct secret_rules *rules;
@@ -143,6 +143,16 @@ static void *scan_worker(void *arg)
 		pthread_mutex_unlock(&jobs->lock);
 		if (i >= jobs->nr)
 			return NULL;
+		if (jobs->run->workspace.files[i].scanned) {
+			const struct evidence_file *f = &jobs->run->workspace.files[i];
+			struct secret_scan *res = &jobs->res[i];
+			res->nr_hits = res->alloc_hits = f->nr_hits;
+			res->hits = f->nr_hits ? xmalloc(f->nr_hits * sizeof(*res->hits)) : NULL;
+			if (f->nr_hits)
+				memcpy(res->hits, f->hits, f->nr_hits * sizeof(*res->hits));
+			jobs->rc[i] = 0;
+			continue;
+		}
 		jobs->rc[i] = scan_file(jobs->run, jobs->rules, &jobs->run->workspace.files[i], -1,
 					&jobs->res[i]);
 	}
@@ -160,6 +170,7 @@ static void scan_all(const struct assess_run *run, const struct secret_rules *ru
 {
 	pthread_t threads[JOBS_MAX];
 	int n = jobs_count(), started = 0, t;
+	size_t i, unscanned = 0;
 
 	memset(jobs, 0, sizeof(*jobs));
 	jobs->run = run;
@@ -169,7 +180,11 @@ static void scan_all(const struct assess_run *run, const struct secret_rules *ru
 	jobs->rc = xcalloc(jobs->nr ? jobs->nr : 1, sizeof(*jobs->rc));
 	if (pthread_mutex_init(&jobs->lock, NULL) != 0)
 		die_oom();
-	for (t = 0; t < n && (size_t)t < jobs->nr; t++)
+	for (i = 0; i < jobs->nr; i++)
+		unscanned += !run->workspace.files[i].scanned;
+	if (!unscanned)
+		n = 0; /* nothing to read: copy the inventory's hits here */
+	for (t = 0; t < n && (size_t)t < unscanned; t++)
 		if (pthread_create(&threads[started], NULL, scan_worker, jobs) == 0)
 			started++;
 	if (!started)
@@ -188,9 +203,14 @@ int package_scan(const struct options *opt, const struct assess_run *run,
 	int ret = 0;
 
 	memset(scan, 0, sizeof(*scan));
-	if (load_rules(run, &scan->rules) < 0)
-		return -1;
-	scan_all(run, &scan->rules, &jobs);
+	if (run->loaded_rules) {
+		scan->rules = &run->secret_rules;
+	} else {
+		scan->rules = &scan->own_rules;
+		if (package_load_rules(&run->questionnaire, &scan->own_rules) < 0)
+			return -1;
+	}
+	scan_all(run, scan->rules, &jobs);
 	for (i = 0; i < ws->nr_files && ret == 0; i++) {
 		const struct evidence_file *f = &ws->files[i];
 		struct secret_scan *res = &jobs.res[i];
@@ -208,7 +228,7 @@ int package_scan(const struct options *opt, const struct assess_run *run,
 				 res->hits[j].rule, opt->redact ? "; redacted in the package" : "");
 		free(shown);
 		scan->nr_hits += res->nr_hits;
-		if (opt->redact && redact_file(run, &scan->rules, f, scan) < 0)
+		if (opt->redact && redact_file(run, scan->rules, f, scan) < 0)
 			ret = -1;
 	}
 	for (i = 0; i < jobs.nr; i++)
@@ -235,7 +255,7 @@ void package_scan_free(struct package_scan *scan)
 			close(scan->redacted[i].fd);
 	}
 	free(scan->redacted);
-	secret_rules_free(&scan->rules);
+	secret_rules_free(&scan->own_rules);
 	memset(scan, 0, sizeof(*scan));
 }
 

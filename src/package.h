@@ -3,8 +3,8 @@
  * results database, the questionnaire, the assessment and the evidence.
  *
  * Two steps, so that nothing is written when a secret is found:
- * package_scan() streams every evidence file once (SHA-256 and secret scan
- * from the same read) and, with --redact, makes redacted copies in memory
+ * package_scan() reports the secrets the inventory found as it hashed
+ * (assess.h, opt->scan_secrets), scanning any file it did not, and, with --redact, makes redacted copies in memory
  * files (memfd, never on disk); package_write() then lays out the bag and
  * writes the zip beside its final path, fsyncs it and renames it into
  * place.  Layout and file names are documented in package.c and README.md.
@@ -32,14 +32,25 @@ struct redacted_file {
 };
 
 struct package_scan {
-	struct secret_rules rules;
+	const struct secret_rules *rules; /* the run's, or own_rules */
+	struct secret_rules own_rules;
 	struct redacted_file *redacted; /* sorted by path */
 	size_t nr_redacted, alloc_redacted;
 	size_t nr_hits;
 };
 
 /*
- * Scan every evidence file of run's workspace for secrets.  Rules come from
+ * The secret rules: from secret-patterns.txt beside the questionnaire q
+ * (else ./questionnaires/, else the installed data folder) plus every
+ * default of q named "secret-pattern-NAME" (a value rule).  0, or -1 after
+ * reporting; free *rules with secret_rules_free() either way.
+ */
+int package_load_rules(const struct questionnaire *q, struct secret_rules *rules);
+
+/*
+ * Scan every evidence file of run's workspace for secrets; a file the
+ * inventory already scanned (evidence_file.scanned) is not read again
+ * unless it has hits and opt->redact asks for its redacted copy.  Rules come from
  * secret-patterns.txt beside the questionnaire (else ./questionnaires/,
  * else the installed data folder) plus every questionnaire default named
  * "secret-pattern-NAME" (a value rule).  Each hit is reported as

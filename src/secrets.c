@@ -6,7 +6,9 @@
  * SECRETS_MAX_SEGMENT-sized pieces of an endless line) are handed to
  * scan_segment(), which applies every rule and appends the segment, with
  * the secrets replaced, to the output.  The only state carried between
- * segments is "inside a begin/end block since line N".
+ * segments is "inside a begin/end block since line N".  The pass is a
+ * stream (secret_stream_*): secrets_scan_fd() reads into it, the
+ * inventory feeds it the blocks it hashes.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
@@ -556,116 +558,238 @@ out:
 	return ret;
 }
 
-int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
-		    const char *shown, struct secret_scan *res)
-{
+/*
+ * The stream.  Bytes are appended to buf in logical blocks of READ_BLOCK
+ * bytes counted from the start of the file, whatever sizes the caller
+ * feeds; lines are cut only when a block is complete (or at the end).
+ * That is exactly what one read() per block of a regular file gave the
+ * old descriptor scanner, so where an endless line is cut into
+ * SECRETS_MAX_SEGMENT pieces does not depend on how the bytes arrive.
+ */
+struct secret_stream {
 	struct scanner sc;
-	struct sha256_stream *in_hash = sha256_begin();
-	size_t cap = SECRETS_MAX_SEGMENT + READ_BLOCK, start = 0, end = 0;
-	char *buf = xmalloc(cap), *fold = NULL;
-	long lineno = 1;
-	int eof = 0, ret = 0;
-	size_t i, nr_lits = 0;
+	char *buf, *fold;    /* cap bytes each; fold NULL when no literal is caseless */
+	size_t cap, start, end;
+	size_t pending;      /* bytes of the current, incomplete block */
+	size_t nr_lits;
+	long lineno;
+	int failed;
+};
 
-	memset(res, 0, sizeof(*res));
-	memset(&sc, 0, sizeof(sc));
-	sc.rules = rules;
-	sc.prefilter = !rules->no_prefilter;
-	sc.buf = buf;
-	sc.first_lit = xmalloc((rules->nr + 1) * sizeof(*sc.first_lit));
+struct secret_stream *secret_stream_new(const struct secret_rules *rules)
+{
+	struct secret_stream *st = xcalloc(1, sizeof(*st));
+	struct scanner *sc = &st->sc;
+	size_t i;
+
+	st->cap = SECRETS_MAX_SEGMENT + READ_BLOCK;
+	st->buf = xmalloc(st->cap);
+	sc->rules = rules;
+	sc->first_lit = xmalloc((rules->nr + 1) * sizeof(*sc->first_lit));
 	for (i = 0; i < rules->nr; i++) {
 		size_t j;
-		sc.first_lit[i] = nr_lits;
+		sc->first_lit[i] = st->nr_lits;
 		for (j = 0; j < rules->rules[i].nr_lits; j++)
-			if (rules->rules[i].lits[j].caseless && !fold)
-				fold = xmalloc(cap);
-		nr_lits += rules->rules[i].nr_lits;
+			if (rules->rules[i].lits[j].caseless && !st->fold)
+				st->fold = xmalloc(st->cap);
+		st->nr_lits += rules->rules[i].nr_lits;
 	}
-	sc.fold = fold;
-	sc.cache = xmalloc((nr_lits + 1) * sizeof(*sc.cache));
-	for (i = 0; i < nr_lits; i++)
-		sc.cache[i].from = NONE; /* never fresh */
-	sc.shown = shown;
-	sc.res = res;
-	sc.out_fd = out_fd;
-	sc.md = pcre2_match_data_create(32, NULL);
-	sc.mctx = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(sc.mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(sc.mctx, DEPTH_LIMIT);
-	if (!sc.md || !sc.mctx)
+	sc->cache = xmalloc((st->nr_lits + 1) * sizeof(*sc->cache));
+	sc->md = pcre2_match_data_create(32, NULL);
+	sc->mctx = pcre2_match_context_create(NULL);
+	if (!sc->md || !sc->mctx)
 		die_oom();
+	pcre2_set_match_limit(sc->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(sc->mctx, DEPTH_LIMIT);
+	strbuf_init(&sc->out, 0);
+	return st;
+}
+
+void secret_stream_free(struct secret_stream *st)
+{
+	if (!st)
+		return;
+	if (st->sc.out_hash) { /* begun, never ended */
+		char hex[65];
+		sha256_end(st->sc.out_hash, hex);
+	}
+	pcre2_match_data_free(st->sc.md);
+	pcre2_match_context_free(st->sc.mctx);
+	strbuf_release(&st->sc.out);
+	free(st->sc.cache);
+	free(st->sc.first_lit);
+	free(st->fold);
+	free(st->buf);
+	free(st);
+}
+
+void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown,
+			 struct secret_scan *res)
+{
+	struct scanner *sc = &st->sc;
+	size_t i;
+
+	if (sc->out_hash) { /* the previous file was abandoned */
+		char hex[65];
+		sha256_end(sc->out_hash, hex);
+		sc->out_hash = NULL;
+	}
+	memset(res, 0, sizeof(*res));
+	st->start = st->end = st->pending = 0;
+	st->lineno = 1;
+	st->failed = 0;
+	sc->prefilter = !sc->rules->no_prefilter;
+	sc->buf = st->buf;
+	sc->fold = st->fold;
+	sc->base = 0;
+	sc->end = 0;
+	for (i = 0; i < st->nr_lits; i++)
+		sc->cache[i].from = NONE; /* never fresh */
+	sc->shown = shown;
+	sc->in_block = NULL;
+	sc->res = res;
+	sc->out_fd = out_fd;
 	if (out_fd >= 0)
-		sc.out_hash = sha256_begin();
-	strbuf_init(&sc.out, 0);
+		sc->out_hash = sha256_begin();
+}
+
+/*
+ * Scan every complete line buffered, and with eof the rest; a line with no
+ * break within SECRETS_MAX_SEGMENT bytes is scanned in pieces of that size.
+ * Then move what is left (part of a line, shorter than a segment) to the
+ * front, so a whole block fits behind it.  0 or -1 reported.
+ */
+static int drain(struct secret_stream *st, int eof)
+{
+	char *buf = st->buf;
 
 	for (;;) {
-		char *nl = memchr(buf + start, '\n', end - start);
-		ssize_t n;
+		char *nl = memchr(buf + st->start, '\n', st->end - st->start);
+		size_t len;
 
 		if (nl) {
-			size_t len = (size_t)(nl - (buf + start));
 			size_t tail = 1;
-			if (len > 0 && buf[start + len - 1] == '\r') {
+			len = (size_t)(nl - (buf + st->start));
+			if (len > 0 && buf[st->start + len - 1] == '\r') {
 				len--;
 				tail = 2;
 			}
-			if (scan_segment(&sc, buf + start, len, lineno, buf + start + len, tail) < 0) {
-				ret = -1;
-				goto out;
-			}
-			start += len + tail;
-			lineno++;
+			if (scan_segment(&st->sc, buf + st->start, len, st->lineno,
+					 buf + st->start + len, tail) < 0)
+				return -1;
+			st->start += len + tail;
+			st->lineno++;
 			continue;
 		}
-		if (end - start >= SECRETS_MAX_SEGMENT || (eof && end > start)) {
-			size_t len = end - start < SECRETS_MAX_SEGMENT ? end - start : SECRETS_MAX_SEGMENT;
-			if (scan_segment(&sc, buf + start, len, lineno, "", 0) < 0) {
-				ret = -1;
-				goto out;
-			}
-			start += len;
-			continue;
-		}
-		if (eof)
+		if (st->end - st->start < SECRETS_MAX_SEGMENT && !(eof && st->end > st->start))
 			break;
-		/* No complete line buffered: compact, then read one more block. */
-		if (start > 0) {
-			memmove(buf, buf + start, end - start);
-			if (fold)
-				memmove(fold, fold + start, end - start);
-			sc.base += start;
-			end -= start;
-			start = 0;
-		}
-		n = read(fd, buf + end, READ_BLOCK);
+		len = st->end - st->start < SECRETS_MAX_SEGMENT ? st->end - st->start
+								 : SECRETS_MAX_SEGMENT;
+		if (scan_segment(&st->sc, buf + st->start, len, st->lineno, "", 0) < 0)
+			return -1;
+		st->start += len;
+	}
+	if (st->start > 0) {
+		memmove(buf, buf + st->start, st->end - st->start);
+		if (st->fold)
+			memmove(st->fold, st->fold + st->start, st->end - st->start);
+		st->sc.base += st->start;
+		st->end -= st->start;
+		st->start = 0;
+	}
+	return 0;
+}
+
+/* Where the next bytes of the file go: *room (> 0) bytes at the result,
+ * never past the end of the current block.  Borrowed until commit. */
+static char *stream_space(struct secret_stream *st, size_t *room)
+{
+	*room = READ_BLOCK - st->pending;
+	return st->buf + st->end;
+}
+
+/* n bytes were written at stream_space(): fold them, count them, and scan
+ * when they complete a block.  0 or -1 reported. */
+static int stream_commit(struct secret_stream *st, size_t n)
+{
+	if (st->fold)
+		fold_ascii(st->fold + st->end, st->buf + st->end, n);
+	st->sc.res->size += (uint64_t)n;
+	st->end += n;
+	st->sc.end = st->end;
+	st->pending += n;
+	if (st->pending < READ_BLOCK)
+		return 0;
+	st->pending = 0;
+	return drain(st, 0);
+}
+
+int secret_stream_feed(struct secret_stream *st, const void *data, size_t n)
+{
+	const char *p = data;
+
+	while (n && !st->failed) {
+		size_t room, k;
+		char *dst = stream_space(st, &room);
+		k = n < room ? n : room;
+		memcpy(dst, p, k);
+		if (stream_commit(st, k) < 0)
+			st->failed = 1;
+		p += k;
+		n -= k;
+	}
+	return st->failed ? -1 : 0;
+}
+
+int secret_stream_end(struct secret_stream *st)
+{
+	struct scanner *sc = &st->sc;
+
+	if (!st->failed && drain(st, 1) < 0)
+		st->failed = 1;
+	if (sc->out_hash) {
+		sha256_end(sc->out_hash, sc->res->out_sha256);
+		sc->out_hash = NULL;
+	}
+	if (st->failed) {
+		secret_scan_free(sc->res);
+		return -1;
+	}
+	return 0;
+}
+
+int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
+		    const char *shown, struct secret_scan *res)
+{
+	struct secret_stream *st = secret_stream_new(rules);
+	struct sha256_stream *in_hash = sha256_begin();
+	int ret = 0;
+
+	secret_stream_begin(st, out_fd, shown, res);
+	for (;;) {
+		size_t room;
+		char *dst = stream_space(st, &room);
+		ssize_t n = read(fd, dst, room);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			ret = error_at(shown, 0, "cannot read: %s", strerror(errno));
-			goto out;
+			break;
 		}
 		if (n == 0)
-			eof = 1;
-		sha256_update(in_hash, buf + end, (size_t)n);
-		if (fold)
-			fold_ascii(fold + end, buf + end, (size_t)n);
-		res->size += (uint64_t)n;
-		end += (size_t)n;
-		sc.end = end;
+			break;
+		sha256_update(in_hash, dst, (size_t)n);
+		if (stream_commit(st, (size_t)n) < 0) {
+			st->failed = 1;
+			break;
+		}
 	}
-out:
-	sha256_end(in_hash, res->sha256);
-	if (sc.out_hash)
-		sha256_end(sc.out_hash, res->out_sha256);
-	pcre2_match_data_free(sc.md);
-	pcre2_match_context_free(sc.mctx);
-	strbuf_release(&sc.out);
-	free(sc.cache);
-	free(sc.first_lit);
-	free(fold);
-	free(buf);
 	if (ret < 0)
-		secret_scan_free(res);
+		st->failed = 1;
+	if (secret_stream_end(st) < 0)
+		ret = -1;
+	sha256_end(in_hash, res->sha256);
+	secret_stream_free(st);
 	return ret;
 }
 

@@ -21,8 +21,8 @@
  * over bytes (no UTF mode: evidence may be binary), case-sensitive unless
  * they say (?i), and run under match and depth limits.
  *
- * The scanner streams a descriptor once in fixed blocks: it hashes the
- * original bytes, finds the hits line by line (a line longer than
+ * The scanner streams a descriptor (or bytes fed to a secret_stream) once
+ * in fixed blocks: it hashes the original bytes (descriptor only), finds the hits line by line (a line longer than
  * SECRETS_MAX_SEGMENT is scanned in pieces of that size) and, when asked,
  * writes a copy in which each secret is replaced by "[REDACTED:NAME]";
  * line breaks are kept, so line numbers stay valid.
@@ -75,6 +75,39 @@ struct secret_scan {
  */
 int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 		    const char *shown, struct secret_scan *res);
+
+/*
+ * The same scan, fed by the caller: for a reader that already holds the
+ * bytes (the inventory hashes and scans one read).  A stream scans one
+ * file at a time and is reused for the next; it owns about
+ * 2 * (SECRETS_MAX_SEGMENT + 64 KiB) of buffers whatever the file size.
+ * Whatever sizes the bytes are fed in, the hits and the redacted copy are
+ * exactly those of secrets_scan_fd() on the same bytes: lines are cut at
+ * 64 KiB block boundaries counted from the first byte, as that reader cuts
+ * them.  rules are borrowed and must outlive the stream.
+ */
+struct secret_stream;
+
+struct secret_stream *secret_stream_new(const struct secret_rules *rules);
+void secret_stream_free(struct secret_stream *st);
+
+/*
+ * Start a file.  *res is zeroed and belongs to the caller; the stream fills
+ * its hits and size (bytes fed), and out_size/out_sha256 when out_fd >= 0
+ * (the redacted copy is written there).  res->sha256 is left empty: the
+ * caller hashes what it reads.  shown (borrowed until the end) names the
+ * file in messages.
+ */
+void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown,
+			 struct secret_scan *res);
+
+/* The next n bytes of the file.  0, or -1 after reporting a pattern that
+ * hit its limits or a write error; later feeds then do nothing. */
+int secret_stream_feed(struct secret_stream *st, const void *data, size_t n);
+
+/* No more bytes: scan the last line.  0 with *res complete, or -1 after
+ * reporting (also for an earlier failed feed), *res freed. */
+int secret_stream_end(struct secret_stream *st);
 
 void secret_scan_free(struct secret_scan *res);
 

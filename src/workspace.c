@@ -8,7 +8,8 @@
  * (folder by folder with O_NOFOLLOW from the root descriptor; files with
  * O_NOFOLLOW unless the entry is a symlink that was checked to resolve
  * inside the root) while worker threads hash them in fixed blocks, one
- * read of each byte, every result written into the file's own slot.
+ * read of each byte, every result written into the file's own slot.  When
+ * bundling, each worker also feeds those blocks to its secret scanner.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -55,6 +56,8 @@ struct job {
 	int err;           /* errno for JOB_OPEN and JOB_READ */
 	uint64_t hashed;   /* bytes hashed */
 	char sha256[SHA256_HEX_LEN + 1];
+	int scanned;       /* secrets holds the complete secret scan */
+	struct secret_scan secrets; /* hits moved into the inventory */
 };
 
 struct walk {
@@ -309,6 +312,7 @@ static int dir_stack_open(struct dir_stack *ds, const char *relpath, int follow)
 struct hasher {
 	struct job *jobs;
 	const struct workspace_limits *limits;
+	const struct secret_rules *rules; /* NULL: hash only */
 	struct progress *progress;
 	pthread_mutex_t lock;
 	pthread_cond_t not_empty, not_full;
@@ -317,9 +321,35 @@ struct hasher {
 	int closed;         /* no more jobs will come */
 };
 
-/* Hash one opened file and close it; the outcome goes into j. */
+/* sha256_block_fn: the hashed block goes on to the secret scan (a failure
+ * is kept in the stream and seen at its end). */
+static void scan_block(void *arg, const unsigned char *data, size_t n)
+{
+	(void)secret_stream_feed(arg, data, n);
+}
+
+/* Hash the open file, and with scan (NULL = none) scan the same blocks;
+ * errors the scan would report are muted (see workspace_open_scanned).
+ * 0, or -1 with errno set on a read error. */
+static int read_job(struct job *j, struct sha256_reader *reader, struct secret_stream *scan)
+{
+	int rc, was, saved;
+
+	if (!scan)
+		return sha256_reader_fd(reader, j->fd, j->sha256, &j->hashed, NULL, NULL);
+	was = error_mute_thread(1);
+	secret_stream_begin(scan, -1, j->path, &j->secrets);
+	rc = sha256_reader_fd(reader, j->fd, j->sha256, &j->hashed, scan_block, scan);
+	saved = errno;
+	j->scanned = secret_stream_end(scan) == 0;
+	error_mute_thread(was);
+	errno = saved; /* the read's, for JOB_READ */
+	return rc;
+}
+
+/* Hash (and scan) one opened file and close it; the outcome goes into j. */
 static void hash_job(struct job *j, struct sha256_reader *reader,
-		     const struct workspace_limits *limits)
+		     const struct workspace_limits *limits, struct secret_stream *scan)
 {
 	struct stat before, after;
 
@@ -331,7 +361,7 @@ static void hash_job(struct job *j, struct sha256_reader *reader,
 	} else if (limits->max_file_size && (uint64_t)before.st_size > limits->max_file_size) {
 		j->status = JOB_TOO_BIG;
 		j->size = (uint64_t)before.st_size;
-	} else if (sha256_reader_fd(reader, j->fd, j->sha256, &j->hashed, NULL, NULL) < 0) {
+	} else if (read_job(j, reader, scan) < 0) {
 		j->status = JOB_READ;
 		j->err = errno;
 	} else if (fstat(j->fd, &after) < 0) {
@@ -350,6 +380,7 @@ static void *hash_worker(void *arg)
 {
 	struct hasher *h = arg;
 	struct sha256_reader reader;
+	struct secret_stream *scan = h->rules ? secret_stream_new(h->rules) : NULL;
 
 	sha256_reader_init(&reader, 0);
 	for (;;) {
@@ -366,10 +397,11 @@ static void *hash_worker(void *arg)
 		h->count--;
 		pthread_cond_signal(&h->not_full);
 		pthread_mutex_unlock(&h->lock);
-		hash_job(j, &reader, h->limits);
+		hash_job(j, &reader, h->limits, scan);
 		progress_add(h->progress, 1, j->hashed);
 	}
 	sha256_reader_free(&reader);
+	secret_stream_free(scan);
 	return NULL;
 }
 
@@ -403,7 +435,8 @@ static int open_job(struct dir_stack *ds, struct job *job)
 	return -1;
 }
 
-static void hash_all(struct workspace *ws, struct job *jobs, size_t nr, uint64_t total_bytes)
+static void hash_all(struct workspace *ws, struct job *jobs, size_t nr, uint64_t total_bytes,
+		     const struct secret_rules *rules)
 {
 	struct hasher h;
 	struct dir_stack ds;
@@ -414,6 +447,7 @@ static void hash_all(struct workspace *ws, struct job *jobs, size_t nr, uint64_t
 	memset(&h, 0, sizeof(h));
 	h.jobs = jobs;
 	h.limits = &ws->limits;
+	h.rules = rules;
 	h.progress = progress_begin("inventory", nr, total_bytes);
 	memset(&ds, 0, sizeof(ds));
 	ds.root_fd = ds.fd[0] = ws->root_fd;
@@ -432,14 +466,16 @@ static void hash_all(struct workspace *ws, struct job *jobs, size_t nr, uint64_t
 	if (started == 0) {
 		/* serial: no thread could start, or one CPU */
 		struct sha256_reader reader;
+		struct secret_stream *scan = rules ? secret_stream_new(rules) : NULL;
 		sha256_reader_init(&reader, 0);
 		for (i = 0; i < nr; i++) {
 			if (open_job(&ds, &jobs[i]) < 0)
 				break;
-			hash_job(&jobs[i], &reader, &ws->limits);
+			hash_job(&jobs[i], &reader, &ws->limits, scan);
 			progress_add(h.progress, 1, jobs[i].hashed);
 		}
 		sha256_reader_free(&reader);
+		secret_stream_free(scan);
 	} else {
 		for (i = 0; i < nr; i++) {
 			if (open_job(&ds, &jobs[i]) < 0)
@@ -492,6 +528,12 @@ static int job_error(const struct workspace *ws, const struct job *j)
 int workspace_open(const char *dir, const struct workspace_limits *limits,
 		   struct workspace *ws)
 {
+	return workspace_open_scanned(dir, limits, NULL, ws);
+}
+
+int workspace_open_scanned(const char *dir, const struct workspace_limits *limits,
+			   const struct secret_rules *rules, struct workspace *ws)
+{
 	struct walk w;
 	size_t i;
 	int fd, ret;
@@ -521,7 +563,7 @@ int workspace_open(const char *dir, const struct workspace_limits *limits,
 		/* The inventory is in strcmp order of whole paths (bsearch needs it). */
 		if (w.nr_jobs)
 			qsort(w.jobs, w.nr_jobs, sizeof(*w.jobs), cmp_job);
-		hash_all(ws, w.jobs, w.nr_jobs, w.total_bytes);
+		hash_all(ws, w.jobs, w.nr_jobs, w.total_bytes, rules);
 		for (i = 0; i < w.nr_jobs && ret == 0; i++)
 			if (w.jobs[i].status != JOB_OK)
 				ret = job_error(ws, &w.jobs[i]);
@@ -536,11 +578,20 @@ int workspace_open(const char *dir, const struct workspace_limits *limits,
 			f->size = w.jobs[i].hashed;
 			memcpy(f->sha256, w.jobs[i].sha256, sizeof(f->sha256));
 			f->kind = "other";
+			if (w.jobs[i].scanned) {
+				f->scanned = 1;
+				f->hits = w.jobs[i].secrets.hits;
+				f->nr_hits = w.jobs[i].secrets.nr_hits;
+				w.jobs[i].scanned = 0;
+			}
 		}
 		ws->nr_files = w.nr_jobs;
 	}
-	for (i = 0; i < w.nr_jobs; i++)
+	for (i = 0; i < w.nr_jobs; i++) {
 		free(w.jobs[i].path);
+		if (w.jobs[i].scanned)
+			secret_scan_free(&w.jobs[i].secrets);
+	}
 	free(w.jobs);
 	if (ret < 0)
 		workspace_close(ws);
@@ -550,8 +601,10 @@ int workspace_open(const char *dir, const struct workspace_limits *limits,
 void workspace_close(struct workspace *ws)
 {
 	size_t i;
-	for (i = 0; i < ws->nr_files; i++)
+	for (i = 0; i < ws->nr_files; i++) {
 		free(ws->files[i].path);
+		free(ws->files[i].hits);
+	}
 	free(ws->files);
 	if (ws->root_fd >= 0)
 		close(ws->root_fd);

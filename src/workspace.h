@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "assessment.h"
+#include "secrets.h"
 
 #define SHA256_HEX_LEN 64
 
@@ -24,6 +25,12 @@ struct evidence_file {
 	uint64_t size;
 	char sha256[SHA256_HEX_LEN + 1];
 	const char *kind; /* static string: assessment, drill-log, runbook, config, template, document, other */
+	/* The secret scan of the inventory's own read (workspace_open_scanned):
+	 * scanned = 1 when hits are the file's complete result, 0 when no scan
+	 * was asked for or it failed (scan the file again to report why). */
+	int scanned;
+	struct secret_hit *hits; /* owned, in line order; rule names borrowed from the rules */
+	size_t nr_hits;
 };
 
 struct workspace_limits {
@@ -56,6 +63,18 @@ extern const struct workspace_limits workspace_default_limits;
 /* Walk and hash dir.  0, or -1 after reporting.  Free with workspace_close(). */
 int workspace_open(const char *dir, const struct workspace_limits *limits,
 		   struct workspace *ws);
+
+/*
+ * workspace_open() that also runs the secret scan of rules (borrowed; NULL
+ * = none) over the very blocks it hashes, so each byte is read once; the
+ * result lands in each file's scanned/hits.  Hits belong to ws, their rule
+ * names to rules, which must outlive ws.  A scan error (a pattern hitting
+ * its limits) is not reported here: the file is left unscanned for the
+ * caller to scan again and report in its own order.  Results never depend
+ * on the number of threads.
+ */
+int workspace_open_scanned(const char *dir, const struct workspace_limits *limits,
+			   const struct secret_rules *rules, struct workspace *ws);
 void workspace_close(struct workspace *ws);
 
 /*
