@@ -6,8 +6,10 @@
  * a final block, so chunks compressed apart (pigz's way of using several
  * cores on one file) cannot simply be concatenated.  This file walks the
  * stream's blocks exactly as an inflater would, without producing output
- * (Huffman tables are full 15-bit lookup tables, so each symbol costs one
- * lookup), to find the bit where the final block's header starts.  Clearing
+ * (a 12-bit lookup table decodes almost every symbol in one step, small
+ * enough to build per block and to stay in cache; longer codes are decoded
+ * canonically, bit by bit), to find the bit where the final block's header
+ * starts.  Clearing
  * that BFINAL bit and appending an empty non-final stored block (what zlib's
  * Z_SYNC_FLUSH emits) leaves the stream byte-aligned and open, so the next
  * chunk's stream can follow it directly.  The result decodes to the same
@@ -22,16 +24,24 @@
 #include "banned.h"
 
 #define MAX_BITS 15
-#define TABLE_SIZE (1u << MAX_BITS)
+#define FAST_BITS 12
+#define FAST_SIZE (1u << FAST_BITS)
+
+/* One Huffman code: fast[] maps the next FAST_BITS bits to symbol |
+ * length << 16 (0: a longer code, or none); count[] and symbol[] (symbols
+ * ordered by code) serve canonical decoding of the rest. */
+struct huffman {
+	uint32_t fast[FAST_SIZE];
+	uint16_t count[MAX_BITS + 1];
+	uint16_t symbol[320];
+};
 
 struct walker {
 	const unsigned char *start, *next, *end;
 	uint64_t bitbuf;   /* the next bitcnt bits of the stream, LSB first */
 	unsigned bitcnt;
 	int bad;           /* read past the end or invalid code */
-	uint32_t *litlen;  /* TABLE_SIZE entries: symbol | length << 16 */
-	uint32_t *dist;
-	uint32_t *codelen;
+	struct huffman *litlen, *dist, *codelen;
 };
 
 /*
@@ -96,46 +106,75 @@ static unsigned reverse_bits(unsigned code, unsigned n)
 	return r;
 }
 
-/* Canonical Huffman decode table from code lengths; -1 on an oversubscribed code. */
-static int build(uint32_t *table, const unsigned char *lens, unsigned n)
+/* The code of lens[0..n) into h; -1 on an oversubscribed code. */
+static int build(struct huffman *h, const unsigned char *lens, unsigned n)
 {
-	unsigned count[MAX_BITS + 1] = { 0 }, next[MAX_BITS + 1];
+	unsigned offs[MAX_BITS + 2], next[MAX_BITS + 1];
 	unsigned code = 0, bits, sym;
 	int left = 1;
 
+	memset(h->count, 0, sizeof(h->count));
 	for (sym = 0; sym < n; sym++)
-		count[lens[sym]]++;
-	count[0] = 0;
+		h->count[lens[sym]]++;
+	h->count[0] = 0;
 	for (bits = 1; bits <= MAX_BITS; bits++) {
 		left <<= 1;
-		left -= (int)count[bits];
+		left -= (int)h->count[bits];
 		if (left < 0)
 			return -1;
 	}
+	offs[1] = 0;
 	for (bits = 1; bits <= MAX_BITS; bits++) {
-		code = (code + count[bits - 1]) << 1;
+		offs[bits + 1] = offs[bits] + h->count[bits];
+		code = (code + h->count[bits - 1]) << 1;
 		next[bits] = code;
 	}
-	memset(table, 0, TABLE_SIZE * sizeof(*table));
+	memset(h->fast, 0, sizeof(h->fast));
 	for (sym = 0; sym < n; sym++) {
 		unsigned len = lens[sym], j;
 		if (!len)
 			continue;
-		for (j = reverse_bits(next[len]++, len); j < TABLE_SIZE; j += 1u << len)
-			table[j] = sym | (uint32_t)len << 16;
+		h->symbol[offs[len]++] = (uint16_t)sym;
+		j = reverse_bits(next[len]++, len);
+		if (len > FAST_BITS)
+			continue;
+		for (; j < FAST_SIZE; j += 1u << len)
+			h->fast[j] = sym | (uint32_t)len << 16;
 	}
 	return 0;
 }
 
-/* Decode one symbol; the buffer must hold 15 bits (refill first). */
-static inline unsigned decode(struct walker *w, const uint32_t *table)
+/* A code longer than FAST_BITS (or none): canonical decoding, one bit at a
+ * time, first bit read = most significant bit of the code. */
+static unsigned decode_slow(struct walker *w, const struct huffman *h)
 {
-	uint32_t e = table[w->bitbuf & (TABLE_SIZE - 1)];
-	unsigned len = e >> 16;
-	if (!len) {
-		w->bad = 1;
-		return 0;
+	uint64_t bits = w->bitbuf;
+	int code = 0, first = 0, index = 0;
+	unsigned len;
+	for (len = 1; len <= MAX_BITS; len++) {
+		int count = h->count[len];
+		code |= (int)(bits & 1);
+		bits >>= 1;
+		if (code < first + count) {
+			w->bitbuf >>= len;
+			w->bitcnt -= len;
+			return h->symbol[index + (code - first)];
+		}
+		index += count;
+		first = (first + count) << 1;
+		code <<= 1;
 	}
+	w->bad = 1;
+	return 0;
+}
+
+/* Decode one symbol; the buffer must hold 15 bits (refill first). */
+static inline unsigned decode(struct walker *w, const struct huffman *h)
+{
+	uint32_t e = h->fast[w->bitbuf & (FAST_SIZE - 1)];
+	unsigned len = e >> 16;
+	if (!len)
+		return decode_slow(w, h);
 	w->bitbuf >>= len;
 	w->bitcnt -= len;
 	return e & 0xffff;
@@ -148,23 +187,29 @@ static const unsigned char dist_extra[30] = {
 	0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
 };
 
-/* Skip the Huffman-coded data of one block up to its end-of-block symbol. */
+/*
+ * Skip the Huffman-coded data of one block up to its end-of-block symbol.
+ * One refill (56 bits) serves several symbols: a literal needs at most 15
+ * bits, a length with its distance at most 15 + 5 + 15 + 13.
+ */
 static int skip_codes(struct walker *w)
 {
+	refill(w);
 	for (;;) {
 		unsigned sym;
-		/* 56 bits cover a length (15 + 5) and a distance (15 + 13) */
-		refill(w);
+		if (w->bitcnt < 48) {
+			refill(w);
+			if (w->next > w->end) {
+				check_end(w);
+				if (w->bad)
+					return -1;
+			}
+		}
 		sym = decode(w, w->litlen);
 		if (w->bad)
 			return -1;
-		if (sym < 256) {
-			if (w->next > w->end)
-				check_end(w);
-			if (w->bad)
-				return -1;
+		if (sym < 256)
 			continue;
-		}
 		if (sym == 256)
 			break;
 		if (sym > 285)
@@ -174,11 +219,6 @@ static int skip_codes(struct walker *w)
 		if (w->bad || sym >= 30)
 			return -1;
 		take(w, dist_extra[sym]);
-		if (w->next > w->end) {
-			check_end(w);
-			if (w->bad)
-				return -1;
-		}
 	}
 	check_end(w);
 	return w->bad ? -1 : 0;
@@ -256,9 +296,9 @@ int deflate_final_block(const unsigned char *stream, size_t len, uint64_t *final
 	memset(&w, 0, sizeof(w));
 	w.start = w.next = stream;
 	w.end = stream + len;
-	w.litlen = xmalloc(3 * TABLE_SIZE * sizeof(uint32_t));
-	w.dist = w.litlen + TABLE_SIZE;
-	w.codelen = w.dist + TABLE_SIZE;
+	w.litlen = xmalloc(3 * sizeof(struct huffman));
+	w.dist = w.litlen + 1;
+	w.codelen = w.litlen + 2;
 	for (;;) {
 		uint64_t header = position(&w);
 		unsigned final = get(&w, 1), type = get(&w, 2);
