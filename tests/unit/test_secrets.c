@@ -11,22 +11,8 @@
 #include "error.h"
 #include "hash.h"
 #include "secrets.h"
+#include "secrets_fixture.h"
 
-static struct secret_rules rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	memset(&rules, 0, sizeof(rules));
-	return secret_rules_load("questionnaires/secret-patterns.txt", &rules);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	secret_rules_free(&rules);
-	return 0;
-}
 
 static int memfile(const char *text, size_t len)
 {

@@ -16,36 +16,9 @@
 #include "error.h"
 #include "hash.h"
 #include "secrets.h"
+#include "secrets_fixture.h"
 
-static struct secret_rules rules;
 
-static int setup(void **state)
-{
-	(void)state;
-	memset(&rules, 0, sizeof(rules));
-	return secret_rules_load("questionnaires/secret-patterns.txt", &rules);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	secret_rules_free(&rules);
-	return 0;
-}
-
-/* xorshift64: the same inputs on every machine. */
-static uint64_t rng_state;
-static uint64_t rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-static size_t below(size_t n)
-{
-	return (size_t)(rnd() % n);
-}
 
 /* One scan's outcome: hits, the redacted copy and its digest. */
 struct outcome {
