@@ -85,6 +85,22 @@ static int verify_end(struct evidence_text *t)
 	return 0;
 }
 
+/* Report the bad byte block[bad] (NUL or invalid UTF-8) of a run of
+ * lines starting at line first, with its line and column. */
+static void report_bad_text(struct evidence_text *t, const char *block, size_t bad,
+			    long first)
+{
+	const char *nl = bad ? memrchr(block, '\n', bad) : NULL;
+	size_t column = bad - (nl ? (size_t)(nl - block) + 1 : 0) + 1;
+	long line = first + (long)scan_count_newlines(block, bad);
+	if (block[bad] == '\0')
+		error_at(t->shown, line, "NUL byte at column %zu: binary data, not a text %s",
+			 column, t->what);
+	else
+		error_at(t->shown, line, "invalid UTF-8 at column %zu: not a text %s",
+			 column, t->what);
+}
+
 int evidence_text_next(struct evidence_text *t, char **line, size_t *len)
 {
 	size_t bad;
@@ -111,12 +127,7 @@ int evidence_text_next(struct evidence_text *t, char **line, size_t *len)
 		goto fail;
 	}
 	if (!utf8_text_valid(*line, *len, &bad)) {
-		if ((*line)[bad] == '\0')
-			error_at(t->shown, t->lineno, "NUL byte at column %zu: binary data, not a text %s",
-				 bad + 1, t->what);
-		else
-			error_at(t->shown, t->lineno, "invalid UTF-8 at column %zu: not a text %s",
-				 bad + 1, t->what);
+		report_bad_text(t, *line, bad, t->lineno);
 		goto fail;
 	}
 	return 1;
@@ -140,22 +151,6 @@ static size_t first_long_line(const char *block, size_t len, size_t max_line)
 		at = end + 1;
 	}
 	return len;
-}
-
-/* Report the bad byte block[bad] (NUL or invalid UTF-8) of a run of
- * lines starting at line first, with its line and column. */
-static void report_bad_text(struct evidence_text *t, const char *block, size_t bad,
-			    long first)
-{
-	const char *nl = bad ? memrchr(block, '\n', bad) : NULL;
-	size_t column = bad - (nl ? (size_t)(nl - block) + 1 : 0) + 1;
-	long line = first + (long)scan_count_newlines(block, bad);
-	if (block[bad] == '\0')
-		error_at(t->shown, line, "NUL byte at column %zu: binary data, not a text %s",
-			 column, t->what);
-	else
-		error_at(t->shown, line, "invalid UTF-8 at column %zu: not a text %s",
-			 column, t->what);
 }
 
 int evidence_text_block(struct evidence_text *t, char **block, size_t *len,
