@@ -12,9 +12,9 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
-#include <limits.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +23,10 @@
 
 #include "secrets.h"
 #include "pattern.h"
+#include "scan.h"
 #include "error.h"
 #include "hash.h"
+#include "literals.h"
 #include "strbuf.h"
 #include "banned.h"
 
@@ -388,27 +390,6 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* dst[i] = ASCII lower case of src[i]; other bytes unchanged.  Eight
- * bytes at a time: for each byte below 0x80, bit 7 of (b + 0x80 - 'A') and
- * of (b + 0x7f - 'Z') tell b >= 'A' and b > 'Z'. */
-static void fold_ascii(char *dst, const char *src, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x, h, upper;
-		memcpy(&x, src + i, 8);
-		h = x & ~high;
-		upper = ((h + (0x80 - 'A') * ones) ^ (h + (0x7f - 'Z') * ones)) & ~x & high;
-		x |= upper >> 2;
-		memcpy(dst + i, &x, 8);
-	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)src[i];
-		dst[i] = (char)(c | ((unsigned char)(c - 'A') < 26u) << 5);
-	}
-}
-
 /* First whole occurrence of l in hay[from..to), or (size_t)-1. */
 static size_t find_literal(const struct literal *l, size_t anchor, const char *hay,
 			   size_t from, size_t to)
@@ -577,6 +558,7 @@ struct secret_stream {
 	size_t nr_lits;
 	long lineno;
 	int failed;
+	int all_need;        /* every rule but end rules has required literals */
 };
 
 struct secret_stream *secret_stream_new(const struct secret_rules *rules)
@@ -598,6 +580,10 @@ struct secret_stream *secret_stream_new(const struct secret_rules *rules)
 		st->nr_lits += rules->rules[i].nr_lits;
 	}
 	sc->cache = xmalloc((st->nr_lits + 1) * sizeof(*sc->cache));
+	st->all_need = 1;
+	for (i = 0; i < rules->nr; i++)
+		if (rules->rules[i].kind != RULE_END && !rules->rules[i].nr_lits)
+			st->all_need = 0;
 	sc->md = pcre2_match_data_create(32, NULL);
 	sc->mctx = pcre2_match_context_create(NULL);
 	if (!sc->md || !sc->mctx)
@@ -660,6 +646,51 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 }
 
 /*
+ * Lines holding no required literal cannot hit when every rule needs one
+ * (end rules aside), no block is open and no redacted copy is being
+ * written: step over the complete lines before the first literal
+ * occurrence in the buffer, counting them, without a per-line call.  The
+ * literal cache is the one rule_wanted() keeps (same meaning).
+ */
+static void skip_clean_lines(struct secret_stream *st)
+{
+	struct scanner *sc = &st->sc;
+	const struct secret_rules *rules = sc->rules;
+	uint64_t s = sc->base + st->start, end = sc->base + st->end, first = NONE;
+	size_t i, j, to;
+	const char *nl;
+
+	if (!st->all_need || !sc->prefilter || sc->in_block || sc->out_fd >= 0)
+		return;
+	for (i = 0; i < rules->nr; i++) {
+		if (rules->rules[i].kind == RULE_END)
+			continue;
+		for (j = 0; j < rules->rules[i].nr_lits; j++) {
+			const struct literal *l = &rules->rules[i].lits[j];
+			struct lit_cache *c = &sc->cache[sc->first_lit[i] + j];
+			if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
+				size_t at = find_literal(l, c->anchor, l->caseless ? sc->fold : sc->buf,
+							 st->start, st->end);
+				c->from = s;
+				c->until = end;
+				c->found = at == (size_t)-1 ? NONE : sc->base + at;
+			}
+			if (c->found < first)
+				first = c->found;
+		}
+	}
+	if (first == NONE) /* every complete line is clean */
+		nl = memrchr(st->buf + st->start, '\n', st->end - st->start);
+	else /* the lines before the one holding the first occurrence */
+		nl = memrchr(st->buf + st->start, '\n', (size_t)(first - s));
+	to = nl ? (size_t)(nl - st->buf) + 1 : st->start;
+	if (to > st->start) {
+		st->lineno += (long)scan_count_newlines(st->buf + st->start, to - st->start);
+		st->start = to;
+	}
+}
+
+/*
  * Scan every complete line buffered, and with eof the rest; a line with no
  * break within SECRETS_MAX_SEGMENT bytes is scanned in pieces of that size.
  * Then move what is left (part of a line, shorter than a segment) to the
@@ -670,9 +701,11 @@ static int drain(struct secret_stream *st, int eof)
 	char *buf = st->buf;
 
 	for (;;) {
-		char *nl = memchr(buf + st->start, '\n', st->end - st->start);
+		char *nl;
 		size_t len;
 
+		skip_clean_lines(st);
+		nl = memchr(buf + st->start, '\n', st->end - st->start);
 		if (nl) {
 			size_t tail = 1;
 			len = (size_t)(nl - (buf + st->start));
@@ -750,7 +783,7 @@ static void pick_anchors(struct secret_stream *st, const char *block, size_t n)
 static int stream_commit(struct secret_stream *st, size_t n)
 {
 	if (st->fold)
-		fold_ascii(st->fold + st->end, st->buf + st->end, n);
+		ascii_fold(st->fold + st->end, st->buf + st->end, n);
 	st->sc.res->size += (uint64_t)n;
 	st->end += n;
 	st->sc.end = st->end;
