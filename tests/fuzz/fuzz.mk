@@ -7,6 +7,10 @@
 #   make fuzz                   build with clang -fsanitize=fuzzer,address,undefined
 #                               and run each target FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ_SECONDS=N    run each N seconds (make -jJ fuzz: J at a time)
+#   make fuzz FUZZ_SEED=S       libFuzzer's -seed=S: from the same corpora the
+#                               same inputs in the same order, so a crash CI
+#                               finds (CI uses FUZZ_SEED=1) is found again by
+#                               the same command; without it, a new seed each run
 #   make fuzz-build             build only (build-fuzz/fuzz_NAME)
 #   make fuzz-replay B=build    replay every seed and kept crash input through
 #                               each target linked with the ordinary compiler
@@ -20,6 +24,7 @@
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536
+FUZZ_SEED ?=
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRCS))
 FUZZ_CFLAGS := $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer \
@@ -49,6 +54,7 @@ fuzz-run-%: build-fuzz/fuzz_% fuzz-force
 	@mkdir -p build-fuzz/crashes build-fuzz/corpus/$*
 	@echo "== fuzz_$* for $(FUZZ_SECONDS) s"
 	@./build-fuzz/fuzz_$* $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+		$(if $(FUZZ_SEED),-seed=$(FUZZ_SEED)) \
 		$(if $(wildcard tests/fuzz/$*.dict),-dict=tests/fuzz/$*.dict) \
 		-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$*- \
 		build-fuzz/corpus/$* tests/fuzz/corpus/$* 2>build-fuzz/fuzz_$*.log \
