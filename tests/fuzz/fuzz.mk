@@ -8,9 +8,10 @@
 #                               and run each target FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ_SECONDS=N    run each N seconds (make -jJ fuzz: J at a time)
 #   make fuzz FUZZ_SEED=S       libFuzzer's -seed=S: from the same corpora the
-#                               same inputs in the same order, so a crash CI
-#                               finds (CI uses FUZZ_SEED=1) is found again by
-#                               the same command; without it, a new seed each run
+#                               same mutations in the same order, so a crash CI
+#                               finds (CI uses FUZZ_SEED=1) is, as a rule, found
+#                               again by the same command (targets that start
+#                               threads may drift); without it, a new seed each run
 #   make fuzz-build             build only (build-fuzz/fuzz_NAME)
 #   make fuzz-replay B=build    replay every seed and kept crash input through
 #                               each target linked with the ordinary compiler
