@@ -156,6 +156,21 @@ static void test_random_equivalence(void **state)
 	}
 }
 
+/* An empty match at the very end ("$") belongs to a last line without a
+ * newline (fuzz_literals found scan_fd skipping it). */
+static void test_empty_match_at_end(void **state)
+{
+	static const char *const texts[] = { "a\nb", "a\n", "a", "", "a\r\nb\r", "\n\n" };
+	static const char *const sources[] = { "$", "x*$", "\\s*$", "b?$", "^" };
+	size_t t, p;
+	(void)state;
+	for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++)
+		for (p = 0; p < sizeof(sources) / sizeof(sources[0]); p++) {
+			const char *one[1] = { sources[p] };
+			compare(texts[t], strlen(texts[t]), one, 1, 0, 0);
+		}
+}
+
 /* Many blocks: lines cross the reader's block boundaries. */
 static void test_large_input(void **state)
 {
@@ -244,6 +259,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_equivalence),
+		cmocka_unit_test(test_empty_match_at_end),
 		cmocka_unit_test(test_large_input),
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_count_newlines),
