@@ -416,28 +416,38 @@ void required_literals_free(struct required_literals *r)
 	free(r);
 }
 
-static int set_present(const struct literal_set *set, const char *folded, size_t len)
+size_t literal_find(const char *hay, size_t from, size_t to, const char *text, size_t n,
+		    size_t anchor)
 {
-	size_t j;
-	for (j = 0; j < set->nr; j++)
-		if (memmem(folded, len, set->items[j], set->lens[j]))
-			return 1;
-	return 0;
+	const char *p, *last, *q;
+	if (to < from || to - from < n)
+		return (size_t)-1;
+	p = hay + from + anchor;
+	last = hay + to - n + anchor; /* last possible anchor position */
+	while (p <= last && (q = memchr(p, text[anchor], (size_t)(last - p) + 1)) != NULL) {
+		const char *at = q - anchor;
+		if (at[0] == text[0] && at[n - 1] == text[n - 1] && !memcmp(at, text, n))
+			return (size_t)(at - hay);
+		p = q + 1;
+	}
+	return (size_t)-1;
 }
 
-int required_literals_present(const struct required_literals *r, const char *folded,
-			      size_t len)
+size_t literal_rarest_byte(const char *text, size_t n, const size_t counts[256],
+			   int add_upper, size_t prefer)
 {
-	size_t i, k;
-	for (i = 0; i < r->nr; i++) {
-		const struct literal_branch *b = &r->branches[i];
-		for (k = 0; k < b->nr; k++)
-			if (!set_present(&b->sets[k], folded, len))
-				break;
-		if (k == b->nr)
-			return 1;
+	size_t best = SIZE_MAX, at = 0, k;
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)text[k];
+		size_t seen = counts[c];
+		if (add_upper && c >= 'a' && c <= 'z')
+			seen += counts[c - 'a' + 'A'];
+		if (seen < best || (seen == best && k == prefer)) {
+			best = seen;
+			at = k;
+		}
 	}
-	return 0;
+	return at;
 }
 
 int literals_unsafe_text(const char *text, size_t len)

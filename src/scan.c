@@ -234,41 +234,6 @@ struct literal_scan {
 	struct literal_cursor *cursors;
 };
 
-/*
- * Next whole occurrence of c's item in folded[from..len), or NONE: memchr
- * on the item's rarest byte (SIMD-fast, few false stops), then memcmp.
- */
-static size_t find_item(const char *folded, size_t len, const struct literal_cursor *c,
-			size_t from)
-{
-	size_t at = from + c->rare;
-	while (at < len) {
-		const char *hit = memchr(folded + at, c->item[c->rare], len - at);
-		size_t start;
-		if (!hit)
-			return NONE;
-		start = (size_t)(hit - folded) - c->rare;
-		if (start + c->len <= len && !memcmp(folded + start, c->item, c->len))
-			return start;
-		at = (size_t)(hit - folded) + 1;
-	}
-	return NONE;
-}
-
-/* Point each cursor's search at the item byte rarest in hist (the folded
- * block's byte counts). */
-static void literal_scan_pick_rare(struct literal_scan *ls, const size_t hist[256], size_t n)
-{
-	size_t i, k;
-	for (i = 0; i < n; i++) {
-		struct literal_cursor *c = &ls->cursors[i];
-		c->rare = 0;
-		for (k = 1; k < c->len; k++)
-			if (hist[(unsigned char)c->item[k]] < hist[(unsigned char)c->item[c->rare]])
-				c->rare = k;
-	}
-}
-
 static void literal_scan_init(struct literal_scan *ls, const struct required_literals *req,
 			      const size_t hist[256])
 {
@@ -288,7 +253,9 @@ static void literal_scan_init(struct literal_scan *ls, const struct required_lit
 				ls->cursors[n].item = req->branches[i].sets[k].items[j];
 				ls->cursors[n].len = req->branches[i].sets[k].lens[j];
 			}
-	literal_scan_pick_rare(ls, hist, n);
+	while (n--)
+		ls->cursors[n].rare = literal_rarest_byte(ls->cursors[n].item, ls->cursors[n].len,
+							  hist, 0, 0);
 }
 
 /* The first occurrence at or after from of any of the nr items at c. */
@@ -298,7 +265,7 @@ static size_t set_next(const char *folded, size_t len, struct literal_cursor *c,
 	size_t at = NONE, j;
 	for (j = 0; j < nr; j++, c++) {
 		if (c->next != NONE && c->next < from)
-			c->next = find_item(folded, len, c, from);
+			c->next = literal_find(folded, from, len, c->item, c->len, c->rare);
 		if (c->next < at)
 			at = c->next;
 	}
@@ -376,8 +343,8 @@ int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
 	b.counted_line = lineno;
 	b.line_mode_block = memchr(block + from, '\r', len - from) != NULL;
 	/* A pattern with required literals looks for them in a folded twin of
-	 * the block (memmem: far faster than a regex without a literal
-	 * start); the others search with the pattern.  Anchored patterns search
+	 * the block (memchr on each literal's rarest byte: far faster than a
+	 * regex without a literal start); the others search with the pattern.  Anchored patterns search
 	 * too: in multi-line mode ^ is tried only at line starts. */
 	for (k = 0; k < nr && use_literals; k++)
 		need_fold |= pattern_literals(patterns[k]) != NULL;

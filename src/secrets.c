@@ -14,7 +14,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -390,33 +389,6 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* First whole occurrence of l in hay[from..to), or (size_t)-1. */
-static size_t find_literal(const struct literal *l, size_t anchor, const char *hay,
-			   size_t from, size_t to)
-{
-	const char *p, *last, *q;
-	char c = l->text[anchor];
-	if (to < from || to - from < l->len)
-		return (size_t)-1;
-	p = hay + from + anchor;
-	last = hay + to - l->len + anchor; /* last possible anchor position */
-	while (p <= last && (q = memchr(p, c, (size_t)(last - p) + 1)) != NULL) {
-		const char *at = q - anchor;
-		if (at[0] == l->text[0] && at[l->len - 1] == l->text[l->len - 1] &&
-		    !memcmp(at, l->text, l->len))
-			return (size_t)(at - hay);
-		p = q + 1;
-	}
-	return (size_t)-1;
-}
-
-/*
- * 1 when rule r must be tried on the segment at file offsets [s, e) (which
- * is buffered): it has no literals, the prefilter is off, or one of its
- * literals lies wholly inside the segment.  Occurrences are searched over
- * the whole buffer at once and remembered, so each byte is searched about
- * once per literal, not once per line.
- */
 static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 {
 	const struct secret_rule *r = &sc->rules->rules[ri];
@@ -429,8 +401,9 @@ static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 		int fresh = c->from <= s &&
 			    (c->found != NONE ? c->found >= s : e <= c->until);
 		if (!fresh) {
-			size_t at = find_literal(l, c->anchor, l->caseless ? sc->fold : sc->buf,
-						 (size_t)(s - sc->base), sc->end);
+			size_t at = literal_find(l->caseless ? sc->fold : sc->buf,
+						 (size_t)(s - sc->base), sc->end, l->text, l->len,
+						 c->anchor);
 			c->from = s;
 			c->until = sc->base + sc->end;
 			c->found = at == (size_t)-1 ? NONE : sc->base + at;
@@ -669,8 +642,8 @@ static void skip_clean_lines(struct secret_stream *st)
 			const struct literal *l = &rules->rules[i].lits[j];
 			struct lit_cache *c = &sc->cache[sc->first_lit[i] + j];
 			if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
-				size_t at = find_literal(l, c->anchor, l->caseless ? sc->fold : sc->buf,
-							 st->start, st->end);
+				size_t at = literal_find(l->caseless ? sc->fold : sc->buf, st->start,
+							 st->end, l->text, l->len, c->anchor);
 				c->from = s;
 				c->until = end;
 				c->found = at == (size_t)-1 ? NONE : sc->base + at;
@@ -756,25 +729,16 @@ static char *stream_space(struct secret_stream *st, size_t *room)
 static void pick_anchors(struct secret_stream *st, const char *block, size_t n)
 {
 	const struct secret_rules *rules = st->sc.rules;
-	unsigned count[256] = { 0 };
-	size_t i, j, k, slot = 0;
+	size_t count[256] = { 0 };
+	size_t i, j, slot = 0;
 
 	for (i = 0; i < n; i += 4)
 		count[(unsigned char)block[i]]++;
 	for (i = 0; i < rules->nr; i++)
 		for (j = 0; j < rules->rules[i].nr_lits; j++, slot++) {
 			const struct literal *l = &rules->rules[i].lits[j];
-			unsigned best = UINT_MAX;
-			for (k = 0; k < l->len; k++) {
-				unsigned char c = (unsigned char)l->text[k];
-				unsigned seen = count[c];
-				if (l->caseless && c >= 'a' && c <= 'z')
-					seen += count[c - 'a' + 'A']; /* searched in the folded twin */
-				if (seen < best || (seen == best && k == l->anchor)) {
-					best = seen;
-					st->sc.cache[slot].anchor = k;
-				}
-			}
+			st->sc.cache[slot].anchor = literal_rarest_byte(l->text, l->len, count,
+									l->caseless, l->anchor);
 		}
 }
 
