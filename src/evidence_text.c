@@ -101,6 +101,30 @@ static void report_bad_text(struct evidence_text *t, const char *block, size_t b
 			 column, t->what);
 }
 
+/*
+ * After a line_reader call: 1 to go on with what it returned, 0 at the
+ * end of the file (size and hash verified), -1 after reporting a read
+ * error (naming line) or a changed file; t->finished is set for 0 and -1.
+ */
+static int reader_outcome(struct evidence_text *t, int rc, long line)
+{
+	if (rc < 0) {
+		error_at(t->shown, line, "cannot read %s: %s", t->what, strerror(errno));
+		t->finished = -1;
+		return -1;
+	}
+	if (rc > 0)
+		return 1;
+	t->finished = verify_end(t) < 0 ? -1 : 1;
+	return t->finished > 0 ? 0 : -1;
+}
+
+static void report_long_line(struct evidence_text *t, long line)
+{
+	error_at(t->shown, line, "line longer than %zu bytes in %s (limit; see --max-line)",
+		 t->reader.max_line, t->what);
+}
+
 int evidence_text_next(struct evidence_text *t, char **line, size_t *len)
 {
 	size_t bad;
@@ -108,22 +132,12 @@ int evidence_text_next(struct evidence_text *t, char **line, size_t *len)
 
 	if (t->finished)
 		return t->finished > 0 ? 0 : -1;
-	rc = line_reader_next(&t->reader, line, len);
-	if (rc < 0) {
-		error_at(t->shown, t->reader.lineno + 1, "cannot read %s: %s", t->what,
-			 strerror(errno));
-		goto fail;
-	}
-	if (rc == 0) {
-		if (verify_end(t) < 0)
-			goto fail;
-		t->finished = 1;
-		return 0;
-	}
+	rc = reader_outcome(t, line_reader_next(&t->reader, line, len), t->reader.lineno + 1);
+	if (rc <= 0)
+		return rc;
 	t->lineno = t->reader.lineno;
 	if (t->reader.truncated) {
-		error_at(t->shown, t->lineno, "line longer than %zu bytes in %s (limit; see --max-line)",
-			 t->reader.max_line, t->what);
+		report_long_line(t, t->lineno);
 		goto fail;
 	}
 	if (!utf8_text_valid(*line, *len, &bad)) {
@@ -162,27 +176,17 @@ int evidence_text_block(struct evidence_text *t, char **block, size_t *len,
 
 	if (t->finished)
 		return t->finished > 0 ? 0 : -1;
-	rc = line_reader_block(&t->reader, block, len);
-	if (rc < 0) {
-		error_at(t->shown, first, "cannot read %s: %s", t->what, strerror(errno));
-		goto fail;
-	}
-	if (rc == 0) {
-		if (verify_end(t) < 0)
-			goto fail;
-		t->finished = 1;
-		return 0;
-	}
+	rc = reader_outcome(t, line_reader_block(&t->reader, block, len), first);
+	if (rc <= 0)
+		return rc;
 	/* As line by line: the first bad line wins; on one line, length first. */
 	cut = t->reader.truncated ? 0 : first_long_line(*block, *len, t->reader.max_line);
-	if (!utf8_text_valid(*block, cut, &bad) && bad < cut) {
+	if (!utf8_text_valid(*block, cut, &bad)) {
 		report_bad_text(t, *block, bad, first);
 		goto fail;
 	}
 	if (cut < *len) {
-		error_at(t->shown, first + (long)scan_count_newlines(*block, cut),
-			 "line longer than %zu bytes in %s (limit; see --max-line)",
-			 t->reader.max_line, t->what);
+		report_long_line(t, first + (long)scan_count_newlines(*block, cut));
 		goto fail;
 	}
 	*first_line = first;
