@@ -389,6 +389,13 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * 1 when rule r must be tried on the segment at file offsets [s, e) (which
+ * is buffered): it has no literals, the prefilter is off, or one of its
+ * literals lies wholly inside the segment.  Occurrences are searched over
+ * the whole buffer at once and remembered, so each byte is searched about
+ * once per literal, not once per line.
+ */
 static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 {
 	const struct secret_rule *r = &sc->rules->rules[ri];
