@@ -27,15 +27,17 @@ SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=all
 
 .DEFAULT_GOAL := all
-SRCS := $(sort $(wildcard src/*.c))
-LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+SRCS := $(sort $(wildcard src/*/*.c))
+HDRS := $(wildcard src/*/*.h)
+LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 EMBED := questionnaire_xsd=questionnaires/questionnaire.xsd \
          assessment_xsd=questionnaires/assessment.xsd
 
 # One rule set, instantiated for the normal and the sanitizer build.
 define build_rules
-$(1)/obj/%.o: src/%.c $(wildcard src/*.h) | $(1)/obj
+$(1)/obj/%.o: src/%.c $(HDRS) | $(1)/obj
+	@mkdir -p $$(@D)
 	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -c $$< -o $$@
 $(1)/obj/embedded.o: $(1)/gen/embedded.c | $(1)/obj
 	$$(CC) $(2) -c $$< -o $$@
@@ -43,7 +45,7 @@ $(1)/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.
 	sh tools/embed.sh $$@ $(EMBED)
 $(1)/libftrkit.a: $(patsubst src/%.c,$(1)/obj/%.o,$(LIB_SRCS)) $(1)/obj/embedded.o
 	rm -f $$@ && ar rcs $$@ $$^
-$(1)/ftrkit: $(1)/obj/main.o $(1)/libftrkit.a
+$(1)/ftrkit: $(1)/obj/cli/main.o $(1)/libftrkit.a
 	$$(CC) $(2) $$^ $$(PKG_LIBS) -o $$@
 $(1)/tests/%: tests/unit/%.c $(1)/libftrkit.a tests/unit/unit.h | $(1)/tests
 	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -Itests/unit $$< $(1)/libftrkit.a \

@@ -15,9 +15,9 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "deflate_pool.h"
-#include "error.h"
-#include "workspace.h"
+#include "package/deflate_pool.h"
+#include "base/error.h"
+#include "evidence/workspace.h"
 
 int main(int argc, char **argv)
 {

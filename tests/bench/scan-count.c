@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "pattern.h"
-#include "scan.h"
+#include "base/error.h"
+#include "evidence/pattern.h"
+#include "evidence/scan.h"
 
 static int count_hit(void *arg, const struct scan_hit *hit)
 {

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "xmlload.h"
+#include "base/error.h"
+#include "base/xmlload.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -31,7 +31,8 @@ FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRCS))
 FUZZ_CFLAGS := $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=all
 
-build-fuzz/obj/%.o: src/%.c $(wildcard src/*.h) | build-fuzz/obj
+build-fuzz/obj/%.o: src/%.c $(HDRS) | build-fuzz/obj
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -Isrc -c $< -o $@
 build-fuzz/obj/embedded.o: build-fuzz/gen/embedded.c | build-fuzz/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@

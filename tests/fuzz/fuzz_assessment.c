@@ -3,7 +3,7 @@
  * (durations, cadences, paths, dates all checked), never crash or leak.
  */
 #include "fuzz.h"
-#include "assessment.h"
+#include "model/assessment.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,8 +4,8 @@
  * schedule or a reason, a gap or NEVER/ENDS, never a crash or a hang.
  */
 #include "fuzz.h"
-#include "awscron.h"
-#include "calendar.h"
+#include "configs/awscron.h"
+#include "model/calendar.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

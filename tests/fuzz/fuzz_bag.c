@@ -4,7 +4,7 @@
  * never a crash or leak.
  */
 #include "fuzz.h"
-#include "bag.h"
+#include "package/bag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,7 +3,7 @@
  * back to its first ten bytes, and month arithmetic on it gives a real day.
  */
 #include "fuzz.h"
-#include "calendar.h"
+#include "model/calendar.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

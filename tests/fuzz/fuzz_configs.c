@@ -3,7 +3,7 @@
  * bytes: recognised with resources and facts, or a problem; never a crash.
  */
 #include "fuzz.h"
-#include "configs.h"
+#include "configs/configs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

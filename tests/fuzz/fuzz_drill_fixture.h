@@ -7,9 +7,11 @@
 #ifndef FTRKIT_FUZZ_DRILL_FIXTURE_H
 #define FTRKIT_FUZZ_DRILL_FIXTURE_H
 
-#include "calendar.h"
-#include "drill.h"
-#include "questionnaire.h"
+#include "model/calendar.h"
+#include "drills/drill_readers.h"
+#include "drills/drill_sources.h"
+#include "checks/checks.h"
+#include "model/questionnaire.h"
 
 /* The shared reader context, or NULL when the questionnaire cannot be
  * loaded (then abort: a fuzz run without markers would test nothing). */
@@ -23,7 +25,7 @@ static inline const struct drill_reader_ctx *fuzz_drill_ctx(void)
 	if (done)
 		return &rc;
 	fuzz_setup();
-	if (questionnaire_load("questionnaires/ftr-dr.xml", &q) < 0 ||
+	if (questionnaire_load("questionnaires/ftr-dr.xml", checks_known, &q) < 0 ||
 	    drill_markers_compile(&q.defaults, q.path, &m) < 0)
 		abort();
 	rc.markers = &m;

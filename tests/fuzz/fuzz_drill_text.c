@@ -6,8 +6,8 @@
 #include "fuzz.h"
 #include "fuzz_memfd.h"
 #include "fuzz_drill_fixture.h"
-#include "hash.h"
-#include "workspace.h"
+#include "base/hash.h"
+#include "evidence/workspace.h"
 
 static int open_memfd(void *ctx, const char *relpath)
 {

@@ -4,7 +4,7 @@
  * round trip (the canonical ISO form parses back to the same seconds).
  */
 #include "fuzz.h"
-#include "duration.h"
+#include "model/duration.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "evidence_text.h"
+#include "evidence/evidence_text.h"
 
 static char dir[64];
 

@@ -10,10 +10,10 @@
  * this target is about).
  */
 #include "fuzz.h"
-#include "evidence_text.h"
-#include "literals.h"
-#include "pattern.h"
-#include "scan.h"
+#include "evidence/evidence_text.h"
+#include "evidence/literals.h"
+#include "evidence/pattern.h"
+#include "evidence/scan.h"
 
 struct seen {
 	unsigned char *lines;

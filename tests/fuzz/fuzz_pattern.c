@@ -5,7 +5,7 @@
  * group offsets stay inside the subject.
  */
 #include "fuzz.h"
-#include "pattern.h"
+#include "evidence/pattern.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,7 +4,7 @@
  * backslash, so openat() below the workspace root cannot leave it.
  */
 #include "fuzz.h"
-#include "assessment.h"
+#include "model/assessment.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

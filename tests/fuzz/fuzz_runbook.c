@@ -7,11 +7,11 @@
  */
 #include "fuzz.h"
 #include "fuzz_memfd.h"
-#include "checks.h"
-#include "hash.h"
-#include "questionnaire.h"
-#include "results.h"
-#include "workspace.h"
+#include "checks/checks.h"
+#include "base/hash.h"
+#include "model/questionnaire.h"
+#include "model/results.h"
+#include "evidence/workspace.h"
 
 static int open_memfd(void *ctx, const char *relpath)
 {
@@ -32,7 +32,7 @@ static const struct check_spec *runbook_spec(const struct questionnaire **qp)
 	size_t i, j;
 
 	if (!spec) {
-		if (questionnaire_load("questionnaires/ftr-dr.xml", &q) < 0)
+		if (questionnaire_load("questionnaires/ftr-dr.xml", checks_known, &q) < 0)
 			abort();
 		for (i = 0; i < q.nr_controls && !spec; i++)
 			for (j = 0; j < q.controls[i].nr_checks && !spec; j++)

@@ -5,7 +5,7 @@
  */
 #include "fuzz.h"
 #include "fuzz_memfd.h"
-#include "secrets.h"
+#include "evidence/secrets.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,8 +4,8 @@
  * found spans lie inside the text and move forward; never a crash or UB.
  */
 #include "fuzz.h"
-#include "calendar.h"
-#include "timestamp.h"
+#include "model/calendar.h"
+#include "model/timestamp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

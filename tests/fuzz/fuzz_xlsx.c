@@ -4,7 +4,7 @@
  * crash, leak or hang (zip bombs and huge sheets stop at the limits).
  */
 #include "fuzz.h"
-#include "xlsx.h"
+#include "evidence/xlsx.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,8 +6,8 @@
  */
 #include "fuzz.h"
 #include "fuzz_memfd.h"
-#include "bag.h"
-#include "zipread.h"
+#include "package/bag.h"
+#include "package/zipread.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

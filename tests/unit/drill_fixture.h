@@ -11,12 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "drill.h"
-#include "error.h"
-#include "hash.h"
-#include "questionnaire.h"
-#include "xmlload.h"
+#include "model/calendar.h"
+#include "checks/checks.h"
+#include "drills/drill_readers.h"
+#include "drills/drill_sources.h"
+#include "base/error.h"
+#include "base/hash.h"
+#include "model/questionnaire.h"
+#include "base/xmlload.h"
 
 struct fixture {
 	struct questionnaire q;
@@ -30,7 +32,7 @@ static inline int fixture_setup(void **state)
 	static struct fixture f;
 	memset(&f, 0, sizeof(f));
 	xml_init();
-	if (questionnaire_load("questionnaires/ftr-dr.xml", &f.q) < 0 ||
+	if (questionnaire_load("questionnaires/ftr-dr.xml", checks_known, &f.q) < 0 ||
 	    drill_markers_compile(&f.q.defaults, f.q.path, &f.m) < 0)
 		return -1;
 	f.rc.markers = &f.m;

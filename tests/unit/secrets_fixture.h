@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "secrets.h"
+#include "evidence/secrets.h"
 
 static struct secret_rules rules;
 

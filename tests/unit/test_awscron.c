@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "awscron.h"
-#include "calendar.h"
+#include "configs/awscron.h"
+#include "model/calendar.h"
 
 #define DAY 86400
 #define HOUR 3600

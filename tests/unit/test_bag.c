@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "bag.h"
-#include "error.h"
+#include "package/bag.h"
+#include "base/error.h"
 
 #define H "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "calendar.h"
+#include "model/calendar.h"
 
 static void ymd(int64_t day, int64_t y, unsigned m, unsigned d)
 {

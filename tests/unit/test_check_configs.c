@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "checks.h"
-#include "calendar.h"
-#include "error.h"
+#include "checks/checks.h"
+#include "model/calendar.h"
+#include "base/error.h"
 
 static struct questionnaire q;
 
@@ -21,7 +21,7 @@ static int setup_q(void **state)
 {
 	(void)state;
 	error_quiet = 1;
-	return questionnaire_load("questionnaires/ftr-dr.xml", &q);
+	return questionnaire_load("questionnaires/ftr-dr.xml", checks_known, &q);
 }
 
 static int teardown_q(void **state)

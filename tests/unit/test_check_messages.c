@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "check_messages.h"
-#include "messages.h"
+#include "model/check_messages.h"
+#include "base/messages.h"
 
 #define MAX_ARGS 16
 

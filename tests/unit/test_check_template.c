@@ -11,10 +11,10 @@
 #include <zip.h>
 
 #include "unit.h"
-#include "calendar.h"
-#include "checks.h"
-#include "error.h"
-#include "xmlload.h"
+#include "model/calendar.h"
+#include "checks/checks.h"
+#include "base/error.h"
+#include "base/xmlload.h"
 
 static char workdir[] = "/tmp/ftrkit-template-XXXXXX";
 
@@ -115,7 +115,7 @@ static int run(const char *checks_xml, const char *assessment_xml, struct run_re
 	int64_t as_of;
 	int rc;
 
-	assert_int_equal(questionnaire_load_memory(qxml, strlen(qxml), "q.xml", &q), 0);
+	assert_int_equal(questionnaire_load_memory(qxml, strlen(qxml), "q.xml", checks_known, &q), 0);
 	free(qxml);
 	write_file("assessment.xml", assessment_xml);
 	snprintf(path, sizeof(path), "%s/assessment.xml", workdir);

@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "calendar.h"
-#include "checks.h"
-#include "error.h"
-#include "xmlload.h"
+#include "model/calendar.h"
+#include "checks/checks.h"
+#include "base/error.h"
+#include "base/xmlload.h"
 
 static char workdir[] = "/tmp/ftrkit-checks-XXXXXX";
 
@@ -45,7 +45,7 @@ static enum verdict run_control(const char *checks_xml, const char *assessment_x
 	int64_t as_of;
 	enum verdict v;
 
-	assert_int_equal(questionnaire_load_memory(qxml, strlen(qxml), "q.xml", &q), 0);
+	assert_int_equal(questionnaire_load_memory(qxml, strlen(qxml), "q.xml", checks_known, &q), 0);
 	free(qxml);
 	write_file("assessment.xml", assessment_xml);
 	{

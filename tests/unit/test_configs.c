@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "configs.h"
-#include "error.h"
+#include "configs/configs.h"
+#include "base/error.h"
 
 static const char assessment_xml[] =
 	"<assessment questionnaire=\"ftr-dr\">\n"

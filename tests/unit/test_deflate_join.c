@@ -9,8 +9,8 @@
 #include <zlib.h>
 
 #include "unit.h"
-#include "deflate_join.h"
-#include "error.h"
+#include "package/deflate_join.h"
+#include "base/error.h"
 
 /* Compress data in chunks of chunk bytes, join, return the stream. */
 static unsigned char *compress_joined(const unsigned char *data, size_t n, size_t chunk,

@@ -14,9 +14,9 @@
 #include <zip.h>
 
 #include "unit.h"
-#include "deflate_pool.h"
-#include "error.h"
-#include "hash.h"
+#include "package/deflate_pool.h"
+#include "base/error.h"
+#include "base/hash.h"
 
 static char dir[64];
 static const char *const names[] = { "drill.log", "big.log", "empty.txt", "app.gz", "tiny.json" };

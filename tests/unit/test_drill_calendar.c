@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "unit.h"
-#include "calendar.h"
-#include "drill_calendar.h"
-#include "error.h"
-#include "ical.h"
+#include "model/calendar.h"
+#include "drills/drill_calendar.h"
+#include "base/error.h"
+#include "reports/ical.h"
 
 static int64_t day(int y, unsigned m, unsigned d)
 {

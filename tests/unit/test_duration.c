@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "duration.h"
-#include "error.h"
+#include "model/duration.h"
+#include "base/error.h"
 
 static void ok(const char *text, int64_t want)
 {

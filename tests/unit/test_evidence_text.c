@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "evidence_text.h"
-#include "workspace.h"
+#include "base/error.h"
+#include "evidence/evidence_text.h"
+#include "evidence/workspace.h"
 
 static char root[64];
 

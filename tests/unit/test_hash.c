@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "hash.h"
+#include "base/error.h"
+#include "base/hash.h"
 
 struct seen {
 	uint64_t bytes;

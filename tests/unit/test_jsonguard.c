@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "jsonguard.h"
+#include "base/jsonguard.h"
 
 static int ok(const char *s)
 {

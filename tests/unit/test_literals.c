@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "unit.h"
-#include "literals.h"
-#include "pattern.h"
-#include "scan.h"
+#include "evidence/literals.h"
+#include "evidence/pattern.h"
+#include "evidence/scan.h"
 
 /* "a|b ; c" for branch sets "a|b" and "c", branches joined by " || ". */
 static void describe(const struct required_literals *r, char *out, size_t size)

@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "unit.h"
-#include "assessment.h"
-#include "error.h"
-#include "questionnaire.h"
-#include "xmlload.h"
+#include "model/assessment.h"
+#include "base/error.h"
+#include "checks/checks.h"
+#include "model/questionnaire.h"
+#include "base/xmlload.h"
 
 #define Q_HEAD "<questionnaire id='t' version='1'><title>T</title>"
 #define CONTROL(id, check) \
@@ -16,7 +17,7 @@
 
 static int load_q(const char *xml, struct questionnaire *q)
 {
-	return questionnaire_load_memory(xml, strlen(xml), "q.xml", q);
+	return questionnaire_load_memory(xml, strlen(xml), "q.xml", checks_known, q);
 }
 
 static int load_a(const char *xml, struct assessment *a)
@@ -30,7 +31,7 @@ static void test_questionnaire_shipped(void **state)
 	const struct control *c;
 	long line;
 	(void)state;
-	assert_int_equal(questionnaire_load("questionnaires/ftr-dr.xml", &q), 0);
+	assert_int_equal(questionnaire_load("questionnaires/ftr-dr.xml", checks_known, &q), 0);
 	assert_string_equal(q.id, "ftr-dr");
 	assert_int_equal(q.nr_controls, 9);
 	assert_string_equal(q.controls[0].id, "DR-001");
@@ -45,7 +46,7 @@ static void test_questionnaire_shipped(void **state)
 	assert_non_null(check_param(&questionnaire_find(&q, "DR-009")->checks[0], "marker-outage-start", NULL));
 	questionnaire_free(&q);
 
-	assert_int_equal(questionnaire_load("questionnaires/ftr-current.xml", &q), 0);
+	assert_int_equal(questionnaire_load("questionnaires/ftr-current.xml", checks_known, &q), 0);
 	assert_null(questionnaire_find(&q, "RES-003"));
 	assert_non_null(questionnaire_find(&q, "BAR-002"));
 	questionnaire_free(&q);

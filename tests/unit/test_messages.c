@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "messages.h"
+#include "base/messages.h"
 
 /* The conversion letters of a printf format, in order ("%lld" -> "lld "). */
 static void conversions(const char *fmt, char *out, size_t size)

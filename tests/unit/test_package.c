@@ -8,10 +8,11 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "assess.h"
-#include "error.h"
-#include "package.h"
-#include "zipread.h"
+#include "run/assess.h"
+#include "base/error.h"
+#include "evidence/inventory_scan.h"
+#include "package/package.h"
+#include "package/zipread.h"
 
 static char dir[] = "/tmp/ftrkit-test-package.XXXXXX";
 
@@ -134,7 +135,7 @@ static void scan_ws(const char *ws, int fused, const char *threads, struct asses
 	opt.scan_secrets = fused;
 	assert_int_equal(assess_load_and_check(&opt, run), 0);
 	for (i = 0; i < run->workspace.nr_files; i++)
-		assert_int_equal(run->workspace.files[i].scanned, fused);
+		assert_int_equal(inventory_scan_of(&run->workspace.files[i]) != NULL, fused);
 	assert_int_equal(package_scan(&opt, run, scan), 0);
 	unsetenv("FTRKIT_THREADS");
 }
@@ -166,15 +167,17 @@ static void test_inventory_scan_same_hits(void **state)
 		}
 		for (i = 0; i < run.workspace.nr_files; i++) {
 			const struct evidence_file *f = &run.workspace.files[i];
+			const struct secret_scan *inv = inventory_scan_of(f);
 			struct secret_scan res;
 			int fd = workspace_open_file(&run.workspace, f->path);
 			assert_true(fd >= 0);
 			assert_int_equal(secrets_scan_fd(got.rules, fd, -1, f->path, &res), 0);
 			close(fd);
-			assert_int_equal(f->nr_hits, res.nr_hits);
+			assert_non_null(inv);
+			assert_int_equal(inv->nr_hits, res.nr_hits);
 			for (j = 0; j < res.nr_hits; j++) {
-				assert_int_equal(f->hits[j].line, res.hits[j].line);
-				assert_string_equal(f->hits[j].rule, res.hits[j].rule);
+				assert_int_equal(inv->hits[j].line, res.hits[j].line);
+				assert_string_equal(inv->hits[j].rule, res.hits[j].rule);
 			}
 			secret_scan_free(&res);
 		}

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "progress.h"
+#include "base/progress.h"
 
 #define MiB (1024ull * 1024ull)
 

@@ -19,12 +19,12 @@
 #include <libxml/xpath.h>
 
 #include "unit.h"
-#include "assess.h"
-#include "atomicfile.h"
-#include "calendar.h"
-#include "error.h"
-#include "reports.h"
-#include "resultsdb.h"
+#include "run/assess.h"
+#include "base/atomicfile.h"
+#include "model/calendar.h"
+#include "base/error.h"
+#include "reports/reports.h"
+#include "results/resultsdb.h"
 
 static const char drill_rows[] =
 	"INSERT INTO drills (scenario, component, disruption, file, line, source, date,"
@@ -71,7 +71,10 @@ static int setup(void **state)
 	fx->html_path = xasprintf("%s/index.html", fx->dir);
 	if (assess_load_and_check(&opt, &fx->run) < 0)
 		return -1;
-	fx->db = resultsdb_write(fx->db_path, fx->db_path, &fx->run, "ftrkit test");
+	{
+		struct resultsdb_run record = assess_record(&fx->run);
+		fx->db = resultsdb_write(fx->db_path, fx->db_path, &record, "ftrkit test");
+	}
 	if (!fx->db)
 		return -1;
 	/* start from no drill rows whatever the drill parser found in the sample */

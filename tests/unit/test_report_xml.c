@@ -16,12 +16,12 @@
 #include <libxml/xpathInternals.h>
 
 #include "unit.h"
-#include "assess.h"
-#include "atomicfile.h"
-#include "calendar.h"
-#include "error.h"
-#include "reports.h"
-#include "resultsdb.h"
+#include "run/assess.h"
+#include "base/atomicfile.h"
+#include "model/calendar.h"
+#include "base/error.h"
+#include "reports/reports.h"
+#include "results/resultsdb.h"
 
 struct fixture {
 	struct assess_run run;
@@ -47,7 +47,10 @@ static int setup(void **state)
 	fx->out_path = xasprintf("%s/report.xml", fx->dir);
 	if (assess_load_and_check(&opt, &fx->run) < 0)
 		return -1;
-	fx->db = resultsdb_write(fx->db_path, fx->db_path, &fx->run, "ftrkit test");
+	{
+		struct resultsdb_run record = assess_record(&fx->run);
+		fx->db = resultsdb_write(fx->db_path, fx->db_path, &record, "ftrkit test");
+	}
 	if (!fx->db)
 		return -1;
 	if (sqlite3_exec(fx->db,

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "error.h"
-#include "reportdb.h"
+#include "base/error.h"
+#include "results/reportdb.h"
 
 static const char run_table[] =
 	"CREATE TABLE run (id INTEGER PRIMARY KEY, tool TEXT, questionnaire_id TEXT,"

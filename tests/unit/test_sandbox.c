@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "options.h"
-#include "sandbox.h"
+#include "base/error.h"
+#include "run/options.h"
+#include "cli/sandbox.h"
 
 static void test_network_open_before(void **state)
 {

@@ -11,11 +11,11 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "linereader.h"
-#include "pattern.h"
-#include "scan.h"
-#include "strbuf.h"
+#include "base/error.h"
+#include "evidence/linereader.h"
+#include "evidence/pattern.h"
+#include "evidence/scan.h"
+#include "base/strbuf.h"
 
 /* A hit list as text: "line:pattern:g1start-g1end\n"... */
 struct hits {

@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "secrets.h"
+#include "base/error.h"
+#include "evidence/secrets.h"
 #include "secrets_fixture.h"
 
 

@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "hash.h"
-#include "secrets.h"
+#include "base/error.h"
+#include "base/hash.h"
+#include "evidence/secrets.h"
 #include "secrets_fixture.h"
 
 

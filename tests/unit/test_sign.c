@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "sign.h"
+#include "base/error.h"
+#include "package/sign.h"
 
 static char dir[] = "/tmp/ftrkit-test-sign.XXXXXX";
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 static void test_grow_and_terminate(void **state)
 {

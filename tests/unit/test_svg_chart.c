@@ -14,10 +14,10 @@
 #include <libxml/xpath.h>
 
 #include "unit.h"
-#include "calendar.h"
-#include "error.h"
-#include "summary.h"
-#include "svg_chart.h"
+#include "model/calendar.h"
+#include "base/error.h"
+#include "base/textwidth.h"
+#include "reports/svg_chart.h"
 
 static const struct chart_bar *g_bars;
 static size_t g_nr;

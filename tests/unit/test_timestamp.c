@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "calendar.h"
-#include "timestamp.h"
+#include "model/calendar.h"
+#include "model/timestamp.h"
 
 #define JST (9 * 3600)
 

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "uuid5.h"
+#include "base/uuid5.h"
 
 static const char ns_dns[] = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
 

@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "hash.h"
-#include "scan.h"
-#include "workspace.h"
+#include "base/error.h"
+#include "base/hash.h"
+#include "evidence/scan.h"
+#include "evidence/workspace.h"
 
 static char root[64];
 

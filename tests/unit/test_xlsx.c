@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "xlsx.h"
-#include "xmlload.h"
+#include "base/error.h"
+#include "evidence/xlsx.h"
+#include "base/xmlload.h"
 
 #define FIX "tests/fixtures/xlsx/"
 

@@ -8,15 +8,16 @@
 #include <string.h>
 
 #include "unit.h"
-#include "assessment.h"
-#include "error.h"
-#include "questionnaire.h"
-#include "xmlload.h"
+#include "model/assessment.h"
+#include "base/error.h"
+#include "checks/checks.h"
+#include "model/questionnaire.h"
+#include "base/xmlload.h"
 
 static int load_q(const char *text)
 {
 	struct questionnaire q;
-	int rc = questionnaire_load_memory(text, strlen(text), "t.xml", &q);
+	int rc = questionnaire_load_memory(text, strlen(text), "t.xml", checks_known, &q);
 	if (rc == 0)
 		questionnaire_free(&q);
 	return rc;
@@ -36,7 +37,7 @@ static void test_sample_loads(void **state)
 	struct questionnaire q;
 	struct assessment a;
 	(void)state;
-	assert_int_equal(questionnaire_load("questionnaires/ftr-dr.xml", &q), 0);
+	assert_int_equal(questionnaire_load("questionnaires/ftr-dr.xml", checks_known, &q), 0);
 	questionnaire_free(&q);
 	assert_int_equal(assessment_load("evidence/assessment.xml", &a), 0);
 	assessment_free(&a);

@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "xmlload.h"
-#include "xmlout.h"
+#include "base/error.h"
+#include "base/xmlload.h"
+#include "base/xmlout.h"
 
 /* Write with fn into a temporary file and return its contents (caller frees). */
 static char *capture(int html, void (*fn)(struct xo *), int *rc)

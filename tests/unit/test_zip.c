@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "error.h"
-#include "hash.h"
-#include "zipread.h"
-#include "zipwrite.h"
+#include "base/error.h"
+#include "base/hash.h"
+#include "package/zipread.h"
+#include "package/zipwrite.h"
 
 static char dir[] = "/tmp/ftrkit-test-zip.XXXXXX";
 

@@ -1,0 +1,390 @@
+/*
+ * check_template.c - template-column: the partner's filled FTR
+ * self-assessment workbook carries the objectives in the column the control
+ * names ('Recovery Point' for DR-003, 'Recovery Time' for DR-006).
+ *
+ * The workbook is the one the assessment names in <template path="…"/>.
+ * The check looks for the header row (the first row, among the first
+ * HEADER_SCAN_ROWS of a sheet, with a cell matching param column), then
+ * reads every later row: a filled cell in that column must be a duration,
+ * and when the row names a component of the assessment (by id or name, in
+ * the column matching param component-column) it must agree with what the
+ * assessment states: the objective for the disruption the row names (column
+ * matching param disruption-column), else the component's strictest one.
+ * Findings point at the workbook (workspace-relative path), the spreadsheet
+ * row as line and the cell reference as subject.  An unreadable workbook is
+ * an input error (exit 2); a missing or empty column is a finding.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/check_messages.h"
+#include "checks/checks.h"
+#include "model/duration.h"
+#include "base/error.h"
+#include "evidence/pattern.h"
+#include "evidence/xlsx.h"
+#include "base/banned.h"
+
+/* How far down a sheet the header row may be (title rows above it). */
+#define HEADER_SCAN_ROWS 30
+
+static const char *const objectives[] = { "rpo", "rto", NULL };
+
+#define DEFAULT_COMPONENT_COLUMN "^(Component|Components|System|Service|コンポーネント|構成要素|システム|サービス)"
+#define DEFAULT_DISRUPTION_COLUMN "^(Disruption|Failure|Disruption\\s*type|障害|障害種別|災害)"
+
+struct template_scan {
+	const struct check_ctx *ctx;
+	const char *relpath;    /* workbook, workspace-relative */
+	const char *which;      /* "rpo" or "rto" */
+	const char *label;      /* "RPO" or "RTO" */
+	const char *sheet;      /* name of the sheet being read (borrowed) */
+	struct pattern *column, *component_column, *disruption_column, *sheet_filter;
+	uint32_t value_col, component_col, disruption_col; /* 0 = none */
+	char column_ref[16];    /* header cell, e.g. "E3" */
+	size_t filled, agreed, bad;
+};
+
+/* Copy of s without surrounding ASCII space, NBSP or ideographic space. */
+static char *trimmed(const char *s)
+{
+	const char *e;
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		else if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+			s += 2;
+		else if ((unsigned char)s[0] == 0xe3 && (unsigned char)s[1] == 0x80 &&
+			 (unsigned char)s[2] == 0x80)
+			s += 3;
+		else
+			break;
+	}
+	e = s + strlen(s);
+	for (;;) {
+		if (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+			e--;
+		else if (e - s >= 2 && (unsigned char)e[-2] == 0xc2 && (unsigned char)e[-1] == 0xa0)
+			e -= 2;
+		else if (e - s >= 3 && (unsigned char)e[-3] == 0xe3 &&
+			 (unsigned char)e[-2] == 0x80 && (unsigned char)e[-1] == 0x80)
+			e -= 3;
+		else
+			break;
+	}
+	return xstrndup(s, (size_t)(e - s));
+}
+
+static int matches(const struct pattern *p, const char *text)
+{
+	char *t = trimmed(text);
+	int m = pattern_match(p, t, strlen(t), NULL) == PATTERN_MATCH;
+	free(t);
+	return m;
+}
+
+/* Compile param name (or dflt when absent and dflt is non-NULL) into *out;
+ * *out stays NULL when neither is given.  -1 after reporting. */
+static int compile_param(const struct check_ctx *ctx, const struct check_spec *spec,
+			 const char *name, const char *dflt, struct pattern **out)
+{
+	long line = 0;
+	const char *source = check_param(spec, name, &line);
+	*out = NULL;
+	if (!source)
+		source = dflt;
+	if (!source)
+		return 0;
+	*out = pattern_compile(source, name, ctx->questionnaire->path,
+			       line ? line : spec->line);
+	return *out ? 0 : -1;
+}
+
+/* The component a row's label names (id or name, case-insensitive), or NULL. */
+static const struct component *named_component(const struct assessment *a,
+					       const char *label)
+{
+	char *t = trimmed(label);
+	const struct component *found = NULL;
+	size_t i;
+	for (i = 0; !found && i < a->nr_components; i++) {
+		const struct component *c = &a->components[i];
+		if (strcasecmp(c->id, t) == 0 || (c->name && strcasecmp(c->name, t) == 0))
+			found = c;
+	}
+	free(t);
+	return found;
+}
+
+/*
+ * The objective of c a disruption label names: "az", "AZ failure",
+ * "Data corruption" match az / data-corruption (lower-cased, spaces and
+ * underscores as '-', the objective's name as the whole text or followed by
+ * '-').  NULL when none.
+ */
+static const struct objective *named_disruption(const struct component *c,
+						const char *label)
+{
+	char *t = trimmed(label), *p;
+	const struct objective *found = NULL;
+	size_t i;
+	for (p = t; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+		else if (*p == ' ' || *p == '_')
+			*p = '-';
+	}
+	for (i = 0; !found && i < c->nr_objectives; i++) {
+		const char *d = c->objectives[i].disruption;
+		size_t n = strlen(d);
+		if (strncmp(t, d, n) == 0 && (t[n] == '\0' || t[n] == '-'))
+			found = &c->objectives[i];
+	}
+	free(t);
+	return found;
+}
+
+static int has_value(const struct objective *o, const char *which, int64_t *seconds)
+{
+	int rpo = strcmp(which, "rpo") == 0;
+	*seconds = rpo ? o->rpo_seconds : o->rto_seconds;
+	return rpo ? o->has_rpo : o->has_rto;
+}
+
+/* Check one filled cell of the value column. */
+static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
+		       const struct xlsx_cell *cell, struct check_result *res)
+{
+	const struct check_ctx *ctx = sc->ctx;
+	const struct xlsx_cell *comp_cell = sc->component_col ?
+		xlsx_row_cell(row, sc->component_col) : NULL;
+	const struct xlsx_cell *dis_cell = sc->disruption_col ?
+		xlsx_row_cell(row, sc->disruption_col) : NULL;
+	const struct component *c;
+	const struct objective *o = NULL;
+	char *value = trimmed(cell->value), *dis = NULL;
+	char shown[64], stated_shown[64], where[96];
+	const char *why;
+	int64_t seconds, stated = 0;
+	int have = 0;
+	size_t i;
+
+	if (!*value)
+		goto out;
+	sc->filled++;
+	if (duration_parse(value, &seconds, &why) < 0) {
+		sc->bad++;
+		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, NULL, cell->ref,
+			    CMSG(ctx->lang, TPL_NOT_DURATION),
+			    sc->relpath, sc->sheet, cell->ref, value, why);
+		goto out;
+	}
+	duration_format(seconds, ctx->lang, shown, sizeof(shown));
+	c = comp_cell ? named_component(ctx->assessment, comp_cell->value) : NULL;
+	if (!c) {
+		finding_add(res, VERDICT_MET, sc->relpath, row->number, NULL, cell->ref,
+			    CMSG(ctx->lang, TPL_NO_COMPONENT),
+			    sc->relpath, sc->sheet, cell->ref, sc->label, shown);
+		goto out;
+	}
+	dis = dis_cell ? trimmed(dis_cell->value) : NULL;
+	if (dis && *dis) {
+		o = named_disruption(c, dis);
+		if (!o) {
+			sc->bad++;
+			finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, c->id, cell->ref,
+				    CMSG(ctx->lang, TPL_NO_DISRUPTION),
+				    sc->relpath, sc->sheet, cell->ref, sc->label, shown, c->id,
+				    dis, c->id);
+			goto out;
+		}
+		have = has_value(o, sc->which, &stated);
+		snprintf(where, sizeof(where), CMSG(ctx->lang, TPL_WHERE), c->id, o->disruption);
+	} else {
+		/* No disruption named: the component's strictest stated value. */
+		for (i = 0; i < c->nr_objectives; i++) {
+			int64_t v;
+			if (has_value(&c->objectives[i], sc->which, &v) && (!have || v < stated)) {
+				have = 1;
+				stated = v;
+				o = &c->objectives[i];
+			}
+		}
+		snprintf(where, sizeof(where), CMSG(ctx->lang, TPL_WHERE_STRICTEST), c->id,
+			 o ? o->disruption : CMSG(ctx->lang, NONE));
+	}
+	if (!have) {
+		sc->bad++;
+		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, c->id, cell->ref,
+			    CMSG(ctx->lang, TPL_NOT_STATED),
+			    sc->relpath, sc->sheet, cell->ref, sc->label, shown,
+			    ctx->assessment_relpath, sc->label, c->id);
+		goto out;
+	}
+	duration_format(stated, ctx->lang, stated_shown, sizeof(stated_shown));
+	if (stated != seconds) {
+		sc->bad++;
+		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, c->id, cell->ref,
+			    CMSG(ctx->lang, TPL_DISAGREES), sc->relpath, sc->sheet, cell->ref, sc->label,
+			    shown, ctx->assessment_relpath, o->line, stated_shown, where);
+		goto out;
+	}
+	sc->agreed++;
+	finding_add(res, VERDICT_MET, sc->relpath, row->number, c->id, cell->ref,
+		    CMSG(ctx->lang, TPL_AGREES),
+		    sc->relpath, sc->sheet, cell->ref, sc->label, shown,
+		    ctx->assessment_relpath, o->line, where);
+out:
+	free(value);
+	free(dis);
+}
+
+/* Find the header in a header row candidate; 1 when the value column is in it. */
+static int take_header(struct template_scan *sc, const struct xlsx_row *row)
+{
+	size_t i;
+	sc->value_col = sc->component_col = sc->disruption_col = 0;
+	for (i = 0; i < row->nr_cells; i++) {
+		const struct xlsx_cell *cell = &row->cells[i];
+		if (!sc->value_col && matches(sc->column, cell->value)) {
+			sc->value_col = cell->col;
+			snprintf(sc->column_ref, sizeof(sc->column_ref), "%s", cell->ref);
+		} else if (!sc->component_col && sc->component_column &&
+			   matches(sc->component_column, cell->value)) {
+			sc->component_col = cell->col;
+		} else if (!sc->disruption_col && sc->disruption_column &&
+			   matches(sc->disruption_column, cell->value)) {
+			sc->disruption_col = cell->col;
+		}
+	}
+	return sc->value_col != 0;
+}
+
+/*
+ * Read sheet i: 1 when its header was found and its rows were checked, 0
+ * when the sheet has no such header, -1 after an input error.
+ */
+static int scan_sheet(struct template_scan *sc, struct xlsx *x, size_t i,
+		      struct check_result *res)
+{
+	struct xlsx_sheet *s = xlsx_sheet_open(x, i);
+	struct xlsx_row row;
+	int rc, found = 0;
+
+	if (!s)
+		return -1;
+	sc->sheet = xlsx_sheet_name(x, i);
+	while ((rc = xlsx_sheet_next(s, &row)) == 1) {
+		const struct xlsx_cell *cell;
+		if (!found) {
+			if (row.number > HEADER_SCAN_ROWS)
+				break;
+			found = take_header(sc, &row);
+			continue;
+		}
+		cell = xlsx_row_cell(&row, sc->value_col);
+		if (cell)
+			check_cell(sc, &row, cell, res);
+	}
+	xlsx_sheet_close(s);
+	if (rc < 0)
+		return -1;
+	return found;
+}
+
+int check_template_column(const struct check_ctx *ctx, const struct check_spec *spec,
+			  struct check_result *res)
+{
+	const struct assessment *a = ctx->assessment;
+	struct template_scan sc;
+	struct xlsx *x = NULL;
+	const struct evidence_file *f;
+	const char *column_source;
+	char *shown = NULL, colname[8];
+	long line = 0;
+	size_t i, sheets_tried = 0;
+	int fd, rc = -1, found = 0;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.ctx = ctx;
+	if (check_param_choice(ctx, spec, "objective", "rpo", objectives, &sc.which) < 0)
+		return -1;
+	sc.label = strcmp(sc.which, "rpo") == 0 ? "RPO" : "RTO";
+	column_source = check_param(spec, "column", &line);
+	if (!column_source)
+		return error_at(ctx->questionnaire->path, spec->line,
+				"check %s: parameter column (the header pattern) is required",
+				spec->name);
+	if (!a->template.path) {
+		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, 0, NULL,
+			    "template", CMSG(ctx->lang, TPL_NONE), sc.label);
+		res->summary = xasprintf("%s", CMSG(ctx->lang, TPL_SUM_NONE));
+		return 0;
+	}
+	if (compile_param(ctx, spec, "column", NULL, &sc.column) < 0 ||
+	    compile_param(ctx, spec, "component-column", DEFAULT_COMPONENT_COLUMN,
+			  &sc.component_column) < 0 ||
+	    compile_param(ctx, spec, "disruption-column", DEFAULT_DISRUPTION_COLUMN,
+			  &sc.disruption_column) < 0 ||
+	    compile_param(ctx, spec, "sheet", NULL, &sc.sheet_filter) < 0)
+		goto out;
+
+	f = workspace_require(ctx->workspace, &a->template, a->path);
+	if (!f)
+		goto out;
+	sc.relpath = f->path;
+	fd = workspace_open_file(ctx->workspace, f->path);
+	if (fd < 0)
+		goto out;
+	shown = workspace_display_path(ctx->workspace, f->path);
+	x = xlsx_open_fd(fd, shown, NULL);
+	if (!x)
+		goto out;
+	for (i = 0; !found && i < xlsx_sheet_count(x); i++) {
+		int got;
+		if (sc.sheet_filter && !matches(sc.sheet_filter, xlsx_sheet_name(x, i)))
+			continue;
+		sheets_tried++;
+		got = scan_sheet(&sc, x, i, res);
+		if (got < 0)
+			goto out;
+		found = got;
+	}
+	rc = 0;
+	if (!found) {
+		if (!sheets_tried)
+			finding_add(res, VERDICT_NOT_MET, sc.relpath, 0, NULL, "sheet",
+				    CMSG(ctx->lang, TPL_NO_SHEET), sc.relpath,
+				    check_param(spec, "sheet", NULL));
+		else
+			finding_add(res, VERDICT_NOT_MET, sc.relpath, 0, NULL, "column",
+				    CMSG(ctx->lang, TPL_NO_COLUMN), sc.relpath, column_source, HEADER_SCAN_ROWS,
+				    sheets_tried, sheets_tried == 1 ? "" : "s");
+		res->summary = xasprintf(CMSG(ctx->lang, TPL_SUM_NO_COLUMN), sc.label);
+		goto out;
+	}
+	xlsx_col_name(sc.value_col, colname, sizeof(colname));
+	if (!sc.filled) {
+		finding_add(res, VERDICT_NOT_MET, sc.relpath, 0, NULL, sc.column_ref,
+			    CMSG(ctx->lang, TPL_EMPTY),
+			    sc.relpath, sc.sheet, colname, sc.column_ref, sc.label);
+		res->summary = xasprintf(CMSG(ctx->lang, TPL_SUM_EMPTY), sc.label);
+		goto out;
+	}
+	res->summary = sc.bad
+		? xasprintf(CMSG(ctx->lang, TPL_SUM_BAD),
+			    sc.bad, sc.filled, sc.label, sc.sheet, colname)
+		: xasprintf(CMSG(ctx->lang, TPL_SUM_OK), sc.filled, sc.label, sc.sheet,
+			    colname, sc.agreed);
+out:
+	xlsx_close(x);
+	free(shown);
+	pattern_free(sc.column);
+	pattern_free(sc.component_column);
+	pattern_free(sc.disruption_column);
+	pattern_free(sc.sheet_filter);
+	return rc;
+}

@@ -1,0 +1,290 @@
+/*
+ * cmd_init.c - `ftrkit init DIR`: scaffold a workspace.
+ *
+ * Writes DIR/assessment.xml pre-filled with every control of the chosen
+ * questionnaire (each unanswered, its requirement as a comment), the
+ * evidence sub-folders, a runbook template and a drill-log template.  It
+ * never overwrites: if any file it would write exists, it writes nothing and
+ * exits 2.  Files are created through a temporary file and link(), which
+ * fails rather than replace a file that appeared meanwhile.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/xmlwriter.h>
+
+#include "base/atomicfile.h"
+#include "cli/commands.h"
+#include "base/datadir.h"
+#include "base/error.h"
+#include "checks/checks.h"
+#include "model/questionnaire.h"
+#include "base/strbuf.h"
+#include "base/banned.h"
+
+static const char *const subfolders[] = { "drills", "runbooks", "configs", "documents" };
+
+static const char runbook_template[] =
+	"# Runbook: <scenario title>\n"
+	"\n"
+	"<!-- Copy this file per DR scenario and name it in assessment.xml\n"
+	"     (scenario runbook=\"runbooks/NAME.md\"). Keep the six sections. -->\n"
+	"\n"
+	"## Scenario\n"
+	"\n"
+	"What fails (instance, Availability Zone, Region, data corruption, accidental\n"
+	"deletion), which component, what users notice, and the RTO and RPO that apply.\n"
+	"\n"
+	"## Preparation\n"
+	"\n"
+	"- [ ] Announce the drill and its window.\n"
+	"- [ ] Confirm backups / replicas / capacity the recovery relies on.\n"
+	"- [ ] Open the dashboards that show the outage and the recovery.\n"
+	"\n"
+	"## Steps\n"
+	"\n"
+	"1. [ ] Record the start time (\"Drill started\").\n"
+	"2. [ ] Cause or simulate the failure; record \"Outage start\".\n"
+	"3. [ ] Recover; record the last recoverable point (\"Last recoverable point\").\n"
+	"4. [ ] Record \"Service restored\" when users are served again.\n"
+	"\n"
+	"## Verification\n"
+	"\n"
+	"- [ ] Health checks and synthetic transactions pass.\n"
+	"- [ ] Data checks (row counts, checksums) match the expected values.\n"
+	"\n"
+	"## Rollback\n"
+	"\n"
+	"How to return to the state before the drill if recovery fails.\n"
+	"\n"
+	"## Contacts\n"
+	"\n"
+	"- On-call: <name, phone, e-mail>\n"
+	"- Drill lead: <name>\n";
+
+static const char drill_log_template[] =
+	"# DR drill log: <scenario title>\n"
+	"\n"
+	"<!-- One log per drill: drills/YYYY-MM-DD-<scenario>.md, named in\n"
+	"     assessment.xml (<drill-log>). Times: ISO 8601 with offset\n"
+	"     (2026-10-07T14:02:10+09:00), YYYY/MM/DD hh:mm:ss, or epoch seconds.\n"
+	"     Times without an offset are read in the assessment's timezone. -->\n"
+	"\n"
+	"- Scenario: <scenario id>\n"
+	"- Component: <component id>\n"
+	"- Date: YYYY-MM-DD\n"
+	"- Runbook: runbooks/<runbook>.md\n"
+	"- Operators: <names>\n"
+	"\n"
+	"## Timeline\n"
+	"\n"
+	"YYYY-MM-DDThh:mm:ss+hh:mm Drill started.\n"
+	"YYYY-MM-DDThh:mm:ss+hh:mm Last recoverable point: <what and when>.\n"
+	"YYYY-MM-DDThh:mm:ss+hh:mm Outage start: <what was done>.\n"
+	"YYYY-MM-DDThh:mm:ss+hh:mm Service restored: <how it was confirmed>.\n"
+	"YYYY-MM-DDThh:mm:ss+hh:mm Drill ended.\n"
+	"\n"
+	"## Result\n"
+	"\n"
+	"Result: success | failure. Recovery took <duration> against an RTO of <RTO>.\n";
+
+/* Comments may not contain "--": replace it so the writer's output stays XML. */
+static char *comment_safe(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+	for (p = text; *p; p++) {
+		strbuf_addch(&sb, *p);
+		if (*p == '-' && (p[1] == '-' || !p[1]))
+			strbuf_addch(&sb, ' ');
+	}
+	return strbuf_detach(&sb);
+}
+
+static int w_ok(int rc)
+{
+	if (rc < 0)
+		die_oom();
+	return rc;
+}
+
+/* The pre-filled assessment as a new buffer; caller frees with xmlBufferFree. */
+static xmlBufferPtr render_assessment(const struct questionnaire *q, const char *product)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	static const char *const disruptions[] = { "instance", "az", "data-corruption" };
+	size_t i;
+	char *comment;
+
+	if (!w)
+		die_oom();
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	w_ok(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+	w_ok(xmlTextWriterWriteComment(w, BAD_CAST
+		" ftrkit assessment: fill in the product, components and objectives, the DR "
+		"scenarios with their runbooks and drill logs, and answer each control. "
+		"Schema: questionnaires/assessment.xsd. "));
+	w_ok(xmlTextWriterStartElement(w, BAD_CAST "assessment"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "questionnaire", BAD_CAST q->id));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "timezone", BAD_CAST "+00:00"));
+
+	w_ok(xmlTextWriterStartElement(w, BAD_CAST "product"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST product));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "1.0"));
+	w_ok(xmlTextWriterWriteElement(w, BAD_CAST "organisation", BAD_CAST "Your organisation"));
+	w_ok(xmlTextWriterEndElement(w));
+
+	w_ok(xmlTextWriterStartElement(w, BAD_CAST "components"));
+	w_ok(xmlTextWriterWriteComment(w, BAD_CAST
+		" One component per part of the product; criticality critical or non-critical. "
+		"Durations: PT1H30M, 90m, 1h30m, 2 hours, 1時間30分. Empty = not stated yet. "));
+	w_ok(xmlTextWriterStartElement(w, BAD_CAST "component"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "app"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "Application"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "criticality", BAD_CAST "critical"));
+	for (i = 0; i < sizeof(disruptions) / sizeof(disruptions[0]); i++) {
+		w_ok(xmlTextWriterStartElement(w, BAD_CAST "objective"));
+		w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "disruption", BAD_CAST disruptions[i]));
+		w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "rpo", BAD_CAST ""));
+		w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "rto", BAD_CAST ""));
+		w_ok(xmlTextWriterEndElement(w));
+	}
+	w_ok(xmlTextWriterEndElement(w)); /* component */
+	w_ok(xmlTextWriterEndElement(w)); /* components */
+
+	w_ok(xmlTextWriterStartElement(w, BAD_CAST "scenarios"));
+	w_ok(xmlTextWriterStartElement(w, BAD_CAST "scenario"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "app-az-failure"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "component", BAD_CAST "app"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "disruption", BAD_CAST "az"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "cadence", BAD_CAST "quarterly"));
+	w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "runbook", BAD_CAST "runbooks/runbook-template.md"));
+	w_ok(xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST "Availability Zone failure"));
+	w_ok(xmlTextWriterWriteComment(w, BAD_CAST
+		" Add <drill-log>drills/YYYY-MM-DD-app-az-failure.md</drill-log> after each drill. "));
+	w_ok(xmlTextWriterEndElement(w));
+	w_ok(xmlTextWriterEndElement(w));
+
+	w_ok(xmlTextWriterWriteComment(w, BAD_CAST
+		" The filled FTR self-assessment workbook (DR-003/DR-006 read its Recovery Point"
+		" and Recovery Time columns): <template path=\"documents/ftr-self-assessment.xlsx\"/> "));
+	w_ok(xmlTextWriterStartElement(w, BAD_CAST "controls"));
+	for (i = 0; i < q->nr_controls; i++) {
+		const struct control *c = &q->controls[i];
+		char *text = xasprintf(" %s %s ", c->id, text_pick(&c->requirement, "en"));
+		comment = comment_safe(text);
+		free(text);
+		w_ok(xmlTextWriterWriteComment(w, BAD_CAST comment));
+		free(comment);
+		w_ok(xmlTextWriterStartElement(w, BAD_CAST "control"));
+		w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "ref", BAD_CAST c->id));
+		w_ok(xmlTextWriterWriteAttribute(w, BAD_CAST "status", BAD_CAST "unanswered"));
+		w_ok(xmlTextWriterWriteElement(w, BAD_CAST "notes", BAD_CAST ""));
+		w_ok(xmlTextWriterEndElement(w));
+	}
+	w_ok(xmlTextWriterEndElement(w)); /* controls */
+	w_ok(xmlTextWriterEndElement(w)); /* assessment */
+	w_ok(xmlTextWriterEndDocument(w));
+	xmlFreeTextWriter(w);
+	return buf;
+}
+
+/* Create path with content, failing (not replacing) if it exists. */
+static int create_new(const char *path, const void *data, size_t len)
+{
+	struct atomic_file af;
+	int ret;
+	if (atomic_begin(&af, path, 0644) < 0)
+		return -1;
+	if (atomic_write(&af, data, len) < 0 || fsync(af.fd) < 0) {
+		atomic_abort(&af);
+		return error_at(path, 0, "cannot write");
+	}
+	if (link(af.tmp_path, path) < 0) {
+		ret = error_at(path, 0, errno == EEXIST ? "already exists; init never overwrites"
+					: "cannot create: %s", strerror(errno));
+		atomic_abort(&af);
+		return ret;
+	}
+	atomic_abort(&af); /* removes the temporary name; the link stays */
+	return 0;
+}
+
+int cmd_init(struct options *opt)
+{
+	struct questionnaire q;
+	xmlBufferPtr xml = NULL;
+	const char *dir;
+	char *qpath, *files[3], *product, *slash;
+	const void *contents[3];
+	size_t lengths[3], i, made = 0;
+	int ret = EXIT_INPUT;
+
+	if (opt->argc != 1) {
+		error("usage: ftrkit init DIR");
+		return EXIT_INPUT;
+	}
+	dir = opt->argv[0];
+	qpath = opt->questionnaire ? xstrdup(opt->questionnaire) : default_questionnaire_path();
+	if (questionnaire_load(qpath, checks_known, &q) < 0) {
+		free(qpath);
+		return EXIT_INPUT;
+	}
+	free(qpath);
+
+	files[0] = xasprintf("%s/assessment.xml", dir);
+	files[1] = xasprintf("%s/runbooks/runbook-template.md", dir);
+	files[2] = xasprintf("%s/drills/drill-log-template.md", dir);
+	for (i = 0; i < 3; i++) {
+		if (access(files[i], F_OK) == 0) {
+			error_at(files[i], 0, "already exists; init never overwrites");
+			goto out;
+		}
+	}
+	product = xstrdup(dir);
+	while ((slash = strrchr(product, '/')) && !slash[1] && slash != product)
+		*slash = '\0';
+	slash = strrchr(product, '/');
+	xml = render_assessment(&q, slash ? slash + 1 : product);
+	free(product);
+
+	if (make_dirs(dir) < 0)
+		goto out;
+	for (i = 0; i < sizeof(subfolders) / sizeof(subfolders[0]); i++) {
+		char *sub = xasprintf("%s/%s", dir, subfolders[i]);
+		int rc = make_dirs(sub);
+		free(sub);
+		if (rc < 0)
+			goto out;
+	}
+	contents[0] = xmlBufferContent(xml);
+	lengths[0] = (size_t)xmlBufferLength(xml);
+	contents[1] = runbook_template;
+	lengths[1] = sizeof(runbook_template) - 1;
+	contents[2] = drill_log_template;
+	lengths[2] = sizeof(drill_log_template) - 1;
+	for (i = 0; i < 3; i++) {
+		if (create_new(files[i], contents[i], lengths[i]) < 0)
+			goto out;
+		made++;
+	}
+	if (!opt->quiet)
+		printf("workspace created in %s/: assessment.xml, runbooks/, drills/, configs/, documents/\n"
+		       "next: fill in %s, then run: ftrkit assess -w %s\n", dir, files[0], dir);
+	ret = 0;
+out:
+	if (ret != 0)
+		for (i = 0; i < made; i++)
+			unlink(files[i]);
+	for (i = 0; i < 3; i++)
+		free(files[i]);
+	if (xml)
+		xmlBufferFree(xml);
+	questionnaire_free(&q);
+	return ret;
+}

@@ -1,0 +1,118 @@
+/*
+ * summary.c - what `ftrkit assess` prints.
+ *
+ * Widths are computed in terminal columns, not bytes, so Japanese titles
+ * and reasons stay aligned.  Reasons are cut to fit 100 columns; --verbose
+ * prints every finding with its file and line below its control.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/summary.h"
+#include "base/error.h"
+#include "base/messages.h"
+#include "base/textwidth.h"
+#include "base/banned.h"
+
+#define REASON_COLUMNS 72
+
+/* Print s cut to at most columns (with "…" when cut). */
+static void print_cut(FILE *out, const char *s, size_t columns)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0;
+	if (display_width(s) <= columns) {
+		fputs(s, out);
+		return;
+	}
+	while (*p) {
+		unsigned cp;
+		size_t n = utf8_decode_one(p, &cp);
+		unsigned cw = codepoint_width(cp);
+		if (w + cw > columns - 1)
+			break;
+		fwrite(p, 1, n, out);
+		w += cw;
+		p += n;
+	}
+	fputs("…", out);
+}
+
+static void pad(FILE *out, size_t used, size_t width)
+{
+	while (used++ < width)
+		fputc(' ', out);
+}
+
+static const char *colour_of(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_MET: return "\033[32m";
+	case VERDICT_NOT_MET: return "\033[31m";
+	case VERDICT_MANUAL: return "\033[33m";
+	default: return "\033[2m";
+	}
+}
+
+void summary_print(FILE *out, const struct options *opt, const struct assess_run *run)
+{
+	const struct run_result *r = &run->results;
+	int colour = !opt->no_color && isatty(fileno(out));
+	const char *h_control = msg(M_SUMMARY_CONTROL, run->lang);
+	const char *h_verdict = msg(M_SUMMARY_VERDICT, run->lang);
+	size_t i, j, k, id_w = display_width(h_control), verdict_w = display_width(h_verdict);
+
+	for (i = 0; i < r->nr_controls; i++) {
+		size_t w = display_width(r->controls[i].id);
+		if (w > id_w)
+			id_w = w;
+	}
+	for (i = 0; i <= VERDICT_NOT_MET; i++) {
+		size_t w = display_width(verdict_label((enum verdict)i, run->lang));
+		if (w > verdict_w)
+			verdict_w = w;
+	}
+	fprintf(out, msg(M_SUMMARY_HEADER, run->lang), run->assessment.product,
+		run->assessment.product_version ? run->assessment.product_version : "",
+		run->questionnaire.id, run->questionnaire.version, run->as_of);
+	/* headings are as wide as their column's widest cell, in columns */
+	fputs(h_control, out);
+	pad(out, display_width(h_control), id_w + 2);
+	fputs(h_verdict, out);
+	pad(out, display_width(h_verdict), verdict_w + 2);
+	fputs(msg(M_SUMMARY_REASON, run->lang), out);
+	fputc('\n', out);
+	for (i = 0; i < r->nr_controls; i++) {
+		const struct control_result *c = &r->controls[i];
+		const char *label = verdict_label(c->verdict, run->lang);
+		fputs(c->id, out);
+		pad(out, display_width(c->id), id_w + 2);
+		if (colour)
+			fputs(colour_of(c->verdict), out);
+		fputs(label, out);
+		if (colour)
+			fputs("\033[0m", out);
+		pad(out, display_width(label), verdict_w + 2);
+		print_cut(out, c->reason ? c->reason : "", REASON_COLUMNS);
+		fputc('\n', out);
+		if (!opt->verbose)
+			continue;
+		for (j = 0; j < c->nr_checks; j++) {
+			const struct check_result *cr = &c->checks[j];
+			for (k = 0; k < cr->nr_findings; k++) {
+				const struct finding *f = &cr->findings[k];
+				fprintf(out, "    [%s] %s", verdict_label(f->status, run->lang),
+					f->message);
+				if (f->file && f->line > 0)
+					fprintf(out, " (%s:%ld)", f->file, f->line);
+				else if (f->file)
+					fprintf(out, " (%s)", f->file);
+				fputc('\n', out);
+			}
+		}
+	}
+	fprintf(out, msg(M_SUMMARY_COUNTS, run->lang), r->nr_controls,
+		r->count[VERDICT_MET], r->count[VERDICT_NOT_MET],
+		r->count[VERDICT_NOT_APPLICABLE], r->count[VERDICT_MANUAL]);
+}

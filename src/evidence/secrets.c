@@ -1,0 +1,860 @@
+/*
+ * secrets.c - the secret scanner and redactor.
+ *
+ * Design: one pass over the file in READ_BLOCK pieces held in a buffer of
+ * at most SECRETS_MAX_SEGMENT + READ_BLOCK bytes.  Complete lines (or
+ * SECRETS_MAX_SEGMENT-sized pieces of an endless line) are handed to
+ * scan_segment(), which applies every rule and appends the segment, with
+ * the secrets replaced, to the output.  The only state carried between
+ * segments is "inside a begin/end block since line N".  The pass is a
+ * stream (secret_stream_*): secrets_scan_fd() reads into it, the
+ * inventory feeds it the blocks it hashes.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "evidence/secrets.h"
+#include "evidence/pattern.h"
+#include "evidence/scan.h"
+#include "base/error.h"
+#include "base/hash.h"
+#include "evidence/literals.h"
+#include "base/strbuf.h"
+#include "base/banned.h"
+
+#define READ_BLOCK (64 * 1024)
+#define MATCH_LIMIT 1000000u
+#define DEPTH_LIMIT 10000u
+
+enum rule_kind { RULE_VALUE, RULE_BEGIN, RULE_END };
+
+#define NONE UINT64_MAX
+
+/* A required literal: text (lower-cased when caseless), searched by
+ * memchr on its rarest byte text[anchor], then memcmp. */
+struct literal {
+	char *text;
+	size_t len, anchor;
+	int caseless;
+};
+
+struct secret_rule {
+	char *name;
+	enum rule_kind kind;
+	pcre2_code *code;
+	struct literal *lits; /* every match contains one of them; none = no prefilter */
+	size_t nr_lits;
+	const struct secret_rule *end; /* RULE_BEGIN: its end rule (index resolved late) */
+	char *where;
+	long line;
+};
+
+/* How common byte c is in evidence text (higher = more common): picks the
+ * anchor byte of a literal.  A guess; it only affects speed. */
+static int byte_rank(unsigned char c, int caseless)
+{
+	static const char order[] = "etaoinshrdlcumwfgypbvkjxqz";
+	const char *p;
+	if (c == ' ')
+		return 100;
+	if (c >= 'a' && c <= 'z') {
+		p = strchr(order, c);
+		return 90 - (int)(p - order) * 3 + (caseless ? 2 : 0);
+	}
+	if (c >= 'A' && c <= 'Z') /* case-sensitive search: rarer than lower case */
+		return 14 - (int)(strchr(order, c - 'A' + 'a') - order) / 3;
+	if (c >= '0' && c <= '9')
+		return 50;
+	if (strchr(":/.-\"=,", c))
+		return 55;
+	return 20;
+}
+
+/* 1 when regex may match case-insensitively anywhere: some "(?FLAGS"
+ * group turns on i.  Conservative: "(?-i)" counts too. */
+static int regex_caseless(const char *regex)
+{
+	const char *p = regex;
+	while ((p = strstr(p, "(?")) != NULL) {
+		p += 2;
+		while (isalpha((unsigned char)*p) || *p == '-' || *p == '^') {
+			if (*p == 'i')
+				return 1;
+			p++;
+		}
+	}
+	return 0;
+}
+
+/* Case-insensitive strstr for ASCII. */
+static int contains_caseless(const char *hay, const char *needle, size_t n)
+{
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * Parse need ("LIT|LIT|..." or NULL) into r->lits.  A literal is 1..64
+ * printable ASCII bytes without blanks and must appear verbatim in the
+ * regex source (case-insensitively for a caseless regex): a cheap guard
+ * against typos.  That every match contains one is the rule author's
+ * promise.  0 or -1 reported.
+ */
+static int parse_literals(struct secret_rule *r, const char *need, const char *regex,
+			  const char *where, long line)
+{
+	int caseless = regex_caseless(regex);
+	size_t alloc = 0;
+	const char *p = need;
+
+	if (!need)
+		return 0;
+	if (r->kind == RULE_END)
+		return error_at(where, line, "secret rule %s: need= is for value and begin rules",
+				r->name);
+	for (;;) {
+		size_t n = strcspn(p, "|"), i, best = 0;
+		struct literal *l;
+		if (n == 0 || n > 64)
+			return error_at(where, line, "secret rule %s: need= wants literals of "
+					"1 to 64 bytes separated by '|'", r->name);
+		for (i = 0; i < n; i++)
+			if ((unsigned char)p[i] <= ' ' || (unsigned char)p[i] > '~')
+				return error_at(where, line, "secret rule %s: need= literal with a "
+						"blank or non-ASCII byte", r->name);
+		if (caseless ? !contains_caseless(regex, p, n) : !memmem(regex, strlen(regex), p, n))
+			return error_at(where, line, "secret rule %s: need= literal '%.*s' does "
+					"not appear in the regex", r->name, (int)n, p);
+		ALLOC_GROW(r->lits, r->nr_lits, alloc);
+		l = &r->lits[r->nr_lits++];
+		l->text = xmalloc(n + 1);
+		memcpy(l->text, p, n);
+		l->text[n] = '\0';
+		l->len = n;
+		l->caseless = caseless;
+		for (i = 0; i < n; i++) {
+			if (caseless)
+				l->text[i] = (char)tolower((unsigned char)l->text[i]);
+			if (byte_rank((unsigned char)l->text[i], caseless) <
+			    byte_rank((unsigned char)l->text[best], caseless))
+				best = i;
+		}
+		l->anchor = best;
+		p += n;
+		if (!*p)
+			break;
+		p++;
+	}
+	return 0;
+}
+
+static void free_rule(struct secret_rule *r)
+{
+	size_t i;
+	free(r->name);
+	free(r->where);
+	pcre2_code_free(r->code);
+	for (i = 0; i < r->nr_lits; i++)
+		free(r->lits[i].text);
+	free(r->lits);
+}
+
+/* secret_rules_add() with need (NULL or "LIT|LIT"). */
+static int add_rule(struct secret_rules *rules, const char *name, const char *kind,
+		    const char *need, const char *regex, const char *where, long line)
+{
+	struct secret_rule *r;
+	enum rule_kind k;
+	int errcode;
+	PCRE2_SIZE erroffset;
+	pcre2_code *code;
+
+	if (!strcmp(kind, "value"))
+		k = RULE_VALUE;
+	else if (!strcmp(kind, "begin"))
+		k = RULE_BEGIN;
+	else if (!strcmp(kind, "end"))
+		k = RULE_END;
+	else
+		return error_at(where, line, "secret rule %s: kind '%s' is not value, begin or end",
+				name, kind);
+	code = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED, 0, &errcode,
+			     &erroffset, NULL);
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		return error_at(where, line, "secret rule %s: error at offset %zu: %s", name,
+				(size_t)erroffset, (const char *)msg);
+	}
+	if (pattern_jit_wanted())
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	ALLOC_GROW(rules->rules, rules->nr, rules->alloc);
+	r = &rules->rules[rules->nr++];
+	memset(r, 0, sizeof(*r));
+	r->name = xstrdup(name);
+	r->kind = k;
+	r->code = code;
+	r->where = xstrdup(where);
+	r->line = line;
+	if (parse_literals(r, need, regex, where, line) < 0) {
+		free_rule(r);
+		rules->nr--;
+		return -1;
+	}
+	return 0;
+}
+
+int secret_rules_add(struct secret_rules *rules, const char *name, const char *kind,
+		     const char *regex, const char *where, long line)
+{
+	return add_rule(rules, name, kind, NULL, regex, where, line);
+}
+
+/* Pair every begin rule with the end rule of the same name. */
+static int pair_rules(struct secret_rules *rules)
+{
+	size_t i, j;
+	for (i = 0; i < rules->nr; i++) {
+		struct secret_rule *r = &rules->rules[i];
+		if (r->kind != RULE_BEGIN)
+			continue;
+		r->end = NULL;
+		for (j = 0; j < rules->nr; j++)
+			if (rules->rules[j].kind == RULE_END &&
+			    !strcmp(rules->rules[j].name, r->name))
+				r->end = &rules->rules[j];
+		if (!r->end)
+			return error_at(r->where, r->line, "secret rule %s: begin without an end rule",
+					r->name);
+	}
+	return 0;
+}
+
+int secret_rules_load(const char *path, struct secret_rules *rules)
+{
+	FILE *f = fopen(path, "re");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno = 0;
+	int ret = 0;
+
+	if (!f)
+		return error_at(path, 0, "cannot read secret patterns: %s", strerror(errno));
+	while (ret == 0 && (n = getline(&line, &cap, f)) >= 0) {
+		char *p = line, *name, *kind, *need = NULL;
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			continue;
+		name = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		kind = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!strncmp(p, "need=", 5)) {
+			need = p + 5;
+			while (*p && *p != ' ' && *p != '\t')
+				p++;
+			if (*p)
+				*p++ = '\0';
+			while (*p == ' ' || *p == '\t')
+				p++;
+		}
+		if (!*kind || !*p) {
+			ret = error_at(path, lineno, "want 'NAME KIND [need=LITERALS] REGEX'");
+			break;
+		}
+		ret = add_rule(rules, name, kind, need, p, path, lineno);
+	}
+	free(line);
+	fclose(f);
+	if (ret == 0)
+		ret = pair_rules(rules);
+	return ret;
+}
+
+void secret_rules_free(struct secret_rules *rules)
+{
+	size_t i;
+	for (i = 0; i < rules->nr; i++)
+		free_rule(&rules->rules[i]);
+	free(rules->rules);
+	memset(rules, 0, sizeof(*rules));
+}
+
+/* Where literal occurrences were last looked for: the first occurrence at or
+ * after from (absolute file offset) is found, or NONE when none lies wholly
+ * in [from, until). */
+struct lit_cache {
+	uint64_t from, until, found;
+	size_t anchor; /* the literal's byte rarest in the latest block */
+};
+
+struct scanner {
+	const struct secret_rules *rules;
+	int prefilter;
+	const char *buf, *fold; /* the buffer and its lower-cased twin (or NULL) */
+	uint64_t base;          /* file offset of buf[0] */
+	size_t end;             /* bytes buffered */
+	struct lit_cache *cache; /* per rule and literal, first_lit[rule] + i */
+	size_t *first_lit;
+	const char *shown;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	const struct secret_rule *in_block; /* begin rule whose end is pending */
+	struct secret_scan *res;
+	int out_fd;
+	struct sha256_stream *out_hash;
+	struct strbuf out;   /* redacted segment being built */
+};
+
+/* Match rule on s[off..len).  pcre2's count (>= 1, ov filled) on a match,
+ * 0 for none, -1 reported. */
+static int match(struct scanner *sc, const struct secret_rule *r, const char *s,
+		 size_t len, size_t off, long lineno, PCRE2_SIZE **ov)
+{
+	int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, off, 0, sc->md, sc->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		return error_at(sc->shown, lineno, "secret rule %s: %s; cannot tell whether "
+				"this line holds a secret", r->name, (const char *)msg);
+	}
+	*ov = pcre2_get_ovector_pointer(sc->md);
+	return rc > 0 ? rc : 1;
+}
+
+static void add_hit(struct scanner *sc, long lineno, const char *rule)
+{
+	struct secret_scan *res = sc->res;
+	size_t i;
+	for (i = res->nr_hits; i > 0 && res->hits[i - 1].line == lineno; i--)
+		if (!strcmp(res->hits[i - 1].rule, rule))
+			return;
+	ALLOC_GROW(res->hits, res->nr_hits, res->alloc_hits);
+	res->hits[res->nr_hits].line = lineno;
+	res->hits[res->nr_hits].rule = rule;
+	res->nr_hits++;
+}
+
+/* Spans to redact within one segment. */
+struct span {
+	size_t start, end;
+	const char *rule;
+};
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end > y->end ? -1 : (x->end < y->end);
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * 1 when rule r must be tried on the segment at file offsets [s, e) (which
+ * is buffered): it has no literals, the prefilter is off, or one of its
+ * literals lies wholly inside the segment.  Occurrences are searched over
+ * the whole buffer at once and remembered, so each byte is searched about
+ * once per literal, not once per line.
+ */
+static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
+{
+	const struct secret_rule *r = &sc->rules->rules[ri];
+	size_t i;
+	if (!sc->prefilter || !r->nr_lits)
+		return 1;
+	for (i = 0; i < r->nr_lits; i++) {
+		const struct literal *l = &r->lits[i];
+		struct lit_cache *c = &sc->cache[sc->first_lit[ri] + i];
+		int fresh = c->from <= s &&
+			    (c->found != NONE ? c->found >= s : e <= c->until);
+		if (!fresh) {
+			size_t at = literal_find(l->caseless ? sc->fold : sc->buf,
+						 (size_t)(s - sc->base), sc->end, l->text, l->len,
+						 c->anchor);
+			c->from = s;
+			c->until = sc->base + sc->end;
+			c->found = at == (size_t)-1 ? NONE : sc->base + at;
+		}
+		if (c->found != NONE && c->found + l->len <= e)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Scan s[0..len) (one line without its line break, or a piece of a long
+ * line, at file offset pos) and write it, redacted, followed by
+ * tail[0..ntail) (the line break).
+ */
+static int scan_segment(struct scanner *sc, const char *s, size_t len, long lineno,
+			const char *tail, size_t ntail)
+{
+	uint64_t at = sc->base + (uint64_t)(s - sc->buf);
+	struct span *spans = NULL;
+	size_t nr = 0, alloc = 0, i, pos;
+	PCRE2_SIZE *ov;
+	int rc, ret = 0;
+
+	/* An open block swallows the line up to its end match. */
+	if (sc->in_block) {
+		const struct secret_rule *b = sc->in_block;
+		rc = match(sc, b->end, s, len, 0, lineno, &ov);
+		if (rc < 0)
+			goto fail;
+		ALLOC_GROW(spans, nr, alloc);
+		spans[nr].start = 0;
+		spans[nr].end = rc ? ov[1] : len;
+		spans[nr++].rule = b->name;
+		add_hit(sc, lineno, b->name);
+		if (rc)
+			sc->in_block = NULL;
+	}
+	for (i = 0; i < sc->rules->nr; i++) {
+		const struct secret_rule *r = &sc->rules->rules[i];
+		size_t off = 0;
+		if (r->kind == RULE_END || !rule_wanted(sc, i, at, at + len))
+			continue;
+		while (off <= len) {
+			size_t a, b;
+			rc = match(sc, r, s, len, off, lineno, &ov);
+			if (rc < 0)
+				goto fail;
+			if (!rc)
+				break;
+			if (r->kind == RULE_BEGIN) {
+				size_t bstart = ov[0], bend = ov[1];
+				rc = match(sc, r->end, s, len, bend, lineno, &ov);
+				if (rc < 0)
+					goto fail;
+				a = bstart;
+				b = rc ? ov[1] : len;
+				if (!rc)
+					sc->in_block = r;
+			} else if (rc > 1 && ov[2] != PCRE2_UNSET) {
+				a = ov[2];
+				b = ov[3];
+			} else {
+				a = ov[0];
+				b = ov[1];
+			}
+			if (b > a) {
+				ALLOC_GROW(spans, nr, alloc);
+				spans[nr].start = a;
+				spans[nr].end = b;
+				spans[nr++].rule = r->name;
+				add_hit(sc, lineno, r->name);
+			}
+			if (r->kind == RULE_BEGIN && sc->in_block)
+				break;
+			off = ov[1] > off ? ov[1] : off + 1;
+			if (r->kind == RULE_BEGIN)
+				off = b > off ? b : off;
+		}
+	}
+	if (sc->out_fd < 0)
+		goto out;
+	strbuf_reset(&sc->out);
+	if (nr)
+		qsort(spans, nr, sizeof(*spans), cmp_span);
+	pos = 0;
+	for (i = 0; i < nr; i++) {
+		if (spans[i].end <= pos)
+			continue;
+		if (spans[i].start > pos)
+			strbuf_add(&sc->out, s + pos, spans[i].start - pos);
+		strbuf_addf(&sc->out, "[REDACTED:%s]", spans[i].rule);
+		pos = spans[i].end;
+	}
+	if (pos < len)
+		strbuf_add(&sc->out, s + pos, len - pos);
+	strbuf_add(&sc->out, tail, ntail);
+	sha256_update(sc->out_hash, sc->out.buf, sc->out.len);
+	sc->res->out_size += sc->out.len;
+	if (write_all(sc->out_fd, sc->out.buf, sc->out.len) < 0) {
+		ret = error_at(sc->shown, 0, "cannot write redacted copy: %s", strerror(errno));
+		goto out;
+	}
+	goto out;
+fail:
+	ret = -1;
+out:
+	free(spans);
+	return ret;
+}
+
+/*
+ * The stream.  Bytes are appended to buf in logical blocks of READ_BLOCK
+ * bytes counted from the start of the file, whatever sizes the caller
+ * feeds; lines are cut only when a block is complete (or at the end).
+ * That is exactly what one read() per block of a regular file gave the
+ * old descriptor scanner, so where an endless line is cut into
+ * SECRETS_MAX_SEGMENT pieces does not depend on how the bytes arrive.
+ */
+struct secret_stream {
+	struct scanner sc;
+	char *buf, *fold;    /* cap bytes each; fold NULL when no literal is caseless */
+	size_t cap, start, end;
+	size_t pending;      /* bytes of the current, incomplete block */
+	size_t nr_lits;
+	long lineno;
+	int failed;
+	int all_need;        /* every rule but end rules has required literals */
+};
+
+struct secret_stream *secret_stream_new(const struct secret_rules *rules)
+{
+	struct secret_stream *st = xcalloc(1, sizeof(*st));
+	struct scanner *sc = &st->sc;
+	size_t i;
+
+	st->cap = SECRETS_MAX_SEGMENT + READ_BLOCK;
+	st->buf = xmalloc(st->cap);
+	sc->rules = rules;
+	sc->first_lit = xmalloc((rules->nr + 1) * sizeof(*sc->first_lit));
+	for (i = 0; i < rules->nr; i++) {
+		size_t j;
+		sc->first_lit[i] = st->nr_lits;
+		for (j = 0; j < rules->rules[i].nr_lits; j++)
+			if (rules->rules[i].lits[j].caseless && !st->fold)
+				st->fold = xmalloc(st->cap);
+		st->nr_lits += rules->rules[i].nr_lits;
+	}
+	sc->cache = xmalloc((st->nr_lits + 1) * sizeof(*sc->cache));
+	st->all_need = 1;
+	for (i = 0; i < rules->nr; i++)
+		if (rules->rules[i].kind != RULE_END && !rules->rules[i].nr_lits)
+			st->all_need = 0;
+	sc->md = pcre2_match_data_create(32, NULL);
+	sc->mctx = pcre2_match_context_create(NULL);
+	if (!sc->md || !sc->mctx)
+		die_oom();
+	pcre2_set_match_limit(sc->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(sc->mctx, DEPTH_LIMIT);
+	strbuf_init(&sc->out, 0);
+	return st;
+}
+
+void secret_stream_free(struct secret_stream *st)
+{
+	if (!st)
+		return;
+	if (st->sc.out_hash) { /* begun, never ended */
+		char hex[65];
+		sha256_end(st->sc.out_hash, hex);
+	}
+	pcre2_match_data_free(st->sc.md);
+	pcre2_match_context_free(st->sc.mctx);
+	strbuf_release(&st->sc.out);
+	free(st->sc.cache);
+	free(st->sc.first_lit);
+	free(st->fold);
+	free(st->buf);
+	free(st);
+}
+
+void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown,
+			 struct secret_scan *res)
+{
+	struct scanner *sc = &st->sc;
+	size_t i, j, k;
+
+	if (sc->out_hash) { /* the previous file was abandoned */
+		char hex[65];
+		sha256_end(sc->out_hash, hex);
+		sc->out_hash = NULL;
+	}
+	memset(res, 0, sizeof(*res));
+	st->start = st->end = st->pending = 0;
+	st->lineno = 1;
+	st->failed = 0;
+	sc->prefilter = !sc->rules->no_prefilter;
+	sc->buf = st->buf;
+	sc->fold = st->fold;
+	sc->base = 0;
+	sc->end = 0;
+	for (i = 0; i < st->nr_lits; i++)
+		sc->cache[i].from = NONE; /* never fresh */
+	for (i = 0, j = 0; i < sc->rules->nr; i++)
+		for (k = 0; k < sc->rules->rules[i].nr_lits; k++)
+			sc->cache[j++].anchor = sc->rules->rules[i].lits[k].anchor;
+	sc->shown = shown;
+	sc->in_block = NULL;
+	sc->res = res;
+	sc->out_fd = out_fd;
+	if (out_fd >= 0)
+		sc->out_hash = sha256_begin();
+}
+
+/*
+ * Lines holding no required literal cannot hit when every rule needs one
+ * (end rules aside), no block is open and no redacted copy is being
+ * written: step over the complete lines before the first literal
+ * occurrence in the buffer, counting them, without a per-line call.  The
+ * literal cache is the one rule_wanted() keeps (same meaning).
+ */
+static void skip_clean_lines(struct secret_stream *st)
+{
+	struct scanner *sc = &st->sc;
+	const struct secret_rules *rules = sc->rules;
+	uint64_t s = sc->base + st->start, end = sc->base + st->end, first = NONE;
+	size_t i, j, to;
+	const char *nl;
+
+	if (!st->all_need || !sc->prefilter || sc->in_block || sc->out_fd >= 0)
+		return;
+	for (i = 0; i < rules->nr; i++) {
+		if (rules->rules[i].kind == RULE_END)
+			continue;
+		for (j = 0; j < rules->rules[i].nr_lits; j++) {
+			const struct literal *l = &rules->rules[i].lits[j];
+			struct lit_cache *c = &sc->cache[sc->first_lit[i] + j];
+			if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
+				size_t at = literal_find(l->caseless ? sc->fold : sc->buf, st->start,
+							 st->end, l->text, l->len, c->anchor);
+				c->from = s;
+				c->until = end;
+				c->found = at == (size_t)-1 ? NONE : sc->base + at;
+			}
+			if (c->found < first)
+				first = c->found;
+		}
+	}
+	if (first == NONE) /* every complete line is clean */
+		nl = memrchr(st->buf + st->start, '\n', st->end - st->start);
+	else /* the lines before the one holding the first occurrence */
+		nl = memrchr(st->buf + st->start, '\n', (size_t)(first - s));
+	to = nl ? (size_t)(nl - st->buf) + 1 : st->start;
+	if (to > st->start) {
+		st->lineno += (long)scan_count_newlines(st->buf + st->start, to - st->start);
+		st->start = to;
+	}
+}
+
+/*
+ * Scan every complete line buffered, and with eof the rest; a line with no
+ * break within SECRETS_MAX_SEGMENT bytes is scanned in pieces of that size.
+ * Then move what is left (part of a line, shorter than a segment) to the
+ * front, so a whole block fits behind it.  0 or -1 reported.
+ */
+static int drain(struct secret_stream *st, int eof)
+{
+	char *buf = st->buf;
+
+	for (;;) {
+		char *nl;
+		size_t len;
+
+		skip_clean_lines(st);
+		nl = memchr(buf + st->start, '\n', st->end - st->start);
+		if (nl) {
+			size_t tail = 1;
+			len = (size_t)(nl - (buf + st->start));
+			if (len > 0 && buf[st->start + len - 1] == '\r') {
+				len--;
+				tail = 2;
+			}
+			if (scan_segment(&st->sc, buf + st->start, len, st->lineno,
+					 buf + st->start + len, tail) < 0)
+				return -1;
+			st->start += len + tail;
+			st->lineno++;
+			continue;
+		}
+		if (st->end - st->start < SECRETS_MAX_SEGMENT && !(eof && st->end > st->start))
+			break;
+		len = st->end - st->start < SECRETS_MAX_SEGMENT ? st->end - st->start
+								 : SECRETS_MAX_SEGMENT;
+		if (scan_segment(&st->sc, buf + st->start, len, st->lineno, "", 0) < 0)
+			return -1;
+		st->start += len;
+	}
+	if (st->start > 0) {
+		memmove(buf, buf + st->start, st->end - st->start);
+		if (st->fold)
+			memmove(st->fold, st->fold + st->start, st->end - st->start);
+		st->sc.base += st->start;
+		st->end -= st->start;
+		st->start = 0;
+	}
+	return 0;
+}
+
+/* Where the next bytes of the file go: *room (> 0) bytes at the result,
+ * never past the end of the current block.  Borrowed until commit. */
+static char *stream_space(struct secret_stream *st, size_t *room)
+{
+	*room = READ_BLOCK - st->pending;
+	return st->buf + st->end;
+}
+
+/*
+ * Point each literal's memchr at its byte that is rarest in block[0..n)
+ * (every 4th byte sampled; a caseless literal counts both cases): in logs
+ * ':' or 'c' can be on every line while '/' or 'k' are not.  Only speed
+ * depends on the choice, never what is found.
+ */
+static void pick_anchors(struct secret_stream *st, const char *block, size_t n)
+{
+	const struct secret_rules *rules = st->sc.rules;
+	size_t count[256] = { 0 };
+	size_t i, j, slot = 0;
+
+	for (i = 0; i < n; i += 4)
+		count[(unsigned char)block[i]]++;
+	for (i = 0; i < rules->nr; i++)
+		for (j = 0; j < rules->rules[i].nr_lits; j++, slot++) {
+			const struct literal *l = &rules->rules[i].lits[j];
+			st->sc.cache[slot].anchor = literal_rarest_byte(l->text, l->len, count,
+									l->caseless, l->anchor);
+		}
+}
+
+/* n bytes were written at stream_space(): fold them, count them, and scan
+ * when they complete a block.  0 or -1 reported. */
+static int stream_commit(struct secret_stream *st, size_t n)
+{
+	if (st->fold)
+		ascii_fold(st->fold + st->end, st->buf + st->end, n);
+	st->sc.res->size += (uint64_t)n;
+	st->end += n;
+	st->sc.end = st->end;
+	st->pending += n;
+	if (st->pending < READ_BLOCK)
+		return 0;
+	st->pending = 0;
+	if (st->sc.prefilter && st->nr_lits)
+		pick_anchors(st, st->buf + st->end - READ_BLOCK, READ_BLOCK);
+	return drain(st, 0);
+}
+
+int secret_stream_feed(struct secret_stream *st, const void *data, size_t n)
+{
+	const char *p = data;
+
+	while (n && !st->failed) {
+		size_t room, k;
+		char *dst = stream_space(st, &room);
+		k = n < room ? n : room;
+		memcpy(dst, p, k);
+		if (stream_commit(st, k) < 0)
+			st->failed = 1;
+		p += k;
+		n -= k;
+	}
+	return st->failed ? -1 : 0;
+}
+
+int secret_stream_end(struct secret_stream *st)
+{
+	struct scanner *sc = &st->sc;
+
+	if (!st->failed && drain(st, 1) < 0)
+		st->failed = 1;
+	if (sc->out_hash) {
+		sha256_end(sc->out_hash, sc->res->out_sha256);
+		sc->out_hash = NULL;
+	}
+	if (st->failed) {
+		secret_scan_free(sc->res);
+		return -1;
+	}
+	return 0;
+}
+
+int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
+		    const char *shown, struct secret_scan *res)
+{
+	struct secret_stream *st = secret_stream_new(rules);
+	struct sha256_stream *in_hash = sha256_begin();
+	int ret = 0;
+
+	secret_stream_begin(st, out_fd, shown, res);
+	for (;;) {
+		size_t room;
+		char *dst = stream_space(st, &room);
+		ssize_t n = read(fd, dst, room);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ret = error_at(shown, 0, "cannot read: %s", strerror(errno));
+			break;
+		}
+		if (n == 0)
+			break;
+		sha256_update(in_hash, dst, (size_t)n);
+		if (stream_commit(st, (size_t)n) < 0) {
+			st->failed = 1;
+			break;
+		}
+	}
+	if (ret < 0)
+		st->failed = 1;
+	if (secret_stream_end(st) < 0)
+		ret = -1;
+	sha256_end(in_hash, res->sha256);
+	secret_stream_free(st);
+	return ret;
+}
+
+void secret_scan_free(struct secret_scan *res)
+{
+	free(res->hits);
+	res->hits = NULL;
+	res->nr_hits = res->alloc_hits = 0;
+}
+
+char *secret_scan_lines(const struct secret_scan *res)
+{
+	struct strbuf sb = STRBUF_INIT;
+	long last = 0;
+	size_t i;
+	for (i = 0; i < res->nr_hits; i++) {
+		if (res->hits[i].line == last)
+			continue;
+		if (sb.len)
+			strbuf_addch(&sb, ',');
+		strbuf_addf(&sb, "%ld", res->hits[i].line);
+		last = res->hits[i].line;
+	}
+	return strbuf_detach(&sb);
+}

@@ -1,0 +1,33 @@
+/*
+ * reports.h - the registry of report formats.  Every report is generated
+ * from the results database (never from the in-memory run), so the reports
+ * can never disagree with each other or with results.sqlite.
+ */
+#ifndef FTRKIT_REPORTS_H
+#define FTRKIT_REPORTS_H
+
+#include <sqlite3.h>
+
+#include "base/atomicfile.h"
+
+struct assess_run;
+
+/* Write the report to out->fd from db; 0 or -1 after reporting. */
+typedef int (*report_fn)(sqlite3 *db, const struct assess_run *run,
+			 struct atomic_file *out);
+
+struct report_def {
+	const char *format;   /* --format name: json, html, junit, oscal */
+	const char *filename; /* in the output folder */
+	report_fn write;
+};
+
+/* All report formats, terminated by an entry with format NULL. */
+const struct report_def *report_registry(void);
+
+int report_html(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+
+#endif

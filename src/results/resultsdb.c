@@ -1,0 +1,506 @@
+/*
+ * resultsdb.c - write the results database.
+ *
+ * One transaction, prepared statements, journal off (the file is new and is
+ * renamed into place only when complete, so a crash never leaves a database
+ * later runs cannot open).  Rows are inserted in questionnaire and path
+ * order, so the same inputs give the same file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results/resultsdb.h"
+#include "model/calendar.h"
+#include "model/timestamp.h"
+#include "model/duration.h"
+#include "base/error.h"
+#include "base/banned.h"
+
+static const char schema_sql[] =
+	"CREATE TABLE run (\n"
+	"  -- one row: what was assessed, when, with what, and the outcome\n"
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"  tool TEXT NOT NULL,                 -- 'ftrkit 0.1.0'\n"
+	"  questionnaire_id TEXT NOT NULL,     -- 'ftr-dr'\n"
+	"  questionnaire_version TEXT NOT NULL,\n"
+	"  questionnaire_title TEXT NOT NULL,\n"
+	"  product TEXT NOT NULL,\n"
+	"  product_version TEXT,\n"
+	"  organisation TEXT,\n"
+	"  timezone TEXT NOT NULL,             -- offset log times without one are read in\n"
+	"  as_of TEXT NOT NULL,                -- YYYY-MM-DD the assessment is made for\n"
+	"  lang TEXT NOT NULL,                 -- language of the texts below: en, ja\n"
+	"  overall TEXT NOT NULL,              -- met | not-met | manual\n"
+	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
+	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE components (\n"
+	"  id TEXT PRIMARY KEY, name TEXT,\n"
+	"  criticality TEXT NOT NULL,          -- critical | non-critical\n"
+	"  line INTEGER                        -- line in assessment.xml\n"
+	");\n"
+	"CREATE TABLE objectives (\n"
+	"  component TEXT NOT NULL REFERENCES components(id),\n"
+	"  disruption TEXT NOT NULL,           -- instance, az, region, data-corruption, ...\n"
+	"  rpo_text TEXT, rpo_seconds INTEGER, -- as written; NULL seconds = not stated\n"
+	"  rto_text TEXT, rto_seconds INTEGER,\n"
+	"  slo TEXT,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY (component, disruption)\n"
+	");\n"
+	"CREATE TABLE scenarios (\n"
+	"  id TEXT PRIMARY KEY, title TEXT,\n"
+	"  component TEXT NOT NULL REFERENCES components(id),\n"
+	"  disruption TEXT NOT NULL,\n"
+	"  cadence TEXT NOT NULL,              -- as written: quarterly, 90d, ...\n"
+	"  runbook TEXT,                       -- workspace-relative path\n"
+	"  line INTEGER\n"
+	");\n"
+	"CREATE TABLE controls (\n"
+	"  seq INTEGER NOT NULL UNIQUE,        -- questionnaire order\n"
+	"  id TEXT PRIMARY KEY,                -- DR-001\n"
+	"  title TEXT NOT NULL, requirement TEXT NOT NULL, guidance TEXT,\n"
+	"  declared TEXT NOT NULL,             -- the partner's self-declared status\n"
+	"  verdict TEXT NOT NULL,              -- met | not-met | not-applicable | manual\n"
+	"  reason TEXT NOT NULL                -- one line\n"
+	");\n"
+	"CREATE TABLE checks (\n"
+	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL,                 -- registry name: rto-ceiling, ...\n"
+	"  verdict TEXT NOT NULL,\n"
+	"  summary TEXT NOT NULL,\n"
+	"  PRIMARY KEY (control_id, seq)\n"
+	");\n"
+	"CREATE TABLE findings (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
+	"  check_seq INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL,               -- met | not-met | not-applicable | manual\n"
+	"  message TEXT NOT NULL,\n"
+	"  file TEXT,                          -- workspace-relative evidence path\n"
+	"  line INTEGER,                       -- line in that file, NULL when none\n"
+	"  component TEXT, subject TEXT\n"
+	");\n"
+	"CREATE TABLE evidence (\n"
+	"  path TEXT PRIMARY KEY,              -- workspace-relative\n"
+	"  kind TEXT NOT NULL,                 -- assessment, drill-log, runbook, config, template, document, unrecognised, other\n"
+	"  size INTEGER NOT NULL,\n"
+	"  sha256 TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE drills (\n"
+	"  -- one row per drill found in the evidence (drill logs, RDS events, FIS, JUnit)\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  scenario TEXT NOT NULL REFERENCES scenarios(id),\n"
+	"  component TEXT, disruption TEXT,\n"
+	"  file TEXT NOT NULL,                 -- workspace-relative evidence path\n"
+	"  line INTEGER,                       -- where the drill record starts\n"
+	"  source TEXT NOT NULL,               -- text | rds-events | fis | junit\n"
+	"  date TEXT,                          -- YYYY-MM-DD the drill took place\n"
+	"  started TEXT, ended TEXT,           -- ISO 8601 UTC\n"
+	"  outcome TEXT NOT NULL,              -- success | failure | unknown\n"
+	"  recovery_seconds INTEGER,           -- measured: outage start -> service restored\n"
+	"  recovery_line INTEGER,\n"
+	"  data_loss_seconds INTEGER,          -- measured: last recoverable point -> failure\n"
+	"  data_loss_line INTEGER,\n"
+	"  stated_rto_seconds INTEGER, stated_rpo_seconds INTEGER,\n"
+	"  timezone_assumed INTEGER NOT NULL DEFAULT 0  -- 1 when times had no offset\n"
+	");\n"
+	"CREATE TABLE scenario_status (\n"
+	"  -- the drill calendar as of run.as_of\n"
+	"  scenario TEXT PRIMARY KEY REFERENCES scenarios(id),\n"
+	"  cadence TEXT NOT NULL,\n"
+	"  last_success TEXT,                  -- YYYY-MM-DD of the latest successful drill\n"
+	"  next_due TEXT,                      -- YYYY-MM-DD\n"
+	"  overdue INTEGER NOT NULL            -- 1 when next_due < as_of or never drilled\n"
+	");\n"
+	"CREATE TABLE configs (\n"
+	"  -- facts read from exported AWS configurations\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  file TEXT NOT NULL, json_path TEXT, -- where the fact was read\n"
+	"  kind TEXT NOT NULL,                 -- rds-cluster, rds-instance, backup-rule, backup-selection,\n"
+	"                                      -- dynamodb-pitr, s3-versioning, autoscaling-group, nat-gateway,\n"
+	"                                      -- subnet; unrecognised | unreadable (fact 'reader') for files\n"
+	"                                      -- no reader understands\n"
+	"  resource TEXT, component TEXT,\n"
+	"  fact TEXT NOT NULL, value TEXT\n"
+	");\n"
+	"CREATE VIEW evidence_use AS\n"
+	"  -- which controls rest on which evidence file\n"
+	"  SELECT DISTINCT file AS path, control_id FROM findings WHERE file IS NOT NULL;\n";
+
+int resultsdb_error(sqlite3 *db, const char *what)
+{
+	return error("%s: %s", what, db ? sqlite3_errmsg(db) : "cannot open database");
+}
+
+/* Bind helpers: NULL strings bind SQL NULL; line 0 binds NULL. */
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_line(sqlite3_stmt *st, int i, long line)
+{
+	if (line > 0)
+		sqlite3_bind_int64(st, i, line);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int step_reset(sqlite3 *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : resultsdb_error(db, "results database");
+}
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st)
+{
+	return sqlite3_prepare_v2(db, sql, -1, st, NULL) == SQLITE_OK
+		       ? 0 : resultsdb_error(db, "results database");
+}
+
+static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *tool)
+{
+	const struct questionnaire *q = run->questionnaire;
+	const struct assessment *a = run->assessment;
+	const struct run_result *r = run->results;
+	sqlite3_stmt *st;
+	int ret;
+
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+		return -1;
+	bind_text(st, 1, tool);
+	bind_text(st, 2, q->id);
+	bind_text(st, 3, q->version);
+	bind_text(st, 4, text_pick(&q->title, run->lang));
+	bind_text(st, 5, a->product);
+	bind_text(st, 6, a->product_version);
+	bind_text(st, 7, a->organisation);
+	bind_text(st, 8, a->timezone);
+	bind_text(st, 9, run->as_of);
+	bind_text(st, 10, run->lang);
+	bind_text(st, 11, verdict_name(r->overall));
+	sqlite3_bind_int64(st, 12, (sqlite3_int64)r->count[VERDICT_MET]);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->count[VERDICT_NOT_MET]);
+	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
+	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
+	ret = step_reset(db, st);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+static int write_model(sqlite3 *db, const struct assessment *a)
+{
+	sqlite3_stmt *comp = NULL, *obj = NULL, *scen = NULL;
+	size_t i, j;
+	int ret = -1;
+
+	if (prepare(db, "INSERT INTO components VALUES (?,?,?,?)", &comp) < 0 ||
+	    prepare(db, "INSERT INTO objectives VALUES (?,?,?,?,?,?,?,?)", &obj) < 0 ||
+	    prepare(db, "INSERT INTO scenarios VALUES (?,?,?,?,?,?,?)", &scen) < 0)
+		goto out;
+	for (i = 0; i < a->nr_components; i++) {
+		const struct component *c = &a->components[i];
+		bind_text(comp, 1, c->id);
+		bind_text(comp, 2, c->name);
+		bind_text(comp, 3, c->critical ? "critical" : "non-critical");
+		bind_line(comp, 4, c->line);
+		if (step_reset(db, comp) < 0)
+			goto out;
+		for (j = 0; j < c->nr_objectives; j++) {
+			const struct objective *o = &c->objectives[j];
+			bind_text(obj, 1, c->id);
+			bind_text(obj, 2, o->disruption);
+			bind_text(obj, 3, o->rpo_text);
+			if (o->has_rpo)
+				sqlite3_bind_int64(obj, 4, o->rpo_seconds);
+			bind_text(obj, 5, o->rto_text);
+			if (o->has_rto)
+				sqlite3_bind_int64(obj, 6, o->rto_seconds);
+			bind_text(obj, 7, o->slo);
+			bind_line(obj, 8, o->line);
+			if (step_reset(db, obj) < 0)
+				goto out;
+		}
+	}
+	for (i = 0; i < a->nr_scenarios; i++) {
+		const struct scenario *s = &a->scenarios[i];
+		bind_text(scen, 1, s->id);
+		bind_text(scen, 2, s->title);
+		bind_text(scen, 3, s->component);
+		bind_text(scen, 4, s->disruption);
+		bind_text(scen, 5, s->cadence.text);
+		bind_text(scen, 6, s->runbook.path);
+		bind_line(scen, 7, s->line);
+		if (step_reset(db, scen) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(comp);
+	sqlite3_finalize(obj);
+	sqlite3_finalize(scen);
+	return ret;
+}
+
+static int write_results(sqlite3 *db, const struct resultsdb_run *run)
+{
+	const struct run_result *r = run->results;
+	sqlite3_stmt *ctl = NULL, *chk = NULL, *fnd = NULL;
+	size_t i, j, k;
+	int ret = -1;
+
+	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?)", &ctl) < 0 ||
+	    prepare(db, "INSERT INTO checks VALUES (?,?,?,?,?)", &chk) < 0 ||
+	    prepare(db, "INSERT INTO findings (control_id, check_seq, status, message,"
+			" file, line, component, subject) VALUES (?,?,?,?,?,?,?,?)", &fnd) < 0)
+		goto out;
+	for (i = 0; i < r->nr_controls; i++) {
+		const struct control_result *c = &r->controls[i];
+		const struct control *def = questionnaire_find(run->questionnaire, c->id);
+		const char *guidance = text_pick(&def->guidance, run->lang);
+		sqlite3_bind_int64(ctl, 1, (sqlite3_int64)i + 1);
+		bind_text(ctl, 2, c->id);
+		bind_text(ctl, 3, text_pick(&def->title, run->lang));
+		bind_text(ctl, 4, text_pick(&def->requirement, run->lang));
+		bind_text(ctl, 5, *guidance ? guidance : NULL);
+		bind_text(ctl, 6, c->declared);
+		bind_text(ctl, 7, verdict_name(c->verdict));
+		bind_text(ctl, 8, c->reason ? c->reason : "");
+		if (step_reset(db, ctl) < 0)
+			goto out;
+		for (j = 0; j < c->nr_checks; j++) {
+			const struct check_result *cr = &c->checks[j];
+			bind_text(chk, 1, c->id);
+			sqlite3_bind_int64(chk, 2, (sqlite3_int64)j + 1);
+			bind_text(chk, 3, cr->name);
+			bind_text(chk, 4, verdict_name(cr->verdict));
+			bind_text(chk, 5, cr->summary ? cr->summary : "");
+			if (step_reset(db, chk) < 0)
+				goto out;
+			for (k = 0; k < cr->nr_findings; k++) {
+				const struct finding *f = &cr->findings[k];
+				bind_text(fnd, 1, c->id);
+				sqlite3_bind_int64(fnd, 2, (sqlite3_int64)j + 1);
+				bind_text(fnd, 3, verdict_name(f->status));
+				bind_text(fnd, 4, f->message);
+				bind_text(fnd, 5, f->file);
+				bind_line(fnd, 6, f->line);
+				bind_text(fnd, 7, f->component);
+				bind_text(fnd, 8, f->subject);
+				if (step_reset(db, fnd) < 0)
+					goto out;
+			}
+		}
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(ctl);
+	sqlite3_finalize(chk);
+	sqlite3_finalize(fnd);
+	return ret;
+}
+
+static int write_evidence(sqlite3 *db, const struct workspace *ws)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int ret = 0;
+	if (prepare(db, "INSERT INTO evidence VALUES (?,?,?,?)", &st) < 0)
+		return -1;
+	for (i = 0; i < ws->nr_files && !ret; i++) {
+		const struct evidence_file *f = &ws->files[i];
+		bind_text(st, 1, f->path);
+		bind_text(st, 2, f->kind);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)f->size);
+		bind_text(st, 4, f->sha256);
+		ret = step_reset(db, st);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/* A drill time as ISO 8601 UTC, or NULL binding. */
+static void bind_time(sqlite3_stmt *st, int i, const struct drill_time *t)
+{
+	char buf[32];
+	if (!t->set) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	timestamp_format_utc(t->epoch, buf, sizeof(buf));
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_day(sqlite3_stmt *st, int i, int set, int64_t day)
+{
+	char buf[16];
+	if (!set) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	date_format(day, buf, sizeof(buf));
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* The drills table (records in reading order) and the drill calendar. */
+static int write_drills(sqlite3 *db, const struct resultsdb_run *run)
+{
+	sqlite3_stmt *dr = NULL, *cal = NULL;
+	size_t i;
+	int ret = -1;
+
+	if (prepare(db, "INSERT INTO drills (scenario, component, disruption, file, line, source,"
+			" date, started, ended, outcome, recovery_seconds, recovery_line,"
+			" data_loss_seconds, data_loss_line, stated_rto_seconds, stated_rpo_seconds,"
+			" timezone_assumed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &dr) < 0 ||
+	    prepare(db, "INSERT INTO scenario_status VALUES (?,?,?,?,?)", &cal) < 0)
+		goto out;
+	for (i = 0; i < run->drills->nr; i++) {
+		const struct drill_record *r = &run->drills->items[i];
+		const struct scenario *s = r->scenario;
+		const struct component *c = assessment_component(run->assessment, s->component);
+		const struct objective *o = c ? component_objective(c, s->disruption) : NULL;
+		const struct drill_time *start = r->started.set ? &r->started : &r->outage;
+		const struct drill_time *end = r->ended.set ? &r->ended : &r->restored;
+		bind_text(dr, 1, s->id);
+		bind_text(dr, 2, s->component);
+		bind_text(dr, 3, s->disruption);
+		bind_text(dr, 4, r->file);
+		bind_line(dr, 5, r->problem ? r->problem_line : r->line);
+		bind_text(dr, 6, drill_source_name(r->source));
+		bind_day(dr, 7, r->has_date, r->day);
+		bind_time(dr, 8, start);
+		bind_time(dr, 9, end);
+		bind_text(dr, 10, drill_outcome_name(r->problem ? DRILL_UNKNOWN : r->outcome));
+		if (r->has_recovery) {
+			sqlite3_bind_int64(dr, 11, r->recovery_seconds);
+			bind_line(dr, 12, r->restored.line);
+		}
+		if (r->has_data_loss) {
+			sqlite3_bind_int64(dr, 13, r->data_loss_seconds);
+			bind_line(dr, 14, r->recovery_point.line);
+		}
+		if (o && o->has_rto)
+			sqlite3_bind_int64(dr, 15, o->rto_seconds);
+		if (o && o->has_rpo)
+			sqlite3_bind_int64(dr, 16, o->rpo_seconds);
+		sqlite3_bind_int(dr, 17, r->tz_assumed);
+		if (step_reset(db, dr) < 0)
+			goto out;
+	}
+	for (i = 0; i < run->nr_calendar; i++) {
+		const struct scenario_status *st = &run->calendar[i];
+		bind_text(cal, 1, st->scenario->id);
+		bind_text(cal, 2, st->scenario->cadence.text);
+		bind_day(cal, 3, st->last_success != NULL,
+			 st->last_success ? st->last_success->day : 0);
+		bind_day(cal, 4, st->last_success != NULL, st->next_due);
+		sqlite3_bind_int(cal, 5, st->overdue);
+		if (step_reset(db, cal) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(dr);
+	sqlite3_finalize(cal);
+	return ret;
+}
+
+/*
+ * One row per fact read from an exported configuration, one per component
+ * the resource belongs to (component NULL when none claims it), and one row
+ * (kind unrecognised / unreadable, fact 'reader') per file that could not be
+ * read, so nothing listed under <configs> is missing from the database.
+ */
+static int write_configs(sqlite3 *db, const struct config_set *set)
+{
+	sqlite3_stmt *st;
+	size_t i, j, k;
+	int ret = 0;
+
+	if (prepare(db, "INSERT INTO configs (file, json_path, kind, resource, component, fact, value)"
+			" VALUES (?,?,?,?,?,?,?)", &st) < 0)
+		return -1;
+	for (i = 0; i < set->nr_files && !ret; i++) {
+		const struct config_file *f = &set->files[i];
+		char *why;
+		if (f->export_name && !f->nr_problems)
+			continue;
+		for (j = 0; j < (f->nr_problems ? f->nr_problems : 1) && !ret; j++) {
+			why = f->nr_problems ? xstrdup(f->problems[j].message)
+					     : xasprintf("no reader understands it (top-level keys: %s)",
+							 f->top_keys ? f->top_keys : "none");
+			bind_text(st, 1, f->path);
+			bind_text(st, 2, f->nr_problems ? f->problems[j].json_path : NULL);
+			bind_text(st, 3, f->kind);
+			bind_text(st, 6, "reader");
+			bind_text(st, 7, why);
+			ret = step_reset(db, st);
+			free(why);
+		}
+	}
+	for (i = 0; i < set->nr_resources && !ret; i++) {
+		const struct config_resource *r = &set->resources[i];
+		size_t nc = r->nr_components ? r->nr_components : 1;
+		for (k = 0; k < nc && !ret; k++) {
+			for (j = 0; j < r->nr_facts && !ret; j++) {
+				const struct config_fact *fact = &r->facts[j];
+				bind_text(st, 1, r->file);
+				bind_text(st, 2, fact->json_path);
+				bind_text(st, 3, r->kind);
+				bind_text(st, 4, r->arn ? r->arn : r->id);
+				bind_text(st, 5, r->nr_components ? r->components[k] : NULL);
+				bind_text(st, 6, fact->name);
+				bind_text(st, 7, fact->value);
+				ret = step_reset(db, st);
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+sqlite3 *resultsdb_write(const char *path, const char *shown_path,
+			 const struct resultsdb_run *run, const char *tool)
+{
+	sqlite3 *db = NULL;
+	char *pragma;
+	int ok;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		error_at(shown_path, 0, "cannot create results database: %s",
+			 db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return NULL;
+	}
+	pragma = xasprintf("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+			   " PRAGMA user_version=%d; BEGIN;", RESULTSDB_VERSION);
+	ok = sqlite3_exec(db, pragma, NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_exec(db, schema_sql, NULL, NULL, NULL) == SQLITE_OK;
+	free(pragma);
+	if (!ok) {
+		error_at(shown_path, 0, "cannot create schema: %s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	if (write_run(db, run, tool) < 0 || write_model(db, run->assessment) < 0 ||
+	    write_results(db, run) < 0 || write_evidence(db, run->workspace) < 0 ||
+	    write_drills(db, run) < 0 ||
+	    write_configs(db, run->configs) < 0)
+		goto fail;
+	if (sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
+		error_at(shown_path, 0, "cannot commit: %s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	return db;
+fail:
+	sqlite3_close(db);
+	return NULL;
+}
