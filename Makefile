@@ -1,12 +1,16 @@
 # ftrkit - offline self-assessment of the AWS FTR disaster-recovery controls.
 #
-#   make            build build/ftrkit
-#   make demo       install what is missing, build, assess the sample workspace
-#                   and write its review package
-#   make check      install what is missing, build, run every test, then the
-#                   same suites against an ASan + UBSan build, then memcheck
-#   make valgrind   unit tests and representative runs under valgrind memcheck
-#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS=N each (default 60)
+#   make             build build/ftrkit
+#   make demo        install what is missing, build, assess the sample workspace
+#                    and write its review package
+#   make check       the fast loop (README's test command): install what is
+#                    missing, check the layering of src/ (tools/layers.py),
+#                    build, run every unit and command-line test and replay
+#                    the fuzz corpora
+#   make check-full  the heavy suites CI runs after `make check`: the same
+#                    tests against an ASan + UBSan build, then valgrind memcheck
+#   make valgrind    unit tests and representative runs under valgrind memcheck
+#   make fuzz        libFuzzer targets (clang), FUZZ_SECONDS=N each (default 60)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -47,7 +51,7 @@ $(1)/libftrkit.a: $(patsubst src/%.c,$(1)/obj/%.o,$(LIB_SRCS)) $(1)/obj/embedded
 	rm -f $$@ && ar rcs $$@ $$^
 $(1)/ftrkit: $(1)/obj/cli/main.o $(1)/libftrkit.a
 	$$(CC) $(2) $$^ $$(PKG_LIBS) -o $$@
-$(1)/tests/%: tests/unit/%.c $(1)/libftrkit.a tests/unit/unit.h | $(1)/tests
+$(1)/tests/%: tests/unit/%.c $(1)/libftrkit.a $(wildcard tests/unit/*.h) | $(1)/tests
 	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -Itests/unit $$< $(1)/libftrkit.a \
 		$$(PKG_LIBS) $$(shell pkg-config --libs cmocka) -o $$@
 $(1)/obj $(1)/gen $(1)/tests:
@@ -57,7 +61,7 @@ endef
 $(eval $(call build_rules,build,$(BASE_CFLAGS) $(OPT_CFLAGS)))
 $(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS)))
 
-.PHONY: all deps demo check unit sanitize run-san install clean bench
+.PHONY: all deps demo check check-full layers unit sanitize run-san install clean bench
 
 all: build/ftrkit
 
@@ -81,18 +85,32 @@ endef
 unit: build/ftrkit $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRCS))
 	$(call run_suites,build)
 
+# Every sanitizer report exits with 86, a code ftrkit never uses (0, 1 and 2
+# are its verdicts), so a leak or undefined behaviour on the findings path
+# can never pass as "findings"; the test harness fails on it whatever status
+# a test expected (tests/cli/helpers.bash).
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
+           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
+           LSAN_OPTIONS=exitcode=86
 sanitize: build-san/ftrkit $(patsubst tests/unit/%.c,build-san/tests/%,$(UNIT_SRCS))
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-		$(MAKE) --no-print-directory run-san
+	$(SAN_ENV) $(MAKE) --no-print-directory run-san
 
 run-san:
 	$(call run_suites,build-san)
 
+# Dependencies point down the layers of src/ and never in a circle.
+layers:
+	@python3 tools/layers.py src
+
 check: deps
+	@$(MAKE) --no-print-directory layers
 	@$(MAKE) --no-print-directory unit
+	@echo "check: layering, unit and command-line tests passed (make check-full: ASan+UBSan, valgrind)"
+
+check-full: deps
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory valgrind
-	@echo "check: all suites passed (normal, ASan+UBSan and valgrind)"
+	@echo "check-full: ASan+UBSan and valgrind suites passed"
 
 # Benchmark against the manual pipeline (tests/bench/run; BENCH_MB=256,
 # BENCH_BIG_MB=1024, BENCH_SCAN_MB=1024, BENCH_SMALL=10000, BENCH_RUNS=3).
