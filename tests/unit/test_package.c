@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "fixtures.h"
 #include "run/assess.h"
 #include "base/error.h"
 #include "evidence/inventory_scan.h"
@@ -19,16 +20,13 @@ static char dir[] = "/tmp/ftrkit-test-package.XXXXXX";
 static int setup(void **state)
 {
 	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
+	return scratch_setup(dir);
 }
 
 static int teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", dir);
 	(void)state;
-	(void)!system(cmd);
-	free(cmd);
-	return 0;
+	return scratch_teardown(dir);
 }
 
 static void test_name(void **state)

@@ -19,6 +19,7 @@
 #include <libxml/xpath.h>
 
 #include "unit.h"
+#include "fixtures.h"
 #include "run/assess.h"
 #include "base/atomicfile.h"
 #include "model/calendar.h"
@@ -47,35 +48,11 @@ static const char drill_rows[] =
 	" ('db-pitr-restore','half-yearly','2026-08-20','2027-02-20',0),"
 	" ('s3-accidental-deletion','yearly',NULL,'2025-06-11',1);";
 
-struct fixture {
-	struct assess_run run;
-	char dir[64];
-	char *db_path, *html_path;
-	sqlite3 *db;
-};
-
 static int setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
-	struct options opt;
+	struct sample_run *fx = calloc(1, sizeof(*fx));
 
-	memset(&opt, 0, sizeof(opt));
-	opt.workspace = "evidence";
-	opt.questionnaire = "questionnaires/ftr-dr.xml";
-	opt.lang = "en";
-	date_parse("2026-11-25", &opt.as_of_day);
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ftrkit-html.XXXXXX");
-	if (!mkdtemp(fx->dir))
-		return -1;
-	fx->db_path = xasprintf("%s/results.sqlite", fx->dir);
-	fx->html_path = xasprintf("%s/index.html", fx->dir);
-	if (assess_load_and_check(&opt, &fx->run) < 0)
-		return -1;
-	{
-		struct resultsdb_run record = assess_record(&fx->run);
-		fx->db = resultsdb_write(fx->db_path, fx->db_path, &record, "ftrkit test");
-	}
-	if (!fx->db)
+	if (!fx || sample_run_open(fx, "html", "index.html") < 0)
 		return -1;
 	/* start from no drill rows whatever the drill parser found in the sample */
 	if (sqlite3_exec(fx->db, "DELETE FROM drills; DELETE FROM scenario_status;",
@@ -87,34 +64,28 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *fx = *state;
-	sqlite3_close(fx->db);
-	assess_free(&fx->run);
-	unlink(fx->db_path);
-	unlink(fx->html_path);
-	rmdir(fx->dir);
-	free(fx->db_path);
-	free(fx->html_path);
+	struct sample_run *fx = *state;
+	sample_run_close(fx);
 	free(fx);
 	return 0;
 }
 
 /* Generate index.html from fx->db and parse it back. */
-static xmlDocPtr render(struct fixture *fx, const char *keep_as)
+static xmlDocPtr render(struct sample_run *fx, const char *keep_as)
 {
 	struct atomic_file af;
 	const char *keep = getenv("FTRKIT_KEEP_HTML");
 	xmlDocPtr doc;
 
-	assert_int_equal(atomic_begin(&af, fx->html_path, 0644), 0);
+	assert_int_equal(atomic_begin(&af, fx->out_path, 0644), 0);
 	assert_int_equal(report_html(fx->db, &fx->run, &af), 0);
 	assert_int_equal(atomic_commit(&af), 0);
 	if (keep) {
-		char *cmd = xasprintf("cp '%s' '%s/%s'", fx->html_path, keep, keep_as);
+		char *cmd = xasprintf("cp '%s' '%s/%s'", fx->out_path, keep, keep_as);
 		assert_int_equal(system(cmd), 0);
 		free(cmd);
 	}
-	doc = xmlReadFile(fx->html_path, NULL, XML_PARSE_NONET);
+	doc = xmlReadFile(fx->out_path, NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
 	return doc;
 }
@@ -145,7 +116,7 @@ static char *string(xmlDocPtr doc, const char *xpath)
 
 static void empty_tables_say_so(void **state)
 {
-	struct fixture *fx = *state;
+	struct sample_run *fx = *state;
 	xmlDocPtr doc = render(fx, "empty.html");
 
 	assert_int_equal(count(doc, "//p[contains(@class,'no-drills')]"), 1);
@@ -159,7 +130,7 @@ static void empty_tables_say_so(void **state)
 
 static void chart_has_one_bar_per_measured_drill(void **state)
 {
-	struct fixture *fx = *state;
+	struct sample_run *fx = *state;
 	xmlDocPtr doc;
 	char *s;
 
@@ -196,7 +167,7 @@ static void chart_has_one_bar_per_measured_drill(void **state)
 	xmlFreeDoc(doc);
 	/* the page with both charts is clean HTML5 for tidy too (tools/deps.sh installs it) */
 	{
-		char *cmd = xasprintf("tidy -e -q '%s' 2>&1", fx->html_path);
+		char *cmd = xasprintf("tidy -e -q '%s' 2>&1", fx->out_path);
 		assert_int_equal(system(cmd), 0);
 		free(cmd);
 	}
@@ -204,7 +175,7 @@ static void chart_has_one_bar_per_measured_drill(void **state)
 
 static void japanese_headings_and_durations(void **state)
 {
-	struct fixture *fx = *state;
+	struct sample_run *fx = *state;
 	xmlDocPtr doc;
 	char *s;
 

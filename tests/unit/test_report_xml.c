@@ -16,6 +16,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "unit.h"
+#include "fixtures.h"
 #include "run/assess.h"
 #include "base/atomicfile.h"
 #include "model/calendar.h"
@@ -23,35 +24,11 @@
 #include "reports/reports.h"
 #include "results/resultsdb.h"
 
-struct fixture {
-	struct assess_run run;
-	char dir[64];
-	char *db_path, *out_path;
-	sqlite3 *db;
-};
-
 static int setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof(*fx));
-	struct options opt;
+	struct sample_run *fx = calloc(1, sizeof(*fx));
 
-	memset(&opt, 0, sizeof(opt));
-	opt.workspace = "evidence";
-	opt.questionnaire = "questionnaires/ftr-dr.xml";
-	opt.lang = "en";
-	date_parse("2026-11-25", &opt.as_of_day);
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/ftrkit-xml.XXXXXX");
-	if (!mkdtemp(fx->dir))
-		return -1;
-	fx->db_path = xasprintf("%s/results.sqlite", fx->dir);
-	fx->out_path = xasprintf("%s/report.xml", fx->dir);
-	if (assess_load_and_check(&opt, &fx->run) < 0)
-		return -1;
-	{
-		struct resultsdb_run record = assess_record(&fx->run);
-		fx->db = resultsdb_write(fx->db_path, fx->db_path, &record, "ftrkit test");
-	}
-	if (!fx->db)
+	if (!fx || sample_run_open(fx, "xml", "report.xml") < 0)
 		return -1;
 	if (sqlite3_exec(fx->db,
 			 "UPDATE controls SET verdict = 'manual', reason = 'a reviewer must judge the SLA'"
@@ -67,19 +44,13 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *fx = *state;
-	sqlite3_close(fx->db);
-	assess_free(&fx->run);
-	unlink(fx->db_path);
-	unlink(fx->out_path);
-	rmdir(fx->dir);
-	free(fx->db_path);
-	free(fx->out_path);
+	struct sample_run *fx = *state;
+	sample_run_close(fx);
 	free(fx);
 	return 0;
 }
 
-static xmlDocPtr render(struct fixture *fx, report_fn fn)
+static xmlDocPtr render(struct sample_run *fx, report_fn fn)
 {
 	struct atomic_file af;
 	xmlDocPtr doc;
@@ -117,7 +88,7 @@ static void expect(xmlDocPtr doc, const char *expr, const char *want)
 
 static void junit_skips_manual_and_not_applicable(void **state)
 {
-	struct fixture *fx = *state;
+	struct sample_run *fx = *state;
 	xmlDocPtr doc = render(fx, report_junit);
 
 	expect(doc, "count(//testcase)", "9");
@@ -134,7 +105,7 @@ static void junit_skips_manual_and_not_applicable(void **state)
 
 static void oscal_states_for_every_verdict(void **state)
 {
-	struct fixture *fx = *state;
+	struct sample_run *fx = *state;
 	xmlDocPtr doc = render(fx, report_oscal);
 
 	expect(doc, "count(//o:finding)", "9");

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "fixtures.h"
 #include "base/error.h"
 #include "package/sign.h"
 
@@ -16,16 +17,13 @@ static char dir[] = "/tmp/ftrkit-test-sign.XXXXXX";
 static int setup(void **state)
 {
 	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
+	return scratch_setup(dir);
 }
 
 static int teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", dir);
 	(void)state;
-	(void)!system(cmd);
-	free(cmd);
-	return 0;
+	return scratch_teardown(dir);
 }
 
 static void test_keygen_sign_verify(void **state)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "fixtures.h"
 #include "base/error.h"
 #include "base/hash.h"
 #include "package/zipread.h"
@@ -21,16 +22,13 @@ static char dir[] = "/tmp/ftrkit-test-zip.XXXXXX";
 static int setup(void **state)
 {
 	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
+	return scratch_setup(dir);
 }
 
 static int teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", dir);
 	(void)state;
-	(void)!system(cmd);
-	free(cmd);
-	return 0;
+	return scratch_teardown(dir);
 }
 
 static char *tmp(const char *name)
