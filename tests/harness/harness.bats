@@ -32,8 +32,14 @@ unit() {
 }
 
 # harness: run tools/run-tests.sh on the fake build and the fake bats folder.
+# The nested bats must not inherit this bats' own variables (BATS_*) nor
+# its libexec folder on PATH (there `bats` is the inner script, which lacks
+# the launcher's functions): it starts from a clean environment.
+CLEAN_PATH="$(printf '%s' "$PATH" | tr ':' '\n' | grep -v 'bats-core' | paste -sd: -)"
 harness() {
-	run env FTRKIT_BATS_DIR="$W/cli" sh "$REPO/tools/run-tests.sh" b
+	run env -i PATH="$CLEAN_PATH" HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" FTRKIT_BATS_DIR="$W/cli" \
+		FTRKIT_NO_SKIPS="${FTRKIT_NO_SKIPS:-0}" FTRKIT_FAIL_FAST="${FTRKIT_FAIL_FAST:-0}" \
+		sh "$REPO/tools/run-tests.sh" b
 	echo "$output"
 }
 
@@ -80,7 +86,7 @@ good_bats() {
 	unit one 1 1
 	good_bats
 	for tool in sh env sed grep tail cat mktemp rm; do ln -s "$(command -v $tool)" bin/; done
-	run env PATH="$W/bin" FTRKIT_BATS_DIR="$W/cli" sh "$REPO/tools/run-tests.sh" b
+	run env -i PATH="$W/bin" FTRKIT_BATS_DIR="$W/cli" sh "$REPO/tools/run-tests.sh" b
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"bats is not installed"* ]]
 }
@@ -90,7 +96,7 @@ good_bats() {
 	good_bats
 	printf '#!/bin/sh\necho 1..3\necho "ok 1 a"\necho "ok 2 b"\necho "# Executed 2 instead of expected 3 tests"\nexit 1\n' > bin/bats
 	chmod +x bin/bats
-	PATH="$W/bin:$PATH" harness
+	CLEAN_PATH="$W/bin:$CLEAN_PATH" harness
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"bats planned 3 tests"* ]]
 }
@@ -99,7 +105,7 @@ good_bats() {
 	unit one 1 1
 	printf '#!/bin/sh\necho 1..1\necho "ok 1 a"\nexit 1\n' > bin/bats
 	chmod +x bin/bats
-	PATH="$W/bin:$PATH" harness
+	CLEAN_PATH="$W/bin:$CLEAN_PATH" harness
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"bats exited with status 1"* ]]
 }
@@ -163,7 +169,8 @@ SH
 		echo 'teardown() { teardown_scratch; }'
 		echo "@test \"guarded\" { $1; }"
 	} > g/tests/cli/t.bats
-	run env FTRKIT="$W/fake-ftrkit" bats --tap g/tests/cli/t.bats
+	run env -i PATH="$CLEAN_PATH" HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" FTRKIT="$W/fake-ftrkit" \
+		bats --tap g/tests/cli/t.bats
 	echo "$output"
 }
 
