@@ -37,7 +37,10 @@ int cmd_bundle(struct options *opt)
 	opt->scan_secrets = 1;
 	if (assess_load_and_check(opt, &run) < 0)
 		goto out;
-	/* Secrets first: when the package cannot be written, write nothing. */
+	/* Names verify would refuse, then secrets: when the package cannot be
+	 * written, write nothing. */
+	if (package_check_inputs(opt, &run) < 0)
+		goto out;
 	scanned = 1;
 	if (package_scan(opt, &run, &scan) < 0)
 		goto out;

@@ -30,6 +30,9 @@
 #include "base/atomicfile.h"
 #include "base/datadir.h"
 #include "package/bag.h"
+#include "package/entryname.h"
+#include "package/zipread.h"
+#include "base/safetext.h"
 #include "base/error.h"
 #include "base/jobs.h"
 #include "base/hash.h"
@@ -41,6 +44,83 @@
 #include "evidence/inventory_scan.h"
 #include "evidence/secret_catalog.h"
 #include "base/banned.h"
+
+/* ---- what verify would refuse ---------------------------------------- */
+
+/* Room left in the declared-size budget for the reports and tag files. */
+#define REPORTS_RESERVE ((uint64_t)256 << 20)
+
+/* The packaged name of workspace file relpath ("data/evidence/...");
+ * caller frees. */
+static char *payload_name(const struct assess_run *run, const char *relpath)
+{
+	return strcmp(relpath, run->assessment_relpath) == 0
+		? xstrdup("data/assessment.xml")
+		: xasprintf("data/evidence/%s", relpath);
+}
+
+/* Refuse shown's packaged name under top when verify would; 0 or -1. */
+static int check_entry_name(const char *top, const char *name, const char *shown)
+{
+	char *full = xasprintf("%s/%s", top, name);
+	const char *why = entry_name_problem(full);
+	int ret = 0;
+
+	if (why) {
+		char *quoted = safetext_dup(shown);
+		ret = error_at(quoted, 0, "cannot be packaged: %s (verify refuses such packages); "
+			       "rename it", why);
+		free(quoted);
+	}
+	free(full);
+	return ret;
+}
+
+int package_check_inputs(const struct options *opt, const struct assess_run *run)
+{
+	const struct workspace *ws = &run->workspace;
+	char *top = package_name(run), *copy, *name;
+	uint64_t total = 0;
+	size_t i, entries = 32; /* the top folder, data/, tag files and reports */
+	int ret = 0;
+
+	(void)opt;
+	copy = xstrdup(run->questionnaire.path);
+	name = xasprintf("data/questionnaire/%s", basename(copy));
+	ret = check_entry_name(top, name, run->questionnaire.path);
+	free(name);
+	free(copy);
+	for (i = 0; i < ws->nr_files && ret == 0; i++) {
+		const struct evidence_file *f = &ws->files[i];
+		const char *prev = i ? ws->files[i - 1].path : "";
+		const char *slash;
+		char *shown;
+
+		name = payload_name(run, f->path);
+		shown = workspace_display_path(ws, f->path);
+		ret = check_entry_name(top, name, shown);
+		free(name);
+		free(shown);
+		total += f->size;
+		entries++;
+		/* paths are sorted: a folder is new unless the previous path shares it */
+		for (slash = strchr(f->path, '/'); slash; slash = strchr(slash + 1, '/')) {
+			size_t len = (size_t)(slash - f->path) + 1;
+			if (strncmp(prev, f->path, len) != 0)
+				entries++;
+		}
+	}
+	if (ret == 0 && total > PKG_MAX_TOTAL - REPORTS_RESERVE)
+		ret = error_at(ws->root, 0, "%llu bytes of evidence: over the %llu bytes a package "
+			       "may hold (verify would refuse it as a zip bomb)",
+			       (unsigned long long)total,
+			       (unsigned long long)(PKG_MAX_TOTAL - REPORTS_RESERVE));
+	if (ret == 0 && entries > PKG_MAX_ENTRIES)
+		ret = error_at(ws->root, 0, "%zu files and folders: over the %d entries a package "
+			       "may hold (verify would refuse it)", entries, PKG_MAX_ENTRIES);
+	free(top);
+	return ret;
+}
 
 /* ---- secret scan ---------------------------------------------------- */
 
@@ -375,19 +455,24 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		"    $ sha256sum --strict -c tagmanifest-sha256.txt\n"
 		"\n"
 		"3. Every payload file under data/ matches the payload manifest:\n"
-		"    $ sha256sum --strict -c manifest-sha256.txt\n"
-		"\n"
 		"%s"
+		"\n"
 		"4. No payload file was added that the manifest does not list (no\n"
 		"   output means none):\n"
 		"    $ find data -type f | LC_ALL=C sort > ../payload-files.txt\n"
-		"    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - ../payload-files.txt\n"
+		"%s"
 		"\n", top, top, top, top, top,
+		/* ftrkit refuses names with CR, LF or any other control character
+		 * (entryname.h), so '%' -> %25 is the only RFC 8493 encoding a
+		 * manifest can hold, and sed undoes it for sha256sum. */
 		encoded_names
-		? "   Some file names hold '%', CR or LF; the manifests write those\n"
-		  "   characters as %25, %0D and %0A (RFC 8493, 2.1.3), so sha256sum\n"
-		  "   cannot find those files: check them by hand, decoding the name.\n"
-		  "\n" : "");
+		? "   Some file names hold '%', which the manifest writes as %25\n"
+		  "   (RFC 8493, 2.1.3); sed turns it back for sha256sum:\n"
+		  "    $ sed 's/%25/%/g' manifest-sha256.txt | sha256sum --strict -c\n"
+		: "    $ sha256sum --strict -c manifest-sha256.txt\n",
+		encoded_names
+		? "    $ cut -c67- manifest-sha256.txt | sed 's/%25/%/g' | LC_ALL=C sort | diff - ../payload-files.txt\n"
+		: "    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - ../payload-files.txt\n");
 	if (signed_pkg)
 		strbuf_addstr(sb,
 			"5. The signature: the tag manifest (which covers the payload\n"
@@ -566,9 +651,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 		const struct redacted_file *red = find_redacted(scan, f->path);
 		struct entry *e;
 
-		name = strcmp(f->path, run->assessment_relpath) == 0
-			? xstrdup("data/assessment.xml")
-			: xasprintf("data/evidence/%s", f->path);
+		name = payload_name(run, f->path);
 		e = entry_new(es, name, red ? ENTRY_FD : ENTRY_FILE);
 		free(name);
 		e->shown = workspace_display_path(ws, f->path);
@@ -592,9 +675,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 			"# Each line: SHA-256 of the original  lines=changed lines  packaged path\n");
 		for (i = 0; i < scan->nr_redacted; i++) {
 			const struct redacted_file *red = &scan->redacted[i];
-			char *path = strcmp(red->path, run->assessment_relpath) == 0
-				? xstrdup("data/assessment.xml")
-				: xasprintf("data/evidence/%s", red->path);
+			char *path = payload_name(run, red->path);
 			strbuf_addf(&sb, "%s  lines=%s  ", red->orig_sha256, red->lines);
 			bag_path_encode(&sb, path);
 			strbuf_addch(&sb, '\n');

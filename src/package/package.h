@@ -54,6 +54,16 @@ int package_scan(const struct options *opt, const struct assess_run *run,
 		 struct package_scan *scan);
 void package_scan_free(struct package_scan *scan);
 
+/*
+ * Before anything is written: refuse (exit 2) a workspace or questionnaire
+ * whose package verify would refuse -- a file name that fails
+ * entry_name_problem() (entryname.h; the message names the file, its
+ * control characters and invalid bytes written \xHH), more evidence bytes
+ * than verify's PKG_MAX_TOTAL budget leaves room for, or more entries than
+ * PKG_MAX_ENTRIES.  0, or -1 after reporting the first problem.
+ */
+int package_check_inputs(const struct options *opt, const struct assess_run *run);
+
 struct sign_key;
 
 /*
