@@ -324,14 +324,17 @@ static const struct redacted_file *find_redacted(const struct package_scan *scan
 
 /* ---- entries ------------------------------------------------------- */
 
-enum entry_kind { ENTRY_BUFFER, ENTRY_FILE, ENTRY_FD };
+/* ENTRY_WORKSPACE: an inventoried evidence file, reopened by the packer
+ * through workspace_reopen() (the very file the inventory hashed). */
+enum entry_kind { ENTRY_BUFFER, ENTRY_FILE, ENTRY_FD, ENTRY_WORKSPACE };
 
 struct entry {
 	char *name;       /* inside the bag: "data/evidence/x", "bagit.txt" */
 	enum entry_kind kind;
 	struct strbuf data;   /* ENTRY_BUFFER */
 	int dirfd;            /* ENTRY_FILE: borrowed; ENTRY_FD: the fd (borrowed) */
-	char *relpath;        /* ENTRY_FILE */
+	char *relpath;        /* ENTRY_FILE, ENTRY_WORKSPACE */
+	const struct workspace *ws; /* ENTRY_WORKSPACE: borrowed */
 	char *shown;
 	uint64_t size;
 	char sha256[65];
@@ -525,6 +528,12 @@ static int strcmp_ptr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* deflate_pool_open_fn for ENTRY_WORKSPACE: ctx is the workspace. */
+static int open_inventoried(void *ctx, const char *relpath, const char **why)
+{
+	return workspace_reopen(ctx, relpath, why);
+}
+
 /* Add every folder entry the sorted names need, then write all. */
 static int write_zip(const char *tmp, const char *top, struct entries *es,
 		     uint16_t dd, uint16_t dt)
@@ -581,6 +590,10 @@ static int write_zip(const char *tmp, const char *top, struct entries *es,
 		} else if (e->kind == ENTRY_FILE) {
 			if (zipw_add_file(zw, name.buf, e->dirfd, e->relpath, e->shown, e->size,
 					  e->sha256, zipw_method_for(e->name)) < 0)
+				goto fail;
+		} else if (e->kind == ENTRY_WORKSPACE) {
+			if (zipw_add_opened(zw, name.buf, open_inventoried, (void *)e->ws, e->relpath,
+					    e->shown, e->size, e->sha256, zipw_method_for(e->name)) < 0)
 				goto fail;
 		} else {
 			int fd = dup(e->dirfd);
@@ -652,7 +665,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 		struct entry *e;
 
 		name = payload_name(run, f->path);
-		e = entry_new(es, name, red ? ENTRY_FD : ENTRY_FILE);
+		e = entry_new(es, name, red ? ENTRY_FD : ENTRY_WORKSPACE);
 		free(name);
 		e->shown = workspace_display_path(ws, f->path);
 		if (red) {
@@ -660,7 +673,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 			e->size = red->size;
 			memcpy(e->sha256, red->sha256, sizeof(e->sha256));
 		} else {
-			e->dirfd = ws->root_fd;
+			e->ws = ws;
 			e->relpath = xstrdup(f->path);
 			e->size = f->size;
 			memcpy(e->sha256, f->sha256, sizeof(e->sha256));
@@ -685,6 +698,29 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 		strbuf_release(&sb);
 	}
 	return 0;
+}
+
+/*
+ * Test-only hook, never set in normal use: when FTRKIT_TEST_PAUSE_BEFORE_PACK
+ * names a FIFO, open it for reading and read to end-of-file before the
+ * evidence is packed.  The test opening the FIFO's write end thereby knows
+ * the inventory is done, swaps a file, and closes it to let bundle go on:
+ * a deterministic window between inventory and packing.
+ */
+static void test_pause_before_pack(void)
+{
+	const char *fifo = getenv("FTRKIT_TEST_PAUSE_BEFORE_PACK");
+	char buf[64];
+	int fd;
+
+	if (!fifo || !*fifo)
+		return;
+	fd = open(fifo, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	close(fd);
 }
 
 int package_write(const struct options *opt, const struct assess_run *run,
@@ -783,6 +819,7 @@ int package_write(const struct options *opt, const struct assess_run *run,
 	begun = 1;
 	close(af.fd); /* libzip writes the temporary file by name */
 	af.fd = -1;
+	test_pause_before_pack();
 	zipw_dos_datetime(package_epoch(opt), &dd, &dt);
 	if (write_zip(af.tmp_path, top, &es, dd, dt) < 0)
 		goto out;

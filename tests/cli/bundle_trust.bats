@@ -92,3 +92,50 @@ reports_state() {
 	[[ "$output" == *"bytes uncompressed: refused (zip bomb?)"* ]]
 	[ -z "$(ls -A .)" ]
 }
+
+# bundle_swapping SCRIPT: run bundle with the test-only pause between
+# inventory and packing (FTRKIT_TEST_PAUSE_BEFORE_PACK), run SCRIPT in the
+# window, then let bundle go on.  Sets status and output like bats' run; a
+# bundle that hangs is killed by timeout (status 124).
+bundle_swapping() {
+	mkfifo "$BATS_TEST_TMPDIR/pause"
+	FTRKIT_TEST_PAUSE_BEFORE_PACK="$BATS_TEST_TMPDIR/pause" \
+		timeout 60 "$FTRKIT" bundle --as-of "$AS_OF" >"$BATS_TEST_TMPDIR/out" 2>&1 &
+	local pid=$!
+	# opening the write end waits until bundle is at the pause
+	timeout 30 bash -c 'exec 3>"$1"; eval "$2"; exec 3>&-' _ "$BATS_TEST_TMPDIR/pause" "$1"
+	status=0
+	wait "$pid" || status=$?
+	output=$(cat "$BATS_TEST_TMPDIR/out")
+}
+
+@test "a FIFO swapped in after the inventory: exit 2 naming it, never a hang" {
+	bundle_swapping 'rm evidence/documents/sla.md && mkfifo evidence/documents/sla.md'
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"ftrkit: evidence/documents/sla.md: changed since the inventory (no longer the regular file it hashed)"* ]]
+	[ ! -e "$PKG" ]
+	assert_no_temp_files
+}
+
+@test "a symlink swapped in after the inventory is refused at open, even to a same-size file" {
+	size=$(stat -c %s evidence/documents/sla.md)
+	head -c "$size" /dev/zero > evidence/same-size.bin
+	bundle_swapping 'mv evidence/documents/sla.md sla.keep && ln -s ../same-size.bin evidence/documents/sla.md'
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"ftrkit: evidence/documents/sla.md: changed since the inventory (now a symbolic link)"* ]]
+	[ ! -e "$PKG" ]
+}
+
+@test "another file swapped in under the same name and size: refused by its inode" {
+	bundle_swapping 'cp evidence/documents/sla.md copy.md && mv copy.md evidence/documents/sla.md'
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"ftrkit: evidence/documents/sla.md: changed since the inventory (no longer the regular file it hashed)"* ]]
+	[ ! -e "$PKG" ]
+}
+
+@test "the pause hook itself changes nothing: untouched evidence packs as usual" {
+	bundle_swapping 'true'
+	[ "$status" -eq 0 ]
+	ftr verify "$PKG"
+	[ "$status" -eq 0 ]
+}
