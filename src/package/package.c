@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -120,6 +121,29 @@ int package_check_inputs(const struct options *opt, const struct assess_run *run
 			       "may hold (verify would refuse it)", entries, PKG_MAX_ENTRIES);
 	free(top);
 	return ret;
+}
+
+/* ---- one bundle at a time ------------------------------------------- */
+
+int package_lock_out(const char *out)
+{
+	int fd;
+
+	if (make_dirs(out) < 0)
+		return -1;
+	fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return error_at(out, 0, "cannot open output folder: %s", strerror(errno));
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		int saved = errno;
+		if (saved == EINTR)
+			continue;
+		close(fd);
+		if (saved == EWOULDBLOCK)
+			return error("another bundle is writing to %s", out);
+		return error_at(out, 0, "cannot lock output folder: %s", strerror(saved));
+	}
+	return fd;
 }
 
 /* ---- secret scan ---------------------------------------------------- */

@@ -64,6 +64,16 @@ void package_scan_free(struct package_scan *scan);
  */
 int package_check_inputs(const struct options *opt, const struct assess_run *run);
 
+/*
+ * One bundle at a time per output folder: create out (mkdir -p) and take
+ * an exclusive flock(2) on the folder itself -- no lock file is left
+ * behind, and the kernel drops the lock when the process ends however it
+ * ends.  Returns the locked descriptor (close it to release), or -1 after
+ * reporting "another bundle is writing to OUT" (exit 2) without touching
+ * anything in the folder.
+ */
+int package_lock_out(const char *out);
+
 struct sign_key;
 
 /*

@@ -139,3 +139,37 @@ bundle_swapping() {
 	ftr verify "$PKG"
 	[ "$status" -eq 0 ]
 }
+
+@test "two bundles into one folder: the second exits 2 and touches nothing of the first" {
+	export FTRKIT AS_OF
+	# The first bundle pauses while packing, its temporary zip open; the
+	# second runs in that window.
+	bundle_swapping '
+		(cd reports && ls -A | LC_ALL=C sort && sha256sum -- * .??* 2>/dev/null) > during.before
+		"$FTRKIT" bundle --as-of "$AS_OF" > second.out 2>&1; echo $? > second.rc
+		(cd reports && ls -A | LC_ALL=C sort && sha256sum -- * .??* 2>/dev/null) > during.after'
+	[ "$status" -eq 0 ]
+	[ "$(cat second.rc)" -eq 2 ]
+	[ "$(cat second.out)" = "ftrkit: another bundle is writing to reports" ]
+	grep -q '\.tmp-' during.before
+	cmp during.before during.after
+	ftr verify "$PKG"
+	[ "$status" -eq 0 ]
+	assert_no_temp_files
+	# the lock goes with the first run: a third run works
+	ftr bundle --as-of "$AS_OF" --quiet
+	[ "$status" -eq 0 ]
+}
+
+@test "the lock is on the folder itself: no lock file is left behind" {
+	ftr bundle --as-of "$AS_OF" --quiet
+	[ "$status" -eq 0 ]
+	run ls -A reports
+	[[ "$output" != *lock* ]]
+	run flock -n reports true
+	[ "$status" -eq 0 ]
+	# someone else holding it (flock(1) on the folder) keeps bundle out
+	run flock -n reports "$FTRKIT" bundle --as-of "$AS_OF" --quiet
+	[ "$status" -eq 2 ]
+	[ "$output" = "ftrkit: another bundle is writing to reports" ]
+}
