@@ -44,26 +44,34 @@ int is_control_char(uint32_t cp)
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
 }
 
-int safetext_is_clean(const char *s)
+/* Is cp kept as it is in mode? */
+static int kept(uint32_t cp, enum safetext_mode mode)
+{
+	if (mode == SAFETEXT_DOC && (cp == '\t' || cp == '\n' || cp == '\r'))
+		return 1;
+	return !is_control_char(cp);
+}
+
+int safetext_is_clean(const char *s, enum safetext_mode mode)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		uint32_t cp;
 		size_t n = utf8_char(p, &cp);
-		if (!n || is_control_char(cp))
+		if (!n || !kept(cp, mode))
 			return 0;
 		p += n;
 	}
 	return 1;
 }
 
-void safetext_add(struct strbuf *sb, const char *s)
+void safetext_add(struct strbuf *sb, const char *s, enum safetext_mode mode)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		uint32_t cp;
 		size_t n = utf8_char(p, &cp), i;
-		if (n && !is_control_char(cp)) {
+		if (n && kept(cp, mode)) {
 			strbuf_add(sb, p, n);
 			p += n;
 			continue;
@@ -77,12 +85,12 @@ void safetext_add(struct strbuf *sb, const char *s)
 	}
 }
 
-char *safetext_dup(const char *s)
+char *safetext_dup(const char *s, enum safetext_mode mode)
 {
 	struct strbuf sb = STRBUF_INIT;
 	if (!s)
 		return NULL;
 	strbuf_addstr(&sb, "");
-	safetext_add(&sb, s);
+	safetext_add(&sb, s, mode);
 	return strbuf_detach(&sb);
 }

@@ -68,7 +68,7 @@ static int check_entry_name(const char *top, const char *name, const char *shown
 	int ret = 0;
 
 	if (why) {
-		char *quoted = safetext_dup(shown);
+		char *quoted = safetext_dup(shown, SAFETEXT_TERM);
 		ret = error_at(quoted, 0, "cannot be packaged: %s (verify refuses such packages); "
 			       "rename it", why);
 		free(quoted);

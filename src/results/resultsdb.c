@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "results/resultsdb.h"
+#include "base/safetext.h"
 #include "model/calendar.h"
 #include "model/timestamp.h"
 #include "model/duration.h"
@@ -135,13 +136,22 @@ int resultsdb_error(sqlite3 *db, const char *what)
 	return error("%s: %s", what, db ? sqlite3_errmsg(db) : "cannot open database");
 }
 
-/* Bind helpers: NULL strings bind SQL NULL; line 0 binds NULL. */
+/*
+ * Bind helpers: NULL strings bind SQL NULL; line 0 binds NULL.  Every text
+ * enters the database through bind_text, under the one rule of
+ * base/safetext.h (control characters and invalid UTF-8 written \xHH): the
+ * database, and every report generated from it (XML, JSON, HTML), only
+ * ever holds well-formed text, whatever the file names, JSON keys or FIS
+ * tags were.  Clean text is bound as it is.
+ */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-	if (s)
+	if (!s)
+		sqlite3_bind_null(st, i);
+	else if (safetext_is_clean(s, SAFETEXT_DOC))
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(st, i);
+		sqlite3_bind_text(st, i, safetext_dup(s, SAFETEXT_DOC), -1, free);
 }
 
 static void bind_line(sqlite3_stmt *st, int i, long line)

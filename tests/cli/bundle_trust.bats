@@ -173,3 +173,61 @@ bundle_swapping() {
 	[ "$status" -eq 2 ]
 	[ "$output" = "ftrkit: another bundle is writing to reports" ]
 }
+
+@test "reports stay well-formed for hostile names and tags: one \\xHH rule everywhere" {
+	# every C0 control but NUL, DEL, C1, and bytes that are not UTF-8
+	python3 -c '
+names = [bytes([b]) for b in list(range(1, 32)) + [127]]
+names += [b"\xff", b"\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xc2\x9b"]
+for n in names:
+    open(b"evidence/documents/odd-" + n + b"-name.md", "wb").write(b"x\n")
+'
+	# a FIS tag with an escape sequence, BEL, NEL and a lone surrogate
+	sed -i 's/"scenario": "web-az-outage"/"scenario": "web\\u001b[2J\\u0007\\u0085\\ud800-az"/' \
+		evidence/drills/2026-10-21-web-az-outage-fis.json
+	# JSON keys likewise, in an export the assessment lists
+	printf '{"k\\u001b[31mX\\u0001\\ud800": 1, "ok": 2}' > evidence/configs/odd.json
+	sed -i 's|^    <config path="configs/rds-describe-db-clusters.json"/>|&\n    <config path="configs/odd.json"/>|' \
+		evidence/assessment.xml
+	ftr assess --as-of "$AS_OF" --quiet
+	[ "$status" -eq 1 ]
+	grep -q 'keys: k\\x1B\[31mX\\x01\\xED\\xA0\\x80, ok' reports/junit.xml
+	grep -q 'keys: k\\x1B\[31mX\\x01\\xED\\xA0\\x80, ok' reports/oscal-assessment-results.xml
+	run xmllint --noout --schema "$REPO/tests/schemas/junit/junit-10.xsd" reports/junit.xml
+	[ "$status" -eq 0 ]
+	run xmllint --noout --schema "$REPO/tests/schemas/oscal/oscal_assessment-results_schema.xsd" \
+		reports/oscal-assessment-results.xml
+	[ "$status" -eq 0 ]
+	run xmllint --noout --html reports/index.html
+	[ "$status" -eq 0 ]
+	run python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))' \
+		reports/report.json
+	[ "$status" -eq 0 ]
+	# the database holds valid UTF-8 only, with the rule's escapes
+	run python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+paths = [r[0] for r in db.execute("SELECT path FROM evidence WHERE path LIKE ?", ("documents/%-name.md",))]
+print(len(paths))
+for p in sorted(paths): print(p)
+' reports/results.sqlite
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" -eq 37 ]
+	[[ "$output" == *'documents/odd-\x1B-name.md'* ]]
+	[[ "$output" == *'documents/odd-\x01-name.md'* ]]
+	[[ "$output" == *'documents/odd-\x7F-name.md'* ]]
+	[[ "$output" == *'documents/odd-\xED\xA0\x80-name.md'* ]]
+	[[ "$output" == *'documents/odd-\xC2\x9B-name.md'* ]]
+	# no raw control character in any report
+	run python3 -c '
+import re, sys
+for f in sys.argv[1:]:
+    text = open(f, encoding="utf-8", errors="strict").read()
+    bad = re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    if bad: print(f, repr(bad[:3]))
+' reports/report.json reports/junit.xml reports/oscal-assessment-results.xml reports/index.html
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run grep -c "names scenario 'web\\\\x1B\[2J\\\\x07\\\\xC2\\\\x85\\\\xED\\\\xA0\\\\x80-az'" reports/junit.xml
+	[ "$output" -ge 1 ]
+}

@@ -61,27 +61,35 @@ static void test_names_refused(void **state)
 	}
 }
 
-static void check_safe(const char *in, const char *want)
+static void check_safe(const char *in, const char *want, enum safetext_mode mode)
 {
-	char *got = safetext_dup(in);
+	char *got = safetext_dup(in, mode);
 	assert_string_equal(got, want);
-	assert_int_equal(safetext_is_clean(got), 1);
-	assert_int_equal(safetext_is_clean(in), strcmp(in, want) == 0);
+	assert_int_equal(safetext_is_clean(got, mode), 1);
+	assert_int_equal(safetext_is_clean(got, SAFETEXT_DOC), 1);
+	assert_int_equal(safetext_is_clean(in, mode), strcmp(in, want) == 0);
 	free(got);
 }
 
 static void test_safetext(void **state)
 {
+	static const enum safetext_mode modes[] = { SAFETEXT_TERM, SAFETEXT_DOC };
+	size_t m;
 	(void)state;
-	check_safe("plain 100% \xc3\xbc \xe6\x99\x82", "plain 100% \xc3\xbc \xe6\x99\x82");
-	check_safe("a\x1b[2Jb", "a\\x1B[2Jb");
-	check_safe("cr\rlf\ntab\t", "cr\\x0Dlf\\x0Atab\\x09");
-	check_safe("bad\xff\xfe", "bad\\xFF\\xFE");
-	check_safe("c1\xc2\x9b", "c1\\xC2\\x9B");
-	check_safe("trunc\xe6\x99", "trunc\\xE6\\x99");
-	check_safe("del\x7f", "del\\x7F");
-	check_safe("", "");
-	assert_null(safetext_dup(NULL));
+	for (m = 0; m < 2; m++) {
+		enum safetext_mode mode = modes[m];
+		check_safe("plain 100% \xc3\xbc \xe6\x99\x82", "plain 100% \xc3\xbc \xe6\x99\x82", mode);
+		check_safe("a\x1b[2Jb", "a\\x1B[2Jb", mode);
+		check_safe("bad\xff\xfe", "bad\\xFF\\xFE", mode);
+		check_safe("c1\xc2\x9b", "c1\\xC2\\x9B", mode);
+		check_safe("trunc\xe6\x99", "trunc\\xE6\\x99", mode);
+		check_safe("del\x7f bel\a", "del\\x7F bel\\x07", mode);
+		check_safe("", "", mode);
+		assert_null(safetext_dup(NULL, mode));
+	}
+	/* a terminal gets line breaks and tabs escaped; documents keep them */
+	check_safe("cr\rlf\ntab\t", "cr\\x0Dlf\\x0Atab\\x09", SAFETEXT_TERM);
+	check_safe("cr\rlf\ntab\t", "cr\rlf\ntab\t", SAFETEXT_DOC);
 }
 
 int main(void)
