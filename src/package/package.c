@@ -31,6 +31,7 @@
 #include "base/atomicfile.h"
 #include "base/datadir.h"
 #include "package/bag.h"
+#include "model/provenance.h"
 #include "package/entryname.h"
 #include "package/zipread.h"
 #include "base/safetext.h"
@@ -808,6 +809,12 @@ int package_write(const struct options *opt, const struct assess_run *run,
 		bag_info_add(&sb, "FTR-Questionnaire", qv);
 		free(qv);
 	}
+	if (*run->questionnaire.sha256)
+		bag_info_add(&sb, "FTR-Questionnaire-SHA256", run->questionnaire.sha256);
+	bag_info_add(&sb, "FTR-Questionnaire-Provenance",
+		     provenance_name(catalog_provenance(run->questionnaire.id,
+							run->questionnaire.version,
+							run->questionnaire.sha256)));
 	bag_info_add(&sb, "FTR-Overall-Verdict", verdict_name(run->results.overall));
 	if (key)
 		bag_info_add(&sb, "FTR-Signer-Fingerprint", fpr);

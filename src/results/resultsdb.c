@@ -13,6 +13,7 @@
 #include "results/resultsdb.h"
 #include "base/safetext.h"
 #include "model/calendar.h"
+#include "model/provenance.h"
 #include "model/timestamp.h"
 #include "model/duration.h"
 #include "base/error.h"
@@ -34,7 +35,10 @@ static const char schema_sql[] =
 	"  lang TEXT NOT NULL,                 -- language of the texts below: en, ja\n"
 	"  overall TEXT NOT NULL,              -- met | not-met | manual\n"
 	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
-	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL\n"
+	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL,\n"
+	"  questionnaire_sha256 TEXT,          -- of the questionnaire file's bytes\n"
+	"  questionnaire_provenance TEXT NOT NULL -- shipped | modified (edited copy of a\n"
+	"                                      -- shipped id and version) | custom\n"
 	");\n"
 	"CREATE TABLE components (\n"
 	"  id TEXT PRIMARY KEY, name TEXT,\n"
@@ -184,7 +188,7 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_stmt *st;
 	int ret;
 
-	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
 		return -1;
 	bind_text(st, 1, tool);
 	bind_text(st, 2, q->id);
@@ -201,6 +205,8 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->count[VERDICT_NOT_MET]);
 	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
+	bind_text(st, 16, *q->sha256 ? q->sha256 : NULL);
+	bind_text(st, 17, provenance_name(catalog_provenance(q->id, q->version, q->sha256)));
 	ret = step_reset(db, st);
 	sqlite3_finalize(st);
 	return ret;

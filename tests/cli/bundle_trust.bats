@@ -231,3 +231,54 @@ for f in sys.argv[1:]:
 	run grep -c "names scenario 'web\\\\x1B\[2J\\\\x07\\\\xC2\\\\x85\\\\xED\\\\xA0\\\\x80-az'" reports/junit.xml
 	[ "$output" -ge 1 ]
 }
+
+@test "questionnaire provenance: id, version and SHA-256 in bag-info and results.sqlite" {
+	sum=$(sha256sum questionnaires/ftr-dr.xml | cut -c1-64)
+	ftr bundle --as-of "$AS_OF" --quiet
+	[ "$status" -eq 0 ]
+	run unzip -p "$PKG" "$PKG_NAME/bag-info.txt"
+	[[ "$output" == *"FTR-Questionnaire: ftr-dr 2024.1"* ]]
+	[[ "$output" == *"FTR-Questionnaire-SHA256: $sum"* ]]
+	[[ "$output" == *"FTR-Questionnaire-Provenance: shipped"* ]]
+	run sqlite3 reports/results.sqlite \
+		"SELECT questionnaire_id, questionnaire_version, questionnaire_sha256, questionnaire_provenance FROM run"
+	[ "$output" = "ftr-dr|2024.1|$sum|shipped" ]
+}
+
+@test "a weakened copy under the shipped id and version: assess, report and verify say so" {
+	mkdir q && cp questionnaires/ftr-dr.xml q/ftr-dr.xml
+	sed -i 's/PT24H/PT48H/' q/ftr-dr.xml
+	run cmp -s q/ftr-dr.xml questionnaires/ftr-dr.xml
+	[ "$status" -ne 0 ]
+	ftr assess -q q/ftr-dr.xml --as-of "$AS_OF" --quiet
+	[[ "$output" == *"ftrkit: warning: q/ftr-dr.xml: modified questionnaire: ftr-dr 2024.1 differs from the shipped catalog"* ]]
+	run python3 -c 'import json,sys; q=json.load(open(sys.argv[1]))["questionnaire"]; print(q["provenance"]); print(q["problem"])' reports/report.json
+	[ "${lines[0]}" = "modified" ]
+	[ "${lines[1]}" = "modified questionnaire: ftr-dr 2024.1 differs from the shipped catalog" ]
+	grep -q "modified questionnaire: ftr-dr 2024.1 differs from the shipped catalog" reports/index.html
+	"$FTRKIT" keygen signer >/dev/null
+	"$FTRKIT" bundle -q q/ftr-dr.xml --as-of "$AS_OF" --sign signer.key --quiet 2>/dev/null
+	run unzip -p "$PKG" "$PKG_NAME/bag-info.txt"
+	[[ "$output" == *"FTR-Questionnaire-Provenance: modified"* ]]
+	ftr verify "$PKG"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"  - modified questionnaire: ftr-dr 2024.1 differs from the shipped catalog"* ]]
+	[[ "$output" == *"TAMPERED"* ]]
+}
+
+@test "a catalog with its own id is custom: recorded, no warning, verify intact" {
+	mkdir q && sed 's/<questionnaire id="ftr-dr" version="2024.1">/<questionnaire id="acme-dr" version="1">/' \
+		questionnaires/ftr-dr.xml > q/acme-dr.xml
+	grep -q 'id="acme-dr"' q/acme-dr.xml
+	cp questionnaires/secret-patterns.txt q/
+	ftr bundle -q q/acme-dr.xml --as-of "$AS_OF" --quiet
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"modified questionnaire"* ]]
+	run unzip -p "$PKG" "$PKG_NAME/bag-info.txt"
+	[[ "$output" == *"FTR-Questionnaire: acme-dr 1"* ]]
+	[[ "$output" == *"FTR-Questionnaire-Provenance: custom"* ]]
+	run sqlite3 reports/results.sqlite "SELECT questionnaire_provenance FROM run"
+	[ "$output" = "custom" ]
+	ftr verify "$PKG"
+	[ "$status" -eq 0 ]
+}
