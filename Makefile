@@ -37,8 +37,12 @@ SRCS := $(sort $(wildcard src/*/*.c))
 HDRS := $(wildcard src/*/*.h)
 LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+# The shipped catalogs: their id, version and SHA-256 are compiled in
+# (model/provenance.h), so an edited copy under a shipped name is noticed.
+CATALOGS := $(sort $(wildcard questionnaires/*.xml))
 EMBED := questionnaire_xsd=questionnaires/questionnaire.xsd \
-         assessment_xsd=questionnaires/assessment.xsd
+         assessment_xsd=questionnaires/assessment.xsd \
+         $(addprefix catalog=,$(CATALOGS))
 
 # One rule set, instantiated for the normal and the sanitizer build.
 define build_rules
@@ -47,7 +51,7 @@ $(1)/obj/%.o: src/%.c $(HDRS) | $(1)/obj
 	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -c $$< -o $$@
 $(1)/obj/embedded.o: $(1)/gen/embedded.c | $(1)/obj
 	$$(CC) $(2) -c $$< -o $$@
-$(1)/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.xsd tools/embed.sh | $(1)/gen
+$(1)/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.xsd $(CATALOGS) tools/embed.sh | $(1)/gen
 	sh tools/embed.sh $$@ $(EMBED)
 $(1)/libftrkit.a: $(patsubst src/%.c,$(1)/obj/%.o,$(LIB_SRCS)) $(1)/obj/embedded.o
 	rm -f $$@ && ar rcs $$@ $$^

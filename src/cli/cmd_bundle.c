@@ -4,6 +4,7 @@
  * 1 written with findings, 2 not written.
  */
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +22,7 @@ int cmd_bundle(struct options *opt)
 	struct package_scan scan;
 	struct sign_key *key = NULL;
 	char *path = NULL;
-	int ret = EXIT_INPUT, scanned = 0;
+	int ret = EXIT_INPUT, scanned = 0, lock_fd = -1;
 
 	if (opt->argc > 0) {
 		error("bundle takes no arguments (got '%s'); use -w DIR for a workspace",
@@ -37,9 +38,15 @@ int cmd_bundle(struct options *opt)
 	opt->scan_secrets = 1;
 	if (assess_load_and_check(opt, &run) < 0)
 		goto out;
-	/* Secrets first: when the package cannot be written, write nothing. */
+	/* Names verify would refuse, then secrets: when the package cannot be
+	 * written, write nothing. */
+	if (package_check_inputs(opt, &run) < 0)
+		goto out;
 	scanned = 1;
 	if (package_scan(opt, &run, &scan) < 0)
+		goto out;
+	/* From here on the output folder is ours alone until we exit. */
+	if ((lock_fd = package_lock_out(opt->out)) < 0)
 		goto out;
 	if (assess_write_reports(opt, &run, opt->out) < 0)
 		goto out;
@@ -60,5 +67,7 @@ out:
 	assess_free(&run);
 	sign_key_free(key);
 	free(path);
+	if (lock_fd >= 0)
+		close(lock_fd);
 	return ret;
 }

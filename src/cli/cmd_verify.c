@@ -29,6 +29,7 @@
 #include "package/sign.h"
 #include "base/strbuf.h"
 #include "package/zipread.h"
+#include "package/verify_provenance.h"
 #include "base/banned.h"
 
 #define TAG_LIMIT (1024 * 1024)
@@ -454,6 +455,12 @@ static void step_verdicts(struct verify *v)
 	if (!loaded_q) {
 		problem(v, "the bundled questionnaire does not load");
 		goto out;
+	}
+	{
+		char *why = verify_questionnaire_provenance(&v->pr, &q);
+		if (why)
+			problem(v, "%s", why);
+		free(why);
 	}
 	{
 		const struct pkg_entry *ae = pkg_find(&v->pr, "data/assessment.xml");

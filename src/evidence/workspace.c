@@ -52,6 +52,7 @@ struct job {
 	char *path;        /* workspace-relative; moved into the inventory */
 	int follow;        /* a symlink checked to resolve inside the root */
 	uint64_t size;     /* from the walk's stat, for limits and progress */
+	uint64_t dev, ino; /* of the file hashed */
 	int fd;            /* open descriptor while queued, else -1 */
 	enum { JOB_OK, JOB_OPEN, JOB_READ, JOB_CHANGED, JOB_NOT_REG, JOB_TOO_BIG } status;
 	int err;           /* errno for JOB_OPEN and JOB_READ */
@@ -390,6 +391,11 @@ static void hash_job(struct job *j, struct sha256_reader *reader,
 		   after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
 		j->status = JOB_CHANGED;
 	}
+	if (j->status == JOB_OK) {
+		/* the file hashed, for workspace_reopen() */
+		j->dev = (uint64_t)before.st_dev;
+		j->ino = (uint64_t)before.st_ino;
+	}
 	close(j->fd);
 	j->fd = -1;
 }
@@ -599,6 +605,9 @@ int workspace_open_consumed(const char *dir, const struct workspace_limits *limi
 			f->size = w.jobs[i].hashed;
 			memcpy(f->sha256, w.jobs[i].sha256, sizeof(f->sha256));
 			f->kind = "other";
+			f->dev = w.jobs[i].dev;
+			f->ino = w.jobs[i].ino;
+			f->follow = w.jobs[i].follow;
 			f->consumed = w.jobs[i].consumed;
 			w.jobs[i].consumed = NULL;
 		}
@@ -729,16 +738,16 @@ void workspace_add_virtual(struct workspace *ws, const char *relpath, uint64_t s
 }
 
 /* Open relpath below the root with the kernel refusing any escape; -1 with errno. */
-static int open_beneath(const struct workspace *ws, const char *relpath)
+static int open_beneath(const struct workspace *ws, const char *relpath, int nofollow)
 {
 #if defined(HAVE_OPENAT2_H) && defined(SYS_openat2)
 	struct open_how how;
 	memset(&how, 0, sizeof(how));
-	how.flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+	how.flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0);
 	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
 	return (int)syscall(SYS_openat2, ws->root_fd, relpath, &how, sizeof(how));
 #else
-	(void)ws; (void)relpath;
+	(void)ws; (void)relpath; (void)nofollow;
 	errno = ENOSYS;
 	return -1;
 #endif
@@ -758,47 +767,63 @@ static int fd_inside(const struct workspace *ws, int fd)
 	return in;
 }
 
-int workspace_open_file(const struct workspace *ws, const char *relpath)
+int workspace_reopen(const struct workspace *ws, const char *relpath, const char **why)
 {
 	const struct evidence_file *f = workspace_find(ws, relpath);
-	char *shown = workspace_display_path(ws, relpath);
+	int nofollow, fd, in, saved;
 	struct stat st;
-	int fd, in;
 
-	if (!f) {
-		error_at(shown, 0, "not in the workspace inventory");
-		free(shown);
+	*why = "not in the workspace inventory";
+	if (!f || ws->open_fn)
 		return -1;
-	}
-	if (ws->open_fn) {
-		free(shown);
-		return ws->open_fn(ws->open_ctx, relpath);
-	}
-	fd = open_beneath(ws, relpath);
+	nofollow = !f->follow;
+	fd = open_beneath(ws, relpath, nofollow);
 	if (fd < 0 && (errno == ENOSYS || errno == EXDEV || errno == EPERM)) {
 		/* No openat2, or an absolute symlink the inventory found inside:
 		 * open, then check where the descriptor really points. */
-		fd = openat(ws->root_fd, relpath, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+		fd = openat(ws->root_fd, relpath, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
+			    (nofollow ? O_NOFOLLOW : 0));
 		if (fd >= 0 && (in = fd_inside(ws, fd)) != 1) {
 			close(fd);
-			error_at(shown, 0, in == 0 ? "now resolves outside the workspace (changed since the inventory)"
-					       : "cannot check where the file resolves (/proc not mounted?)");
-			free(shown);
+			*why = in == 0 ? "now resolves outside the workspace (changed since the inventory)"
+				       : "cannot check where the file resolves (/proc not mounted?)";
 			return -1;
 		}
 	}
 	if (fd < 0) {
-		error_at(shown, 0, "cannot open: %s", strerror(errno));
-		free(shown);
+		saved = errno;
+		*why = saved == ELOOP && nofollow
+			? "changed since the inventory (now a symbolic link)" : "cannot open";
+		errno = saved;
 		return -1;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != f->size) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != f->size ||
+	    ((f->dev || f->ino) &&
+	     ((uint64_t)st.st_dev != f->dev || (uint64_t)st.st_ino != f->ino))) {
 		close(fd);
-		error_at(shown, 0, "changed since the inventory (no longer a regular file of %llu bytes)",
-			 (unsigned long long)f->size);
-		free(shown);
+		*why = "changed since the inventory (no longer the regular file it hashed)";
+		errno = 0;
 		return -1;
 	}
-	free(shown);
 	return fd;
+}
+
+int workspace_open_file(const struct workspace *ws, const char *relpath)
+{
+	char *shown;
+	const char *why;
+	int fd;
+
+	if (ws->open_fn && workspace_find(ws, relpath))
+		return ws->open_fn(ws->open_ctx, relpath);
+	fd = workspace_reopen(ws, relpath, &why);
+	if (fd >= 0)
+		return fd;
+	shown = workspace_display_path(ws, relpath);
+	if (errno && !strcmp(why, "cannot open"))
+		error_at(shown, 0, "cannot open: %s", strerror(errno));
+	else
+		error_at(shown, 0, "%s", why);
+	free(shown);
+	return -1;
 }

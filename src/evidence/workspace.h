@@ -24,6 +24,11 @@ struct evidence_file {
 	uint64_t size;
 	char sha256[SHA256_HEX_LEN + 1];
 	const char *kind; /* static string: assessment, drill-log, runbook, config, template, document, other */
+	/* The file the inventory hashed: device and inode (0, 0 when virtual),
+	 * and whether the entry was a symlink checked to resolve inside the
+	 * root.  workspace_reopen() insists on the same file. */
+	uint64_t dev, ino;
+	int follow;
 	/* What the block consumer made of the inventory's own read
 	 * (workspace_open_consumed): owned by the workspace, freed with the
 	 * consumer's free_result; NULL when no consumer was given or it could
@@ -134,6 +139,17 @@ int workspace_classify(struct workspace *ws, const struct assessment *a,
  * inventoried size, else "changed since the inventory" is reported.
  */
 int workspace_open_file(const struct workspace *ws, const char *relpath);
+
+/*
+ * workspace_open_file() without messages, for threads that report
+ * themselves (the packer): the descriptor, or -1 with *why set to a static
+ * reason ("cannot open: ...": errno is kept; "changed since the inventory
+ * (...)").  The open is O_NONBLOCK (a FIFO swapped in never hangs) and
+ * O_NOFOLLOW unless the inventory followed a symlink there; the result
+ * must be the regular file the inventory hashed: same device, inode and
+ * size.
+ */
+int workspace_reopen(const struct workspace *ws, const char *relpath, const char **why);
 
 /* "ROOT/relpath" for messages; caller frees. */
 char *workspace_display_path(const struct workspace *ws, const char *relpath);

@@ -5,12 +5,15 @@
  * into plain structs (so nothing else touches libxml2 trees) and checks what
  * a schema cannot: that every named check exists in the registry.
  */
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <libxml/tree.h>
 
 #include "model/questionnaire.h"
 #include "base/embedded.h"
 #include "base/error.h"
+#include "base/hash.h"
 #include "base/xmlload.h"
 #include "base/banned.h"
 
@@ -123,8 +126,18 @@ static int finish_load(xmlDocPtr doc, check_known_fn known, struct questionnaire
 
 int questionnaire_load(const char *path, check_known_fn known, struct questionnaire *q)
 {
+	int fd;
+
 	memset(q, 0, sizeof(*q));
 	q->path = xstrdup(path);
+	/* its SHA-256, for provenance (model/provenance.h) */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd >= 0) {
+		uint64_t size;
+		if (sha256_fd(fd, q->sha256, &size) < 0)
+			q->sha256[0] = '\0';
+		close(fd);
+	}
 	return finish_load(xml_load_validated(path, embedded_questionnaire_xsd,
 					      embedded_questionnaire_xsd_len,
 					      "questionnaire.xsd"), known, q);
@@ -135,6 +148,7 @@ int questionnaire_load_memory(const char *data, size_t len, const char *name,
 {
 	memset(q, 0, sizeof(*q));
 	q->path = xstrdup(name);
+	sha256_hex(data, len, q->sha256);
 	return finish_load(xml_load_memory_validated(data, len, name,
 						     embedded_questionnaire_xsd,
 						     embedded_questionnaire_xsd_len,

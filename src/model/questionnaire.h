@@ -55,6 +55,7 @@ struct questionnaire {
 	char *path; /* as given on the command line */
 	char *id;
 	char *version;
+	char sha256[65]; /* of the file's bytes as loaded ("" when unknown) */
 	struct localized_list title, source;
 	struct param_list defaults;
 	struct control *controls;

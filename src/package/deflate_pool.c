@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <libdeflate.h>
 #include <zlib.h>
@@ -47,6 +48,8 @@ struct entry {
 	size_t index;
 	int dirfd;          /* borrowed with relpath; else the file itself, owned */
 	char *relpath;
+	deflate_pool_open_fn open_fn; /* opens relpath when set, else openat(dirfd) */
+	void *open_ctx;
 	int fd;             /* open while the reader reads it */
 	uint64_t size;
 	char expect[65];    /* SHA-256 the bytes must have; "" = not checked */
@@ -149,8 +152,36 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t n)
 /* Open e for reading (the reader thread, in archive order); 0 or -1. */
 static int open_entry(struct deflate_pool *p, struct entry *e)
 {
-	if (e->relpath) {
-		e->fd = openat(e->dirfd, e->relpath, O_RDONLY | O_CLOEXEC);
+	if (e->relpath && e->open_fn) {
+		const char *why = "cannot open";
+		e->fd = e->open_fn(e->open_ctx, e->relpath, &why);
+		if (e->fd < 0) {
+			int saved = errno;
+			pthread_mutex_lock(&p->lock);
+			if (saved && !strcmp(why, "cannot open"))
+				fail(p, "%s: cannot open: %s", e->name, strerror(saved));
+			else
+				fail(p, "%s: %s", e->name, why);
+			pthread_mutex_unlock(&p->lock);
+			return -1;
+		}
+	} else if (e->relpath) {
+		struct stat st;
+		const char *why = NULL;
+		/* never block on a FIFO or open a terminal swapped in */
+		e->fd = openat(e->dirfd, e->relpath, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+		if (e->fd >= 0 && (fstat(e->fd, &st) < 0 || !S_ISREG(st.st_mode)))
+			why = "changed since it was hashed (no longer a regular file)";
+		else if (e->fd >= 0 && (uint64_t)st.st_size != e->size)
+			why = "changed size while it was packed";
+		if (why) {
+			close(e->fd);
+			e->fd = -1;
+			pthread_mutex_lock(&p->lock);
+			fail(p, "%s: %s", e->name, why);
+			pthread_mutex_unlock(&p->lock);
+			return -1;
+		}
 	} else {
 		e->fd = e->dirfd;
 		e->dirfd = -1;
@@ -432,16 +463,40 @@ static zip_int64_t source_cb(void *ud, void *data, zip_uint64_t len, zip_source_
 	}
 }
 
+/* A source for a new entry e (its file fields set by the caller). */
+static zip_source_t *make_source(struct deflate_pool *pool, struct entry *e,
+				 uint64_t size, const char *sha256, int store, const char *name);
+
 zip_source_t *deflate_pool_source(struct deflate_pool *pool, int dirfd, const char *relpath,
 				  uint64_t size, const char *sha256, int store, const char *name)
 {
 	struct entry *e = xcalloc(1, sizeof(*e));
+
+	e->dirfd = dirfd;
+	e->relpath = relpath ? xstrdup(relpath) : NULL;
+	return make_source(pool, e, size, sha256, store, name);
+}
+
+zip_source_t *deflate_pool_source_opened(struct deflate_pool *pool, deflate_pool_open_fn open_fn,
+					 void *ctx, const char *relpath, uint64_t size,
+					 const char *sha256, int store, const char *name)
+{
+	struct entry *e = xcalloc(1, sizeof(*e));
+
+	e->dirfd = -1;
+	e->relpath = xstrdup(relpath);
+	e->open_fn = open_fn;
+	e->open_ctx = ctx;
+	return make_source(pool, e, size, sha256, store, name);
+}
+
+static zip_source_t *make_source(struct deflate_pool *pool, struct entry *e,
+				 uint64_t size, const char *sha256, int store, const char *name)
+{
 	zip_source_t *src;
 
 	e->pool = pool;
 	e->index = pool->nr;
-	e->dirfd = dirfd;
-	e->relpath = relpath ? xstrdup(relpath) : NULL;
 	e->fd = -1;
 	e->size = size;
 	if (sha256) {

@@ -52,7 +52,8 @@ struct deflate_pool *deflate_pool_new(int level, struct progress *progress);
 
 /*
  * A libzip source for a file of size bytes: openat(dirfd, relpath) (dirfd
- * borrowed; it must stay open until the pool is freed), or, when relpath
+ * borrowed; it must stay open until the pool is freed; O_NONBLOCK, and
+ * the result must be a regular file of size bytes), or, when relpath
  * is NULL, the descriptor dirfd itself, read from offset 0 (taken over:
  * the pool closes it).  Files are opened by the reader thread when it
  * reaches them, so a thousand sources hold no descriptor.  sha256 (64 hex,
@@ -64,6 +65,23 @@ struct deflate_pool *deflate_pool_new(int level, struct progress *progress);
  */
 zip_source_t *deflate_pool_source(struct deflate_pool *pool, int dirfd, const char *relpath,
 				  uint64_t size, const char *sha256, int store, const char *name);
+
+/*
+ * How deflate_pool_source_opened() opens a file, on the reader thread: a
+ * readable descriptor at offset 0 (the pool closes it), or -1 with *why a
+ * static reason for the message ("cannot open" with errno kept, or a
+ * sentence with errno 0).  Must be thread-safe.
+ */
+typedef int (*deflate_pool_open_fn)(void *ctx, const char *relpath, const char **why);
+
+/*
+ * deflate_pool_source() for a file opened by open_fn(ctx, relpath) when
+ * the reader gets to it (the bundle passes workspace_reopen(), which
+ * insists on the very file the inventory hashed).  ctx is borrowed.
+ */
+zip_source_t *deflate_pool_source_opened(struct deflate_pool *pool, deflate_pool_open_fn open_fn,
+					 void *ctx, const char *relpath, uint64_t size,
+					 const char *sha256, int store, const char *name);
 
 /*
  * The SHA-256 (hex) of the bytes the pool read for the n-th source, once

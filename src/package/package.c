@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,6 +31,10 @@
 #include "base/atomicfile.h"
 #include "base/datadir.h"
 #include "package/bag.h"
+#include "model/provenance.h"
+#include "package/entryname.h"
+#include "package/zipread.h"
+#include "base/safetext.h"
 #include "base/error.h"
 #include "base/jobs.h"
 #include "base/hash.h"
@@ -41,6 +46,106 @@
 #include "evidence/inventory_scan.h"
 #include "evidence/secret_catalog.h"
 #include "base/banned.h"
+
+/* ---- what verify would refuse ---------------------------------------- */
+
+/* Room left in the declared-size budget for the reports and tag files. */
+#define REPORTS_RESERVE ((uint64_t)256 << 20)
+
+/* The packaged name of workspace file relpath ("data/evidence/...");
+ * caller frees. */
+static char *payload_name(const struct assess_run *run, const char *relpath)
+{
+	return strcmp(relpath, run->assessment_relpath) == 0
+		? xstrdup("data/assessment.xml")
+		: xasprintf("data/evidence/%s", relpath);
+}
+
+/* Refuse shown's packaged name under top when verify would; 0 or -1. */
+static int check_entry_name(const char *top, const char *name, const char *shown)
+{
+	char *full = xasprintf("%s/%s", top, name);
+	const char *why = entry_name_problem(full);
+	int ret = 0;
+
+	if (why) {
+		char *quoted = safetext_dup(shown, SAFETEXT_TERM);
+		ret = error_at(quoted, 0, "cannot be packaged: %s (verify refuses such packages); "
+			       "rename it", why);
+		free(quoted);
+	}
+	free(full);
+	return ret;
+}
+
+int package_check_inputs(const struct options *opt, const struct assess_run *run)
+{
+	const struct workspace *ws = &run->workspace;
+	char *top = package_name(run), *copy, *name;
+	uint64_t total = 0;
+	size_t i, entries = 32; /* the top folder, data/, tag files and reports */
+	int ret = 0;
+
+	(void)opt;
+	copy = xstrdup(run->questionnaire.path);
+	name = xasprintf("data/questionnaire/%s", basename(copy));
+	ret = check_entry_name(top, name, run->questionnaire.path);
+	free(name);
+	free(copy);
+	for (i = 0; i < ws->nr_files && ret == 0; i++) {
+		const struct evidence_file *f = &ws->files[i];
+		const char *prev = i ? ws->files[i - 1].path : "";
+		const char *slash;
+		char *shown;
+
+		name = payload_name(run, f->path);
+		shown = workspace_display_path(ws, f->path);
+		ret = check_entry_name(top, name, shown);
+		free(name);
+		free(shown);
+		total += f->size;
+		entries++;
+		/* paths are sorted: a folder is new unless the previous path shares it */
+		for (slash = strchr(f->path, '/'); slash; slash = strchr(slash + 1, '/')) {
+			size_t len = (size_t)(slash - f->path) + 1;
+			if (strncmp(prev, f->path, len) != 0)
+				entries++;
+		}
+	}
+	if (ret == 0 && total > PKG_MAX_TOTAL - REPORTS_RESERVE)
+		ret = error_at(ws->root, 0, "%llu bytes of evidence: over the %llu bytes a package "
+			       "may hold (verify would refuse it as a zip bomb)",
+			       (unsigned long long)total,
+			       (unsigned long long)(PKG_MAX_TOTAL - REPORTS_RESERVE));
+	if (ret == 0 && entries > PKG_MAX_ENTRIES)
+		ret = error_at(ws->root, 0, "%zu files and folders: over the %d entries a package "
+			       "may hold (verify would refuse it)", entries, PKG_MAX_ENTRIES);
+	free(top);
+	return ret;
+}
+
+/* ---- one bundle at a time ------------------------------------------- */
+
+int package_lock_out(const char *out)
+{
+	int fd;
+
+	if (make_dirs(out) < 0)
+		return -1;
+	fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return error_at(out, 0, "cannot open output folder: %s", strerror(errno));
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		int saved = errno;
+		if (saved == EINTR)
+			continue;
+		close(fd);
+		if (saved == EWOULDBLOCK)
+			return error("another bundle is writing to %s", out);
+		return error_at(out, 0, "cannot lock output folder: %s", strerror(saved));
+	}
+	return fd;
+}
 
 /* ---- secret scan ---------------------------------------------------- */
 
@@ -244,14 +349,17 @@ static const struct redacted_file *find_redacted(const struct package_scan *scan
 
 /* ---- entries ------------------------------------------------------- */
 
-enum entry_kind { ENTRY_BUFFER, ENTRY_FILE, ENTRY_FD };
+/* ENTRY_WORKSPACE: an inventoried evidence file, reopened by the packer
+ * through workspace_reopen() (the very file the inventory hashed). */
+enum entry_kind { ENTRY_BUFFER, ENTRY_FILE, ENTRY_FD, ENTRY_WORKSPACE };
 
 struct entry {
 	char *name;       /* inside the bag: "data/evidence/x", "bagit.txt" */
 	enum entry_kind kind;
 	struct strbuf data;   /* ENTRY_BUFFER */
 	int dirfd;            /* ENTRY_FILE: borrowed; ENTRY_FD: the fd (borrowed) */
-	char *relpath;        /* ENTRY_FILE */
+	char *relpath;        /* ENTRY_FILE, ENTRY_WORKSPACE */
+	const struct workspace *ws; /* ENTRY_WORKSPACE: borrowed */
 	char *shown;
 	uint64_t size;
 	char sha256[65];
@@ -375,19 +483,24 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		"    $ sha256sum --strict -c tagmanifest-sha256.txt\n"
 		"\n"
 		"3. Every payload file under data/ matches the payload manifest:\n"
-		"    $ sha256sum --strict -c manifest-sha256.txt\n"
-		"\n"
 		"%s"
+		"\n"
 		"4. No payload file was added that the manifest does not list (no\n"
 		"   output means none):\n"
 		"    $ find data -type f | LC_ALL=C sort > ../payload-files.txt\n"
-		"    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - ../payload-files.txt\n"
+		"%s"
 		"\n", top, top, top, top, top,
+		/* ftrkit refuses names with CR, LF or any other control character
+		 * (entryname.h), so '%' -> %25 is the only RFC 8493 encoding a
+		 * manifest can hold, and sed undoes it for sha256sum. */
 		encoded_names
-		? "   Some file names hold '%', CR or LF; the manifests write those\n"
-		  "   characters as %25, %0D and %0A (RFC 8493, 2.1.3), so sha256sum\n"
-		  "   cannot find those files: check them by hand, decoding the name.\n"
-		  "\n" : "");
+		? "   Some file names hold '%', which the manifest writes as %25\n"
+		  "   (RFC 8493, 2.1.3); sed turns it back for sha256sum:\n"
+		  "    $ sed 's/%25/%/g' manifest-sha256.txt | sha256sum --strict -c\n"
+		: "    $ sha256sum --strict -c manifest-sha256.txt\n",
+		encoded_names
+		? "    $ cut -c67- manifest-sha256.txt | sed 's/%25/%/g' | LC_ALL=C sort | diff - ../payload-files.txt\n"
+		: "    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - ../payload-files.txt\n");
 	if (signed_pkg)
 		strbuf_addstr(sb,
 			"5. The signature: the tag manifest (which covers the payload\n"
@@ -438,6 +551,12 @@ static int64_t package_epoch(const struct options *opt)
 static int strcmp_ptr(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* deflate_pool_open_fn for ENTRY_WORKSPACE: ctx is the workspace. */
+static int open_inventoried(void *ctx, const char *relpath, const char **why)
+{
+	return workspace_reopen(ctx, relpath, why);
 }
 
 /* Add every folder entry the sorted names need, then write all. */
@@ -496,6 +615,10 @@ static int write_zip(const char *tmp, const char *top, struct entries *es,
 		} else if (e->kind == ENTRY_FILE) {
 			if (zipw_add_file(zw, name.buf, e->dirfd, e->relpath, e->shown, e->size,
 					  e->sha256, zipw_method_for(e->name)) < 0)
+				goto fail;
+		} else if (e->kind == ENTRY_WORKSPACE) {
+			if (zipw_add_opened(zw, name.buf, open_inventoried, (void *)e->ws, e->relpath,
+					    e->shown, e->size, e->sha256, zipw_method_for(e->name)) < 0)
 				goto fail;
 		} else {
 			int fd = dup(e->dirfd);
@@ -566,10 +689,8 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 		const struct redacted_file *red = find_redacted(scan, f->path);
 		struct entry *e;
 
-		name = strcmp(f->path, run->assessment_relpath) == 0
-			? xstrdup("data/assessment.xml")
-			: xasprintf("data/evidence/%s", f->path);
-		e = entry_new(es, name, red ? ENTRY_FD : ENTRY_FILE);
+		name = payload_name(run, f->path);
+		e = entry_new(es, name, red ? ENTRY_FD : ENTRY_WORKSPACE);
 		free(name);
 		e->shown = workspace_display_path(ws, f->path);
 		if (red) {
@@ -577,7 +698,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 			e->size = red->size;
 			memcpy(e->sha256, red->sha256, sizeof(e->sha256));
 		} else {
-			e->dirfd = ws->root_fd;
+			e->ws = ws;
 			e->relpath = xstrdup(f->path);
 			e->size = f->size;
 			memcpy(e->sha256, f->sha256, sizeof(e->sha256));
@@ -592,9 +713,7 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 			"# Each line: SHA-256 of the original  lines=changed lines  packaged path\n");
 		for (i = 0; i < scan->nr_redacted; i++) {
 			const struct redacted_file *red = &scan->redacted[i];
-			char *path = strcmp(red->path, run->assessment_relpath) == 0
-				? xstrdup("data/assessment.xml")
-				: xasprintf("data/evidence/%s", red->path);
+			char *path = payload_name(run, red->path);
 			strbuf_addf(&sb, "%s  lines=%s  ", red->orig_sha256, red->lines);
 			bag_path_encode(&sb, path);
 			strbuf_addch(&sb, '\n');
@@ -604,6 +723,29 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 		strbuf_release(&sb);
 	}
 	return 0;
+}
+
+/*
+ * Test-only hook, never set in normal use: when FTRKIT_TEST_PAUSE_BEFORE_PACK
+ * names a FIFO, open it for reading and read to end-of-file before the
+ * evidence is packed.  The test opening the FIFO's write end thereby knows
+ * the inventory is done, swaps a file, and closes it to let bundle go on:
+ * a deterministic window between inventory and packing.
+ */
+static void test_pause_before_pack(void)
+{
+	const char *fifo = getenv("FTRKIT_TEST_PAUSE_BEFORE_PACK");
+	char buf[64];
+	int fd;
+
+	if (!fifo || !*fifo)
+		return;
+	fd = open(fifo, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	close(fd);
 }
 
 int package_write(const struct options *opt, const struct assess_run *run,
@@ -667,6 +809,12 @@ int package_write(const struct options *opt, const struct assess_run *run,
 		bag_info_add(&sb, "FTR-Questionnaire", qv);
 		free(qv);
 	}
+	if (*run->questionnaire.sha256)
+		bag_info_add(&sb, "FTR-Questionnaire-SHA256", run->questionnaire.sha256);
+	bag_info_add(&sb, "FTR-Questionnaire-Provenance",
+		     provenance_name(catalog_provenance(run->questionnaire.id,
+							run->questionnaire.version,
+							run->questionnaire.sha256)));
 	bag_info_add(&sb, "FTR-Overall-Verdict", verdict_name(run->results.overall));
 	if (key)
 		bag_info_add(&sb, "FTR-Signer-Fingerprint", fpr);
@@ -702,6 +850,7 @@ int package_write(const struct options *opt, const struct assess_run *run,
 	begun = 1;
 	close(af.fd); /* libzip writes the temporary file by name */
 	af.fd = -1;
+	test_pause_before_pack();
 	zipw_dos_datetime(package_epoch(opt), &dd, &dt);
 	if (write_zip(af.tmp_path, top, &es, dd, dt) < 0)
 		goto out;

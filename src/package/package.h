@@ -54,6 +54,26 @@ int package_scan(const struct options *opt, const struct assess_run *run,
 		 struct package_scan *scan);
 void package_scan_free(struct package_scan *scan);
 
+/*
+ * Before anything is written: refuse (exit 2) a workspace or questionnaire
+ * whose package verify would refuse -- a file name that fails
+ * entry_name_problem() (entryname.h; the message names the file, its
+ * control characters and invalid bytes written \xHH), more evidence bytes
+ * than verify's PKG_MAX_TOTAL budget leaves room for, or more entries than
+ * PKG_MAX_ENTRIES.  0, or -1 after reporting the first problem.
+ */
+int package_check_inputs(const struct options *opt, const struct assess_run *run);
+
+/*
+ * One bundle at a time per output folder: create out (mkdir -p) and take
+ * an exclusive flock(2) on the folder itself -- no lock file is left
+ * behind, and the kernel drops the lock when the process ends however it
+ * ends.  Returns the locked descriptor (close it to release), or -1 after
+ * reporting "another bundle is writing to OUT" (exit 2) without touching
+ * anything in the folder.
+ */
+int package_lock_out(const char *out);
+
 struct sign_key;
 
 /*

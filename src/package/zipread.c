@@ -18,6 +18,7 @@
 #include <zip.h>
 
 #include "package/zipread.h"
+#include "package/entryname.h"
 #include "base/error.h"
 #include "base/jobs.h"
 #include "base/hash.h"
@@ -28,40 +29,6 @@
 char *pkg_display(const struct pkg_reader *pr, const char *name)
 {
 	return xasprintf("%s:%s/%s", pr->path, pr->top ? pr->top : "", name);
-}
-
-/* Why name is not a safe relative path, or NULL when it is. */
-static const char *unsafe_name(const char *name)
-{
-	const char *p = name, *comp = name;
-
-	if (!*name)
-		return "empty name";
-	if (name[0] == '/')
-		return "absolute path";
-	if (((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z')) &&
-	    name[1] == ':')
-		return "drive letter";
-	for (;; p++) {
-		if (*p == '/' || *p == '\0') {
-			size_t n = (size_t)(p - comp);
-			if (n == 0)
-				return "empty path component";
-			if (n == 1 && comp[0] == '.')
-				return "'.' component";
-			if (n == 2 && comp[0] == '.' && comp[1] == '.')
-				return "'..' component (zip slip)";
-			if (!*p)
-				break;
-			comp = p + 1;
-			continue;
-		}
-		if (*p == '\\')
-			return "backslash in name";
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return "control character in name";
-	}
-	return NULL;
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -126,7 +93,7 @@ int pkg_open(const char *path, struct pkg_reader *pr)
 		len = strlen(raw);
 		is_dir = len > 0 && raw[len - 1] == '/';
 		name = xstrndup(raw, is_dir ? len - 1 : len);
-		why = unsafe_name(name);
+		why = entry_name_problem(name);
 		if (why) {
 			int ret = error_at(path, 0, "entry '%s': %s: refused", raw, why);
 			free(name);
@@ -162,10 +129,6 @@ int pkg_open(const char *path, struct pkg_reader *pr)
 			return error_at(path, 0, "more than %llu bytes uncompressed: refused (zip bomb?)",
 					(unsigned long long)PKG_MAX_TOTAL);
 		total += e->size;
-		if (e->size > PKG_RATIO_FLOOR &&
-		    (e->comp_size == 0 || e->size / e->comp_size > PKG_MAX_RATIO))
-			return error_at(path, 0, "entry '%s': compression ratio over %d:1: refused "
-					"(zip bomb?)", raw, PKG_MAX_RATIO);
 		slash = strchr(name, '/');
 		len = slash ? (size_t)(slash - name) : strlen(name);
 		if (!pr->top) {
@@ -243,9 +206,10 @@ static int stream_entry_in(const struct pkg_reader *pr, zip_t *za, const struct 
 		ret = -1;
 	} else if (ret == 0 && done != e->size) {
 		shown = pkg_display(pr, e->name);
-		ret = error_at(shown, 0, "declared size %llu but %s%llu bytes: refused",
+		ret = error_at(shown, 0, "declared size %llu but %s%llu bytes: refused%s",
 			       (unsigned long long)e->size, done > e->size ? "more than " : "",
-			       (unsigned long long)(done > e->size ? e->size : done));
+			       (unsigned long long)(done > e->size ? e->size : done),
+			       done > e->size ? " (zip bomb?)" : "");
 		free(shown);
 	}
 	free(buf);

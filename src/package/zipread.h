@@ -2,12 +2,15 @@
  * zipread.h - read an untrusted zip in place (libzip), refusing anything
  * unsafe before a byte of content is used.
  *
- * pkg_open() accepts only archives whose every entry has a relative,
- * clean name ('/'-separated, no '.', '..', empty or control-character
- * components, no backslash or drive letter), is a regular file or a folder
- * (no symlinks, devices, ...), is not encrypted, appears once, and lies
- * below one and the same top folder; the totals stay within the limits
- * below, and no entry claims an absurd compression ratio.  pkg_hash_all()
+ * pkg_open() accepts only archives whose every entry has a name that
+ * passes entry_name_problem() (entryname.h: the rule bundle applies before
+ * writing), is a regular file or a folder (no symlinks, devices, ...), is
+ * not encrypted, appears once, and lies below one and the same top folder.
+ * The zip-bomb guard is a hard budget, not a ratio (which would refuse an
+ * honest repetitive log or a sparse file): the declared sizes of all
+ * entries together stay within PKG_MAX_TOTAL, and every read stops as
+ * soon as an entry inflates to more than its declared size, so no pass
+ * over the package inflates more than PKG_MAX_TOTAL bytes.  pkg_hash_all()
  * then streams every file entry once, checking that the bytes it inflates
  * to are exactly the declared size, and records their SHA-256.  Nothing is
  * ever written to disk: pkg_memfd() hands an entry to code that wants a
@@ -23,8 +26,6 @@
 
 #define PKG_MAX_ENTRIES 200000
 #define PKG_MAX_TOTAL ((uint64_t)16 << 30)   /* declared bytes, all entries */
-#define PKG_MAX_RATIO 200                    /* size / compressed size ... */
-#define PKG_RATIO_FLOOR ((uint64_t)1 << 20)  /* ... for entries above 1 MiB */
 
 struct pkg_entry {
 	char *name;      /* relative to the top folder, no trailing '/' */

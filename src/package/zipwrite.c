@@ -166,12 +166,14 @@ int zipw_add_buffer(struct zip_writer *zw, const char *name, const void *data,
 	return finish_entry(zw, idx, name, S_IFREG | 0644, method);
 }
 
+/* Add the pool's source src (made for size bytes) as entry name. */
+static int add_pool_source(struct zip_writer *zw, const char *name, zip_source_t *src,
+			   uint64_t size, int store);
+
 int zipw_add_file(struct zip_writer *zw, const char *name, int dirfd, const char *relpath,
 		  const char *shown, uint64_t size, const char *sha256,
 		  enum zipw_method method)
 {
-	zip_source_t *src;
-	zip_int64_t idx;
 	int store = method == ZIPW_STORE || size == 0;
 
 	if (check_order(zw, name) < 0) {
@@ -180,8 +182,28 @@ int zipw_add_file(struct zip_writer *zw, const char *name, int dirfd, const char
 		return -1;
 	}
 	/* the pool owns dirfd from here when relpath is NULL */
-	src = deflate_pool_source(zw->pool, dirfd, relpath, size, sha256, store, shown);
-	idx = zip_file_add(zw->za, name, src, ZIP_FL_ENC_UTF_8);
+	return add_pool_source(zw, name, deflate_pool_source(zw->pool, dirfd, relpath, size,
+							     sha256, store, shown),
+			       size, store);
+}
+
+int zipw_add_opened(struct zip_writer *zw, const char *name, deflate_pool_open_fn open_fn,
+		    void *ctx, const char *relpath, const char *shown, uint64_t size,
+		    const char *sha256, enum zipw_method method)
+{
+	int store = method == ZIPW_STORE || size == 0;
+
+	if (check_order(zw, name) < 0)
+		return -1;
+	return add_pool_source(zw, name, deflate_pool_source_opened(zw->pool, open_fn, ctx, relpath,
+								    size, sha256, store, shown),
+			       size, store);
+}
+
+static int add_pool_source(struct zip_writer *zw, const char *name, zip_source_t *src,
+			   uint64_t size, int store)
+{
+	zip_int64_t idx = zip_file_add(zw->za, name, src, ZIP_FL_ENC_UTF_8);
 	if (idx < 0) {
 		zip_source_free(src);
 		return error_at(zw->path, 0, "zip entry %s: %s", name, zip_strerror(zw->za));

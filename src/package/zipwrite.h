@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "package/deflate_pool.h"
+
 enum zipw_method {
 	ZIPW_DEFLATE,
 	ZIPW_STORE,
@@ -53,6 +55,15 @@ int zipw_add_buffer(struct zip_writer *zw, const char *name, const void *data,
 int zipw_add_file(struct zip_writer *zw, const char *name, int dirfd, const char *relpath,
 		  const char *shown, uint64_t size, const char *sha256,
 		  enum zipw_method method);
+
+/*
+ * zipw_add_file() for a file opened at close time by open_fn(ctx, relpath)
+ * (deflate_pool.h; ctx borrowed until zipw_close).  0 or -1 after
+ * reporting.
+ */
+int zipw_add_opened(struct zip_writer *zw, const char *name, deflate_pool_open_fn open_fn,
+		    void *ctx, const char *relpath, const char *shown, uint64_t size,
+		    const char *sha256, enum zipw_method method);
 
 /* Write everything and close.  0, or -1 after reporting (path then holds
  * garbage the caller removes).  zw is freed either way. */

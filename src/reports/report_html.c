@@ -24,6 +24,7 @@
 
 #include <libxml/uri.h>
 
+#include "model/provenance.h"
 #include "reports/reports.h"
 #include "results/reportdb.h"
 #include "results/resultsdb.h"
@@ -185,8 +186,14 @@ static void page_header(const struct page *p)
 	xo_end(xo);
 	xo_start(xo, "dl");
 	xo_attr(xo, "class", "meta");
-	questionnaire = xasprintf("%s (%s %s)", rr->questionnaire_title, rr->questionnaire_id,
-				  rr->questionnaire_version);
+	{
+		char *why = provenance_problem(rr->questionnaire_id, rr->questionnaire_version,
+					       rr->questionnaire_sha256);
+		questionnaire = xasprintf("%s (%s %s)%s%s", rr->questionnaire_title,
+					  rr->questionnaire_id, rr->questionnaire_version,
+					  why ? " \xe2\x80\x94 " : "", why ? why : "");
+		free(why);
+	}
 	meta_row(p, M_QUESTIONNAIRE, questionnaire);
 	free(questionnaire);
 	meta_row(p, M_ORGANISATION, rr->organisation);

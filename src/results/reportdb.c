@@ -65,7 +65,8 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what)
 	memset(rr, 0, sizeof(*rr));
 	if (rdb_prepare(db, "SELECT tool, questionnaire_id, questionnaire_version,"
 			" questionnaire_title, product, product_version, organisation, timezone,"
-			" as_of, lang, overall, met, not_met, not_applicable, manual FROM run",
+			" as_of, lang, overall, met, not_met, not_applicable, manual,"
+			" questionnaire_sha256, questionnaire_provenance FROM run",
 			&st, what) < 0)
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -76,6 +77,8 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what)
 	rr->questionnaire_id = dup_col(st, 1);
 	rr->questionnaire_version = dup_col(st, 2);
 	rr->questionnaire_title = dup_col(st, 3);
+	rr->questionnaire_sha256 = dup_col(st, 15);
+	rr->questionnaire_provenance = dup_col(st, 16);
 	rr->product = dup_col(st, 4);
 	rr->product_version = dup_col(st, 5);
 	rr->organisation = dup_col(st, 6);
@@ -107,6 +110,8 @@ void rdb_run_free(struct report_run *rr)
 	free(rr->tool);
 	free(rr->questionnaire_id);
 	free(rr->questionnaire_version);
+	free(rr->questionnaire_sha256);
+	free(rr->questionnaire_provenance);
 	free(rr->questionnaire_title);
 	free(rr->product);
 	free(rr->product_version);

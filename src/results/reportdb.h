@@ -11,6 +11,8 @@
 /* The one row of the run table, copied (owned; rdb_run_free() frees). */
 struct report_run {
 	char *tool, *questionnaire_id, *questionnaire_version, *questionnaire_title;
+	char *questionnaire_sha256;     /* may be NULL */
+	char *questionnaire_provenance; /* shipped | modified | custom */
 	char *product, *product_version, *organisation, *timezone, *as_of, *lang;
 	char *overall;
 	int64_t met, not_met, not_applicable, manual;

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "results/resultsdb.h"
+#include "base/safetext.h"
 #include "model/calendar.h"
+#include "model/provenance.h"
 #include "model/timestamp.h"
 #include "model/duration.h"
 #include "base/error.h"
@@ -33,7 +35,10 @@ static const char schema_sql[] =
 	"  lang TEXT NOT NULL,                 -- language of the texts below: en, ja\n"
 	"  overall TEXT NOT NULL,              -- met | not-met | manual\n"
 	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
-	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL\n"
+	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL,\n"
+	"  questionnaire_sha256 TEXT,          -- of the questionnaire file's bytes\n"
+	"  questionnaire_provenance TEXT NOT NULL -- shipped | modified (edited copy of a\n"
+	"                                      -- shipped id and version) | custom\n"
 	");\n"
 	"CREATE TABLE components (\n"
 	"  id TEXT PRIMARY KEY, name TEXT,\n"
@@ -135,13 +140,22 @@ int resultsdb_error(sqlite3 *db, const char *what)
 	return error("%s: %s", what, db ? sqlite3_errmsg(db) : "cannot open database");
 }
 
-/* Bind helpers: NULL strings bind SQL NULL; line 0 binds NULL. */
+/*
+ * Bind helpers: NULL strings bind SQL NULL; line 0 binds NULL.  Every text
+ * enters the database through bind_text, under the one rule of
+ * base/safetext.h (control characters and invalid UTF-8 written \xHH): the
+ * database, and every report generated from it (XML, JSON, HTML), only
+ * ever holds well-formed text, whatever the file names, JSON keys or FIS
+ * tags were.  Clean text is bound as it is.
+ */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-	if (s)
+	if (!s)
+		sqlite3_bind_null(st, i);
+	else if (safetext_is_clean(s, SAFETEXT_DOC))
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(st, i);
+		sqlite3_bind_text(st, i, safetext_dup(s, SAFETEXT_DOC), -1, free);
 }
 
 static void bind_line(sqlite3_stmt *st, int i, long line)
@@ -174,7 +188,7 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_stmt *st;
 	int ret;
 
-	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
 		return -1;
 	bind_text(st, 1, tool);
 	bind_text(st, 2, q->id);
@@ -191,6 +205,8 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->count[VERDICT_NOT_MET]);
 	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
+	bind_text(st, 16, *q->sha256 ? q->sha256 : NULL);
+	bind_text(st, 17, provenance_name(catalog_provenance(q->id, q->version, q->sha256)));
 	ret = step_reset(db, st);
 	sqlite3_finalize(st);
 	return ret;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "run/assess.h"
+#include "model/provenance.h"
 #include "base/atomicfile.h"
 #include "model/calendar.h"
 #include "checks/checks.h"
@@ -44,6 +45,15 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 			return -1;
 	}
 	run->loaded_q = 1;
+	{
+		/* an edited copy under a shipped catalog's id and version */
+		const struct questionnaire *q = &run->questionnaire;
+		char *why = provenance_problem(q->id, q->version, q->sha256);
+		if (why)
+			warning("%s: %s (its rules are not FTR's; give it an id of its own)",
+				q->path, why);
+		free(why);
+	}
 	{
 		size_t n = strlen(opt->workspace);
 		run->assessment_path = n && opt->workspace[n - 1] == '/'

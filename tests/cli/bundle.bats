@@ -261,7 +261,8 @@ plant_secrets() {
 	[[ "$output" == *"  data/evidence/documents/meeting notes ü.md"* ]]
 	[[ "$output" == *"  data/evidence/documents/100%25 sure.md"* ]]
 	run unzip -p "$PKG" "$PKG_NAME/VERIFY.txt"
-	[[ "$output" == *"as %25, %0D and %0A"* ]]
+	[[ "$output" == *"'%', which the manifest writes as %25"* ]]
+	[[ "$output" == *"sed 's/%25/%/g' manifest-sha256.txt | sha256sum --strict -c"* ]]
 	mkdir unz && (cd unz && unzip -q "../$PKG")
 	python3 "$TOOLS/bagit_validate.py" "unz/$PKG_NAME"
 	ftr verify "$PKG"

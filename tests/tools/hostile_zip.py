@@ -7,7 +7,9 @@ Each kind breaks exactly one safety rule of an otherwise bag-shaped archive:
   symlink    a Unix symlink entry pointing at /etc/passwd
   duplicate  the same name twice
   twotop     entries under two top folders
-  bomb       256 MiB of zeros deflated to a few hundred KiB
+  bomb       256 MiB of zeros deflated to a few hundred KiB, declared as
+             1 KiB (an honest size would be no bomb: it is within budget)
+  overbudget five entries declaring ~4 GiB each, over the 16 GiB budget
   sizelie    an entry whose declared size is not what its data holds
   random     random bytes, not a zip at all
 """
@@ -52,6 +54,9 @@ def main(kind, out):
                 block = b"\0" * (1 << 20)
                 for _ in range(256):
                     f.write(block)
+        elif kind == "overbudget":
+            for k in range(5):
+                z.writestr(TOP + "data/big%d.log" % k, "x" * 100)
         elif kind == "sizelie":
             info = zipfile.ZipInfo(TOP + "data/a.txt")
             info.compress_type = zipfile.ZIP_STORED
@@ -59,22 +64,33 @@ def main(kind, out):
         else:
             raise SystemExit("unknown kind " + kind)
     if kind == "sizelie":
-        # Rewrite the uncompressed size of data/a.txt in both headers (so
-        # they agree with each other) to claim 5 bytes instead of 12.
-        data = bytearray(open(out, "rb").read())
-        name = (TOP + "data/a.txt").encode()
-        for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
-            i = 0
-            while True:
-                i = data.find(sig, i)
-                if i < 0:
-                    break
-                hdr = 30 if sig == b"PK\x03\x04" else 46
-                nlen = struct.unpack_from("<H", data, i + (26 if hdr == 30 else 28))[0]
-                if data[i + hdr:i + hdr + nlen] == name:
-                    struct.pack_into("<I", data, i + off, 5)
-                i += 4
-        open(out, "wb").write(bytes(data))
+        # data/a.txt claims 5 bytes instead of 12.
+        declare(out, {"data/a.txt": 5})
+    elif kind == "bomb":
+        declare(out, {"data/zeros.log": 1024})
+    elif kind == "overbudget":
+        declare(out, {"data/big%d.log" % k: 0xFFFFFFF0 for k in range(5)})
+
+
+def declare(out, sizes):
+    """Rewrite the uncompressed size of each entry (name below TOP) in both
+    headers, so that they agree with each other and only lie about the
+    data."""
+    data = bytearray(open(out, "rb").read())
+    names = {(TOP + n).encode(): v for n, v in sizes.items()}
+    for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        i = 0
+        while True:
+            i = data.find(sig, i)
+            if i < 0:
+                break
+            hdr = 30 if sig == b"PK\x03\x04" else 46
+            nlen = struct.unpack_from("<H", data, i + (26 if hdr == 30 else 28))[0]
+            name = bytes(data[i + hdr:i + hdr + nlen])
+            if name in names:
+                struct.pack_into("<I", data, i + off, names[name])
+            i += 4
+    open(out, "wb").write(bytes(data))
 
 
 if __name__ == "__main__":
