@@ -113,7 +113,7 @@ static char *planted_workspace(void)
 	assert_non_null(f);
 	for (i = 0; i < 40000; i++) /* 40 bytes a line; a key on each line across a 256 KiB edge */
 		fprintf(f, (40 * i) / 262144 != (40 * i + 39) / 262144
-			? "k=%06zu AKIAIOSFODNN7EXAMPLE..........\n"
+			? "k=%06zu AKIAIOSFODNN7QWERTYU..........\n"
 			: "line %06zu ...........................\n", i);
 	fclose(f);
 	free(path);
