@@ -412,8 +412,9 @@ struct scanner {
 	pcre2_match_context *mctx;
 	const struct secret_rule *in_block; /* begin rule whose end is pending */
 	struct armed {          /* per rule: a pair-value rule is tried on line */
-		long line;      /* `line` from offset `off`, and on the next line */
-		size_t off;
+		long line;      /* `line` from offset `off`, and with next on the */
+		size_t off;     /* line after it */
+		int next;
 	} *armed;
 	struct secret_scan *res;
 	int out_fd;
@@ -512,6 +513,16 @@ static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 	return 0;
 }
 
+/* 1 when every byte of s[0..n) is one of set (s need not end in NUL). */
+static int only_of(const char *s, size_t n, const char *set)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!s[i] || !strchr(set, s[i]))
+			return 0;
+	return 1;
+}
+
 /* Shannon entropy of v[0..n) in bits per byte. */
 static double shannon_entropy(const char *v, size_t n)
 {
@@ -600,7 +611,7 @@ static int scan_segment(struct scanner *sc, const char *s, size_t len, long line
 		if (r->kind == RULE_PAIR_VALUE) { /* only after its pair-name */
 			if (sc->armed[i].line == lineno)
 				off = sc->armed[i].off;
-			else if (sc->armed[i].line != lineno - 1)
+			else if (sc->armed[i].line != lineno - 1 || !sc->armed[i].next)
 				continue;
 		}
 		if (!rule_wanted(sc, i, at, at + len))
@@ -613,8 +624,10 @@ static int scan_segment(struct scanner *sc, const char *s, size_t len, long line
 			if (!rc)
 				break;
 			if (r->kind == RULE_PAIR_NAME) {
+				/* the next line too when nothing but ',' or '{' follows */
 				sc->armed[r->partner].line = lineno;
 				sc->armed[r->partner].off = ov[1];
+				sc->armed[r->partner].next = only_of(s + ov[1], len - ov[1], " \t,{");
 				break;
 			}
 			if (r->kind == RULE_BEGIN) {
