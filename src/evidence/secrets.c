@@ -450,6 +450,7 @@ static void add_hit(struct scanner *sc, long lineno, const char *rule)
 	ALLOC_GROW(res->hits, res->nr_hits, res->alloc_hits);
 	res->hits[res->nr_hits].line = lineno;
 	res->hits[res->nr_hits].rule = rule;
+	res->hits[res->nr_hits].part = NULL;
 	res->nr_hits++;
 }
 
@@ -1023,9 +1024,15 @@ int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 
 void secret_scan_free(struct secret_scan *res)
 {
+	size_t i;
 	free(res->hits);
 	res->hits = NULL;
 	res->nr_hits = res->alloc_hits = 0;
+	for (i = 0; i < res->nr_parts; i++)
+		free(res->parts[i]);
+	free(res->parts);
+	res->parts = NULL;
+	res->nr_parts = res->alloc_parts = 0;
 }
 
 char *secret_scan_lines(const struct secret_scan *res)
