@@ -405,8 +405,11 @@ struct scanner {
 	const char *buf, *fold; /* the buffer and its lower-cased twin (or NULL) */
 	uint64_t base;          /* file offset of buf[0] */
 	size_t end;             /* bytes buffered */
-	struct lit_cache *cache; /* per rule and literal, first_lit[rule] + i */
-	size_t *first_lit;
+	struct lit_cache *cache; /* per distinct literal */
+	size_t *first_lit;       /* rule ri's literal i is slot[first_lit[ri] + i] */
+	size_t *slot;            /* into cache and uniq */
+	const struct literal **uniq; /* the distinct literals (text and case) */
+	size_t nr_uniq;
 	const char *shown;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -497,7 +500,7 @@ static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 		return 1;
 	for (i = 0; i < r->nr_lits; i++) {
 		const struct literal *l = &r->lits[i];
-		struct lit_cache *c = &sc->cache[sc->first_lit[ri] + i];
+		struct lit_cache *c = &sc->cache[sc->slot[sc->first_lit[ri] + i]];
 		int fresh = c->from <= s &&
 			    (c->found != NONE ? c->found >= s : e <= c->until);
 		if (!fresh) {
@@ -740,12 +743,29 @@ struct secret_stream *secret_stream_new(const struct secret_rules *rules)
 				st->fold = xmalloc(st->cap);
 		st->nr_lits += rules->rules[i].nr_lits;
 	}
-	sc->cache = xmalloc((st->nr_lits + 1) * sizeof(*sc->cache));
+	/* A literal several rules declare ("password", "secret") is searched
+	 * once: rules share its cache slot. */
+	sc->slot = xmalloc((st->nr_lits + 1) * sizeof(*sc->slot));
+	sc->uniq = xmalloc((st->nr_lits + 1) * sizeof(*sc->uniq));
+	for (i = 0; i < rules->nr; i++) {
+		size_t j, u;
+		for (j = 0; j < rules->rules[i].nr_lits; j++) {
+			const struct literal *l = &rules->rules[i].lits[j];
+			for (u = 0; u < sc->nr_uniq; u++)
+				if (sc->uniq[u]->caseless == l->caseless && sc->uniq[u]->len == l->len &&
+				    !memcmp(sc->uniq[u]->text, l->text, l->len))
+					break;
+			if (u == sc->nr_uniq)
+				sc->uniq[sc->nr_uniq++] = l;
+			sc->slot[sc->first_lit[i] + j] = u;
+		}
+	}
+	sc->cache = xmalloc((sc->nr_uniq + 1) * sizeof(*sc->cache));
 	sc->armed = xcalloc(rules->nr + 1, sizeof(*sc->armed));
 	st->all_need = 1;
 	for (i = 0; i < rules->nr; i++)
 		if (rules->rules[i].kind != RULE_END && rules->rules[i].kind != RULE_ALLOW &&
-		    !rules->rules[i].nr_lits)
+		    rules->rules[i].kind != RULE_PAIR_VALUE && !rules->rules[i].nr_lits)
 			st->all_need = 0;
 	sc->md = pcre2_match_data_create(32, NULL);
 	sc->mctx = pcre2_match_context_create(NULL);
@@ -771,6 +791,8 @@ void secret_stream_free(struct secret_stream *st)
 	free(st->sc.cache);
 	free(st->sc.armed);
 	free(st->sc.first_lit);
+	free(st->sc.slot);
+	free(st->sc.uniq);
 	free(st->fold);
 	free(st->buf);
 	free(st);
@@ -780,7 +802,7 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 			 struct secret_scan *res)
 {
 	struct scanner *sc = &st->sc;
-	size_t i, j, k;
+	size_t i;
 
 	if (sc->out_hash) { /* the previous file was abandoned */
 		char hex[65];
@@ -796,11 +818,10 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 	sc->fold = st->fold;
 	sc->base = 0;
 	sc->end = 0;
-	for (i = 0; i < st->nr_lits; i++)
+	for (i = 0; i < sc->nr_uniq; i++) {
 		sc->cache[i].from = NONE; /* never fresh */
-	for (i = 0, j = 0; i < sc->rules->nr; i++)
-		for (k = 0; k < sc->rules->rules[i].nr_lits; k++)
-			sc->cache[j++].anchor = sc->rules->rules[i].lits[k].anchor;
+		sc->cache[i].anchor = sc->uniq[i]->anchor;
+	}
 	sc->shown = shown;
 	sc->in_block = NULL;
 	for (i = 0; i < sc->rules->nr; i++)
@@ -813,8 +834,9 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 
 /*
  * Lines holding no required literal cannot hit when every rule needs one
- * (end rules aside), no block is open and no redacted copy is being
- * written: step over the complete lines before the first literal
+ * (end, allow and pair-value rules aside: the last run only on the line
+ * after their pair-name, never skipped), no block is open and no redacted
+ * copy is being written: step over the complete lines before the first literal
  * occurrence in the buffer, counting them, without a per-line call.  The
  * literal cache is the one rule_wanted() keeps (same meaning).
  */
@@ -823,27 +845,27 @@ static void skip_clean_lines(struct secret_stream *st)
 	struct scanner *sc = &st->sc;
 	const struct secret_rules *rules = sc->rules;
 	uint64_t s = sc->base + st->start, end = sc->base + st->end, first = NONE;
-	size_t i, j, to;
+	size_t i, to;
 	const char *nl;
 
 	if (!st->all_need || !sc->prefilter || sc->in_block || sc->out_fd >= 0)
 		return;
-	for (i = 0; i < rules->nr; i++) {
-		if (rules->rules[i].kind == RULE_END || rules->rules[i].kind == RULE_ALLOW)
-			continue;
-		for (j = 0; j < rules->rules[i].nr_lits; j++) {
-			const struct literal *l = &rules->rules[i].lits[j];
-			struct lit_cache *c = &sc->cache[sc->first_lit[i] + j];
-			if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
-				size_t at = literal_find(l->caseless ? sc->fold : sc->buf, st->start,
-							 st->end, l->text, l->len, c->anchor);
-				c->from = s;
-				c->until = end;
-				c->found = at == (size_t)-1 ? NONE : sc->base + at;
-			}
-			if (c->found < first)
-				first = c->found;
+	/* a pair-value rule (no literals needed) armed for this line */
+	for (i = 0; i < rules->nr; i++)
+		if (sc->armed[i].next && sc->armed[i].line == st->lineno - 1)
+			return;
+	for (i = 0; i < sc->nr_uniq; i++) {
+		const struct literal *l = sc->uniq[i];
+		struct lit_cache *c = &sc->cache[i];
+		if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
+			size_t at = literal_find(l->caseless ? sc->fold : sc->buf, st->start,
+						 st->end, l->text, l->len, c->anchor);
+			c->from = s;
+			c->until = end;
+			c->found = at == (size_t)-1 ? NONE : sc->base + at;
 		}
+		if (c->found < first)
+			first = c->found;
 	}
 	if (first == NONE) /* every complete line is clean */
 		nl = memrchr(st->buf + st->start, '\n', st->end - st->start);
@@ -921,18 +943,16 @@ static char *stream_space(struct secret_stream *st, size_t *room)
  */
 static void pick_anchors(struct secret_stream *st, const char *block, size_t n)
 {
-	const struct secret_rules *rules = st->sc.rules;
 	size_t count[256] = { 0 };
-	size_t i, j, slot = 0;
+	size_t i;
 
 	for (i = 0; i < n; i += 4)
 		count[(unsigned char)block[i]]++;
-	for (i = 0; i < rules->nr; i++)
-		for (j = 0; j < rules->rules[i].nr_lits; j++, slot++) {
-			const struct literal *l = &rules->rules[i].lits[j];
-			st->sc.cache[slot].anchor = literal_rarest_byte(l->text, l->len, count,
-									l->caseless, l->anchor);
-		}
+	for (i = 0; i < st->sc.nr_uniq; i++) {
+		const struct literal *l = st->sc.uniq[i];
+		st->sc.cache[i].anchor = literal_rarest_byte(l->text, l->len, count,
+							     l->caseless, l->anchor);
+	}
 }
 
 /* n bytes were written at stream_space(): fold them, count them, and scan
