@@ -23,7 +23,7 @@ MANDIR ?= $(PREFIX)/share/man
 PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp libdeflate zlib
 CC ?= cc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
         -Wstrict-prototypes -Wmissing-prototypes -Wvla

@@ -4,26 +4,29 @@
 #include <stdlib.h>
 
 #include "evidence/inventory_scan.h"
+#include "evidence/container.h"
 #include "base/error.h"
 #include "base/banned.h"
 
-/* One hashing thread's scanner and the result of the file it is on. */
+/* One hashing thread's scanner and the result of the file it is on.  The
+ * stream decodes gzip and UTF-16 on the way; a zip archive is left
+ * unscanned here (its parts need its directory) and scanned again whole. */
 struct scan_worker {
-	struct secret_stream *stream;
+	struct decode_stream *stream;
 	struct secret_scan *res;
 };
 
 static void *scan_worker_new(void *rules)
 {
 	struct scan_worker *w = xcalloc(1, sizeof(*w));
-	w->stream = secret_stream_new(rules);
+	w->stream = decode_stream_new(rules, 1);
 	return w;
 }
 
 static void scan_worker_free(void *worker)
 {
 	struct scan_worker *w = worker;
-	secret_stream_free(w->stream);
+	decode_stream_free(w->stream);
 	free(w);
 }
 
@@ -31,14 +34,14 @@ static void scan_begin(void *worker, const char *relpath)
 {
 	struct scan_worker *w = worker;
 	w->res = xcalloc(1, sizeof(*w->res));
-	secret_stream_begin(w->stream, -1, relpath, w->res);
+	decode_stream_begin(w->stream, -1, relpath, w->res);
 }
 
 /* A failed feed is kept in the stream and seen at its end. */
 static void scan_feed(void *worker, const unsigned char *data, size_t n)
 {
 	struct scan_worker *w = worker;
-	(void)secret_stream_feed(w->stream, data, n);
+	(void)decode_stream_feed(w->stream, data, n);
 }
 
 static void *scan_end(void *worker)
@@ -47,9 +50,9 @@ static void *scan_end(void *worker)
 	struct secret_scan *res = w->res;
 
 	w->res = NULL;
-	if (secret_stream_end(w->stream) == 0)
+	if (decode_stream_end(w->stream) == 0)
 		return res;
-	free(res); /* secret_stream_end freed its hits */
+	free(res); /* a zip, or failed: decode_stream_end freed its hits */
 	return NULL;
 }
 

@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +34,7 @@
 #define MATCH_LIMIT 1000000u
 #define DEPTH_LIMIT 10000u
 
-enum rule_kind { RULE_VALUE, RULE_BEGIN, RULE_END };
+enum rule_kind { RULE_VALUE, RULE_BEGIN, RULE_END, RULE_ALLOW, RULE_PAIR_NAME, RULE_PAIR_VALUE };
 
 #define NONE UINT64_MAX
 
@@ -52,6 +53,10 @@ struct secret_rule {
 	struct literal *lits; /* every match contains one of them; none = no prefilter */
 	size_t nr_lits;
 	const struct secret_rule *end; /* RULE_BEGIN: its end rule (index resolved late) */
+	size_t partner;  /* RULE_PAIR_NAME: index of its pair-value rule */
+	double entropy;  /* value rules: least Shannon entropy (bits/byte) of a secret */
+	char **only;     /* RULE_ALLOW: the rules it applies to (none = every value rule) */
+	size_t nr_only;
 	char *where;
 	long line;
 };
@@ -166,27 +171,85 @@ static void free_rule(struct secret_rule *r)
 	for (i = 0; i < r->nr_lits; i++)
 		free(r->lits[i].text);
 	free(r->lits);
+	for (i = 0; i < r->nr_only; i++)
+		free(r->only[i]);
+	free(r->only);
 }
 
-/* secret_rules_add() with need (NULL or "LIT|LIT"). */
+/* The optional fields between KIND and REGEX (each NULL when absent). */
+struct rule_opts {
+	const char *need;    /* "LIT|LIT" */
+	const char *entropy; /* "3.5" */
+	const char *only;    /* allow rules: "RULE|RULE" */
+};
+
+/* Parse "RULE|RULE" into r->only.  0 or -1 reported. */
+static int parse_only(struct secret_rule *r, const char *only, const char *where, long line)
+{
+	size_t alloc = 0;
+	const char *p = only;
+	if (r->kind != RULE_ALLOW)
+		return error_at(where, line, "secret rule %s: for= is for allow rules", r->name);
+	for (;;) {
+		size_t n = strcspn(p, "|");
+		if (n == 0)
+			return error_at(where, line, "secret rule %s: for= wants rule names "
+					"separated by '|'", r->name);
+		ALLOC_GROW(r->only, r->nr_only, alloc);
+		r->only[r->nr_only] = xmalloc(n + 1);
+		memcpy(r->only[r->nr_only], p, n);
+		r->only[r->nr_only++][n] = '\0';
+		p += n;
+		if (!*p)
+			return 0;
+		p++;
+	}
+}
+
+/* Parse entropy ("0" to "8", bits per byte) into r->entropy.  0 or -1. */
+static int parse_entropy(struct secret_rule *r, const char *text, const char *where, long line)
+{
+	char *end;
+	double v;
+	if (r->kind != RULE_VALUE && r->kind != RULE_PAIR_VALUE)
+		return error_at(where, line, "secret rule %s: entropy= is for value rules", r->name);
+	errno = 0;
+	v = strtod(text, &end);
+	if (errno || end == text || *end || !(v >= 0.0 && v <= 8.0))
+		return error_at(where, line, "secret rule %s: entropy= wants bits per byte "
+				"from 0 to 8, not '%s'", r->name, text);
+	r->entropy = v;
+	return 0;
+}
+
+static const struct {
+	const char *word;
+	enum rule_kind kind;
+} kinds[] = {
+	{ "value", RULE_VALUE }, { "begin", RULE_BEGIN }, { "end", RULE_END },
+	{ "allow", RULE_ALLOW }, { "pair-name", RULE_PAIR_NAME },
+	{ "pair-value", RULE_PAIR_VALUE },
+};
+
+/* secret_rules_add() with the optional fields. */
 static int add_rule(struct secret_rules *rules, const char *name, const char *kind,
-		    const char *need, const char *regex, const char *where, long line)
+		    const struct rule_opts *opts, const char *regex, const char *where,
+		    long line)
 {
 	struct secret_rule *r;
-	enum rule_kind k;
+	enum rule_kind k = RULE_VALUE;
 	int errcode;
+	size_t i;
 	PCRE2_SIZE erroffset;
 	pcre2_code *code;
 
-	if (!strcmp(kind, "value"))
-		k = RULE_VALUE;
-	else if (!strcmp(kind, "begin"))
-		k = RULE_BEGIN;
-	else if (!strcmp(kind, "end"))
-		k = RULE_END;
-	else
-		return error_at(where, line, "secret rule %s: kind '%s' is not value, begin or end",
-				name, kind);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kind, kinds[i].word))
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		return error_at(where, line, "secret rule %s: kind '%s' is not value, begin, end, "
+				"allow, pair-name or pair-value", name, kind);
+	k = kinds[i].kind;
 	code = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED, 0, &errcode,
 			     &erroffset, NULL);
 	if (!code) {
@@ -205,7 +268,11 @@ static int add_rule(struct secret_rules *rules, const char *name, const char *ki
 	r->code = code;
 	r->where = xstrdup(where);
 	r->line = line;
-	if (parse_literals(r, need, regex, where, line) < 0) {
+	if ((k == RULE_ALLOW && opts->need &&
+	     error_at(where, line, "secret rule %s: need= is not for allow rules", name)) ||
+	    parse_literals(r, opts->need, regex, where, line) < 0 ||
+	    (opts->entropy && parse_entropy(r, opts->entropy, where, line) < 0) ||
+	    (opts->only && parse_only(r, opts->only, where, line) < 0)) {
 		free_rule(r);
 		rules->nr--;
 		return -1;
@@ -216,15 +283,28 @@ static int add_rule(struct secret_rules *rules, const char *name, const char *ki
 int secret_rules_add(struct secret_rules *rules, const char *name, const char *kind,
 		     const char *regex, const char *where, long line)
 {
-	return add_rule(rules, name, kind, NULL, regex, where, line);
+	static const struct rule_opts none;
+	return add_rule(rules, name, kind, &none, regex, where, line);
 }
 
-/* Pair every begin rule with the end rule of the same name. */
+/* Pair every begin rule with the end rule of the same name, and every
+ * pair-name rule with the pair-value rule of the same name. */
 static int pair_rules(struct secret_rules *rules)
 {
 	size_t i, j;
 	for (i = 0; i < rules->nr; i++) {
 		struct secret_rule *r = &rules->rules[i];
+		if (r->kind == RULE_PAIR_NAME) {
+			for (j = 0; j < rules->nr; j++)
+				if (rules->rules[j].kind == RULE_PAIR_VALUE &&
+				    !strcmp(rules->rules[j].name, r->name))
+					break;
+			if (j == rules->nr || j < i)
+				return error_at(r->where, r->line, "secret rule %s: pair-name "
+						"without a pair-value rule after it", r->name);
+			r->partner = j;
+			continue;
+		}
 		if (r->kind != RULE_BEGIN)
 			continue;
 		r->end = NULL;
@@ -251,7 +331,8 @@ int secret_rules_load(const char *path, struct secret_rules *rules)
 	if (!f)
 		return error_at(path, 0, "cannot read secret patterns: %s", strerror(errno));
 	while (ret == 0 && (n = getline(&line, &cap, f)) >= 0) {
-		char *p = line, *name, *kind, *need = NULL;
+		char *p = line, *name, *kind;
+		struct rule_opts opts = { NULL, NULL, NULL };
 		lineno++;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
@@ -273,8 +354,13 @@ int secret_rules_load(const char *path, struct secret_rules *rules)
 			*p++ = '\0';
 		while (*p == ' ' || *p == '\t')
 			p++;
-		if (!strncmp(p, "need=", 5)) {
-			need = p + 5;
+		for (;;) {
+			const char **field = !strncmp(p, "need=", 5) ? &opts.need
+					     : !strncmp(p, "entropy=", 8) ? &opts.entropy
+					     : !strncmp(p, "for=", 4) ? &opts.only : NULL;
+			if (!field)
+				break;
+			*field = strchr(p, '=') + 1;
 			while (*p && *p != ' ' && *p != '\t')
 				p++;
 			if (*p)
@@ -283,10 +369,11 @@ int secret_rules_load(const char *path, struct secret_rules *rules)
 				p++;
 		}
 		if (!*kind || !*p) {
-			ret = error_at(path, lineno, "want 'NAME KIND [need=LITERALS] REGEX'");
+			ret = error_at(path, lineno, "want 'NAME KIND [need=LITERALS] "
+				       "[entropy=BITS] [for=RULES] REGEX'");
 			break;
 		}
-		ret = add_rule(rules, name, kind, need, p, path, lineno);
+		ret = add_rule(rules, name, kind, &opts, p, path, lineno);
 	}
 	free(line);
 	fclose(f);
@@ -318,12 +405,20 @@ struct scanner {
 	const char *buf, *fold; /* the buffer and its lower-cased twin (or NULL) */
 	uint64_t base;          /* file offset of buf[0] */
 	size_t end;             /* bytes buffered */
-	struct lit_cache *cache; /* per rule and literal, first_lit[rule] + i */
-	size_t *first_lit;
+	struct lit_cache *cache; /* per distinct literal */
+	size_t *first_lit;       /* rule ri's literal i is slot[first_lit[ri] + i] */
+	size_t *slot;            /* into cache and uniq */
+	const struct literal **uniq; /* the distinct literals (text and case) */
+	size_t nr_uniq;
 	const char *shown;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	const struct secret_rule *in_block; /* begin rule whose end is pending */
+	struct armed {          /* per rule: a pair-value rule is tried on line */
+		long line;      /* `line` from offset `off`, and with next on the */
+		size_t off;     /* line after it */
+		int next;
+	} *armed;
 	struct secret_scan *res;
 	int out_fd;
 	struct sha256_stream *out_hash;
@@ -358,6 +453,7 @@ static void add_hit(struct scanner *sc, long lineno, const char *rule)
 	ALLOC_GROW(res->hits, res->nr_hits, res->alloc_hits);
 	res->hits[res->nr_hits].line = lineno;
 	res->hits[res->nr_hits].rule = rule;
+	res->hits[res->nr_hits].part = NULL;
 	res->nr_hits++;
 }
 
@@ -404,7 +500,7 @@ static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 		return 1;
 	for (i = 0; i < r->nr_lits; i++) {
 		const struct literal *l = &r->lits[i];
-		struct lit_cache *c = &sc->cache[sc->first_lit[ri] + i];
+		struct lit_cache *c = &sc->cache[sc->slot[sc->first_lit[ri] + i]];
 		int fresh = c->from <= s &&
 			    (c->found != NONE ? c->found >= s : e <= c->until);
 		if (!fresh) {
@@ -417,6 +513,68 @@ static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 		}
 		if (c->found != NONE && c->found + l->len <= e)
 			return 1;
+	}
+	return 0;
+}
+
+/* 1 when every byte of s[0..n) is one of set (s need not end in NUL). */
+static int only_of(const char *s, size_t n, const char *set)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!s[i] || !strchr(set, s[i]))
+			return 0;
+	return 1;
+}
+
+/* Shannon entropy of v[0..n) in bits per byte. */
+static double shannon_entropy(const char *v, size_t n)
+{
+	size_t count[256] = { 0 }, i;
+	double h = 0.0;
+	for (i = 0; i < n; i++)
+		count[(unsigned char)v[i]]++;
+	for (i = 0; i < 256; i++)
+		if (count[i]) {
+			double p = (double)count[i] / (double)n;
+			h -= p * log2(p);
+		}
+	return h;
+}
+
+/* 1 when allow rule a covers value rule name: no for= list, or named there. */
+static int allow_covers(const struct secret_rule *a, const char *name)
+{
+	size_t i;
+	if (!a->nr_only)
+		return 1;
+	for (i = 0; i < a->nr_only; i++)
+		if (!strcmp(a->only[i], name))
+			return 1;
+	return 0;
+}
+
+/*
+ * 1 when the value v[0..n) that rule ri found is not a secret after all:
+ * below the rule's entropy= threshold, or matched by an allow rule that
+ * covers the rule (a placeholder, AWS's documented example keys...).
+ * 0 when it stands, -1 reported (an allow rule hit its limits).
+ */
+static int value_allowed(struct scanner *sc, size_t ri, const char *v, size_t n, long lineno)
+{
+	const struct secret_rule *r = &sc->rules->rules[ri];
+	size_t i;
+	if (r->entropy > 0.0 && shannon_entropy(v, n) < r->entropy)
+		return 1;
+	for (i = 0; i < sc->rules->nr; i++) {
+		const struct secret_rule *a = &sc->rules->rules[i];
+		PCRE2_SIZE *ov;
+		int rc;
+		if (a->kind != RULE_ALLOW || !allow_covers(a, r->name))
+			continue;
+		rc = match(sc, a, v, n, 0, lineno, &ov);
+		if (rc != 0)
+			return rc < 0 ? -1 : 1;
 	}
 	return 0;
 }
@@ -452,15 +610,30 @@ static int scan_segment(struct scanner *sc, const char *s, size_t len, long line
 	for (i = 0; i < sc->rules->nr; i++) {
 		const struct secret_rule *r = &sc->rules->rules[i];
 		size_t off = 0;
-		if (r->kind == RULE_END || !rule_wanted(sc, i, at, at + len))
+		if (r->kind == RULE_END || r->kind == RULE_ALLOW)
+			continue;
+		if (r->kind == RULE_PAIR_VALUE) { /* only after its pair-name */
+			if (sc->armed[i].line == lineno)
+				off = sc->armed[i].off;
+			else if (sc->armed[i].line != lineno - 1 || !sc->armed[i].next)
+				continue;
+		}
+		if (!rule_wanted(sc, i, at, at + len))
 			continue;
 		while (off <= len) {
-			size_t a, b;
+			size_t a, b, next;
 			rc = match(sc, r, s, len, off, lineno, &ov);
 			if (rc < 0)
 				goto fail;
 			if (!rc)
 				break;
+			if (r->kind == RULE_PAIR_NAME) {
+				/* the next line too when nothing but ',' or '{' follows */
+				sc->armed[r->partner].line = lineno;
+				sc->armed[r->partner].off = ov[1];
+				sc->armed[r->partner].next = only_of(s + ov[1], len - ov[1], " \t,{");
+				break;
+			}
 			if (r->kind == RULE_BEGIN) {
 				size_t bstart = ov[0], bend = ov[1];
 				rc = match(sc, r->end, s, len, bend, lineno, &ov);
@@ -470,12 +643,23 @@ static int scan_segment(struct scanner *sc, const char *s, size_t len, long line
 				b = rc ? ov[1] : len;
 				if (!rc)
 					sc->in_block = r;
-			} else if (rc > 1 && ov[2] != PCRE2_UNSET) {
-				a = ov[2];
-				b = ov[3];
 			} else {
-				a = ov[0];
-				b = ov[1];
+				/* the first group that took part, else the whole match */
+				int g = 1;
+				while (g < rc && ov[2 * g] == PCRE2_UNSET)
+					g++;
+				if (g == rc)
+					g = 0;
+				a = ov[2 * g];
+				b = ov[2 * g + 1];
+			}
+			next = ov[1] > off ? ov[1] : off + 1;
+			if (b > a && r->kind != RULE_BEGIN) {
+				rc = value_allowed(sc, i, s + a, b - a, lineno);
+				if (rc < 0)
+					goto fail;
+				if (rc)
+					a = b; /* not a secret */
 			}
 			if (b > a) {
 				ALLOC_GROW(spans, nr, alloc);
@@ -486,7 +670,7 @@ static int scan_segment(struct scanner *sc, const char *s, size_t len, long line
 			}
 			if (r->kind == RULE_BEGIN && sc->in_block)
 				break;
-			off = ov[1] > off ? ov[1] : off + 1;
+			off = next;
 			if (r->kind == RULE_BEGIN)
 				off = b > off ? b : off;
 		}
@@ -559,10 +743,29 @@ struct secret_stream *secret_stream_new(const struct secret_rules *rules)
 				st->fold = xmalloc(st->cap);
 		st->nr_lits += rules->rules[i].nr_lits;
 	}
-	sc->cache = xmalloc((st->nr_lits + 1) * sizeof(*sc->cache));
+	/* A literal several rules declare ("password", "secret") is searched
+	 * once: rules share its cache slot. */
+	sc->slot = xmalloc((st->nr_lits + 1) * sizeof(*sc->slot));
+	sc->uniq = xmalloc((st->nr_lits + 1) * sizeof(*sc->uniq));
+	for (i = 0; i < rules->nr; i++) {
+		size_t j, u;
+		for (j = 0; j < rules->rules[i].nr_lits; j++) {
+			const struct literal *l = &rules->rules[i].lits[j];
+			for (u = 0; u < sc->nr_uniq; u++)
+				if (sc->uniq[u]->caseless == l->caseless && sc->uniq[u]->len == l->len &&
+				    !memcmp(sc->uniq[u]->text, l->text, l->len))
+					break;
+			if (u == sc->nr_uniq)
+				sc->uniq[sc->nr_uniq++] = l;
+			sc->slot[sc->first_lit[i] + j] = u;
+		}
+	}
+	sc->cache = xmalloc((sc->nr_uniq + 1) * sizeof(*sc->cache));
+	sc->armed = xcalloc(rules->nr + 1, sizeof(*sc->armed));
 	st->all_need = 1;
 	for (i = 0; i < rules->nr; i++)
-		if (rules->rules[i].kind != RULE_END && !rules->rules[i].nr_lits)
+		if (rules->rules[i].kind != RULE_END && rules->rules[i].kind != RULE_ALLOW &&
+		    rules->rules[i].kind != RULE_PAIR_VALUE && !rules->rules[i].nr_lits)
 			st->all_need = 0;
 	sc->md = pcre2_match_data_create(32, NULL);
 	sc->mctx = pcre2_match_context_create(NULL);
@@ -586,7 +789,10 @@ void secret_stream_free(struct secret_stream *st)
 	pcre2_match_context_free(st->sc.mctx);
 	strbuf_release(&st->sc.out);
 	free(st->sc.cache);
+	free(st->sc.armed);
 	free(st->sc.first_lit);
+	free(st->sc.slot);
+	free(st->sc.uniq);
 	free(st->fold);
 	free(st->buf);
 	free(st);
@@ -596,7 +802,7 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 			 struct secret_scan *res)
 {
 	struct scanner *sc = &st->sc;
-	size_t i, j, k;
+	size_t i;
 
 	if (sc->out_hash) { /* the previous file was abandoned */
 		char hex[65];
@@ -612,13 +818,14 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 	sc->fold = st->fold;
 	sc->base = 0;
 	sc->end = 0;
-	for (i = 0; i < st->nr_lits; i++)
+	for (i = 0; i < sc->nr_uniq; i++) {
 		sc->cache[i].from = NONE; /* never fresh */
-	for (i = 0, j = 0; i < sc->rules->nr; i++)
-		for (k = 0; k < sc->rules->rules[i].nr_lits; k++)
-			sc->cache[j++].anchor = sc->rules->rules[i].lits[k].anchor;
+		sc->cache[i].anchor = sc->uniq[i]->anchor;
+	}
 	sc->shown = shown;
 	sc->in_block = NULL;
+	for (i = 0; i < sc->rules->nr; i++)
+		sc->armed[i].line = -2; /* never armed */
 	sc->res = res;
 	sc->out_fd = out_fd;
 	if (out_fd >= 0)
@@ -627,8 +834,9 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 
 /*
  * Lines holding no required literal cannot hit when every rule needs one
- * (end rules aside), no block is open and no redacted copy is being
- * written: step over the complete lines before the first literal
+ * (end, allow and pair-value rules aside: the last run only on the line
+ * after their pair-name, never skipped), no block is open and no redacted
+ * copy is being written: step over the complete lines before the first literal
  * occurrence in the buffer, counting them, without a per-line call.  The
  * literal cache is the one rule_wanted() keeps (same meaning).
  */
@@ -637,27 +845,27 @@ static void skip_clean_lines(struct secret_stream *st)
 	struct scanner *sc = &st->sc;
 	const struct secret_rules *rules = sc->rules;
 	uint64_t s = sc->base + st->start, end = sc->base + st->end, first = NONE;
-	size_t i, j, to;
+	size_t i, to;
 	const char *nl;
 
 	if (!st->all_need || !sc->prefilter || sc->in_block || sc->out_fd >= 0)
 		return;
-	for (i = 0; i < rules->nr; i++) {
-		if (rules->rules[i].kind == RULE_END)
-			continue;
-		for (j = 0; j < rules->rules[i].nr_lits; j++) {
-			const struct literal *l = &rules->rules[i].lits[j];
-			struct lit_cache *c = &sc->cache[sc->first_lit[i] + j];
-			if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
-				size_t at = literal_find(l->caseless ? sc->fold : sc->buf, st->start,
-							 st->end, l->text, l->len, c->anchor);
-				c->from = s;
-				c->until = end;
-				c->found = at == (size_t)-1 ? NONE : sc->base + at;
-			}
-			if (c->found < first)
-				first = c->found;
+	/* a pair-value rule (no literals needed) armed for this line */
+	for (i = 0; i < rules->nr; i++)
+		if (sc->armed[i].next && sc->armed[i].line == st->lineno - 1)
+			return;
+	for (i = 0; i < sc->nr_uniq; i++) {
+		const struct literal *l = sc->uniq[i];
+		struct lit_cache *c = &sc->cache[i];
+		if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
+			size_t at = literal_find(l->caseless ? sc->fold : sc->buf, st->start,
+						 st->end, l->text, l->len, c->anchor);
+			c->from = s;
+			c->until = end;
+			c->found = at == (size_t)-1 ? NONE : sc->base + at;
 		}
+		if (c->found < first)
+			first = c->found;
 	}
 	if (first == NONE) /* every complete line is clean */
 		nl = memrchr(st->buf + st->start, '\n', st->end - st->start);
@@ -735,18 +943,16 @@ static char *stream_space(struct secret_stream *st, size_t *room)
  */
 static void pick_anchors(struct secret_stream *st, const char *block, size_t n)
 {
-	const struct secret_rules *rules = st->sc.rules;
 	size_t count[256] = { 0 };
-	size_t i, j, slot = 0;
+	size_t i;
 
 	for (i = 0; i < n; i += 4)
 		count[(unsigned char)block[i]]++;
-	for (i = 0; i < rules->nr; i++)
-		for (j = 0; j < rules->rules[i].nr_lits; j++, slot++) {
-			const struct literal *l = &rules->rules[i].lits[j];
-			st->sc.cache[slot].anchor = literal_rarest_byte(l->text, l->len, count,
-									l->caseless, l->anchor);
-		}
+	for (i = 0; i < st->sc.nr_uniq; i++) {
+		const struct literal *l = st->sc.uniq[i];
+		st->sc.cache[i].anchor = literal_rarest_byte(l->text, l->len, count,
+							     l->caseless, l->anchor);
+	}
 }
 
 /* n bytes were written at stream_space(): fold them, count them, and scan
@@ -838,9 +1044,15 @@ int secrets_scan_fd(const struct secret_rules *rules, int fd, int out_fd,
 
 void secret_scan_free(struct secret_scan *res)
 {
+	size_t i;
 	free(res->hits);
 	res->hits = NULL;
 	res->nr_hits = res->alloc_hits = 0;
+	for (i = 0; i < res->nr_parts; i++)
+		free(res->parts[i]);
+	free(res->parts);
+	res->parts = NULL;
+	res->nr_parts = res->alloc_parts = 0;
 }
 
 char *secret_scan_lines(const struct secret_scan *res)

@@ -56,6 +56,8 @@ void secret_rules_free(struct secret_rules *rules);
 struct secret_hit {
 	long line;
 	const char *rule; /* borrowed from the rules */
+	const char *part; /* the container part ("xl/sharedStrings.xml"), or
+			   * NULL for the file itself; owned by the scan's parts */
 };
 
 struct secret_scan {
@@ -65,6 +67,10 @@ struct secret_scan {
 	uint64_t out_size;
 	struct secret_hit *hits; /* in line order; one per line and rule */
 	size_t nr_hits, alloc_hits;
+	char **parts;            /* owned names the hits' part fields point to */
+	size_t nr_parts, alloc_parts;
+	const char *unredactable; /* static: why no redacted copy can be written
+				   * ("a zip archive"...), or NULL (container.h) */
 };
 
 /*

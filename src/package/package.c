@@ -44,6 +44,7 @@
 #include "base/version.h"
 #include "package/zipwrite.h"
 #include "evidence/inventory_scan.h"
+#include "evidence/container.h"
 #include "evidence/secret_catalog.h"
 #include "base/banned.h"
 
@@ -158,7 +159,7 @@ static int scan_file(const struct assess_run *run, const struct secret_rules *ru
 
 	if (fd < 0)
 		goto out;
-	if (secrets_scan_fd(rules, fd, out_fd, shown, res) < 0)
+	if (secrets_scan_container_fd(rules, fd, out_fd, shown, res) < 0)
 		goto out;
 	if (res->size != f->size || strcmp(res->sha256, f->sha256) != 0) {
 		secret_scan_free(res);
@@ -226,8 +227,9 @@ static void *scan_worker(void *arg)
 			struct secret_scan *res = &jobs->res[i];
 			res->nr_hits = res->alloc_hits = done->nr_hits;
 			res->hits = done->nr_hits ? xmalloc(done->nr_hits * sizeof(*res->hits)) : NULL;
-			if (done->nr_hits)
+			if (done->nr_hits) /* parts stay borrowed from done */
 				memcpy(res->hits, done->hits, done->nr_hits * sizeof(*res->hits));
+			res->unredactable = done->unredactable;
 			jobs->rc[i] = 0;
 			continue;
 		}
@@ -301,13 +303,20 @@ int package_scan(const struct options *opt, const struct assess_run *run,
 		if (res->nr_hits == 0)
 			continue;
 		shown = workspace_display_path(ws, f->path);
-		for (j = 0; j < res->nr_hits; j++)
-			error_at(shown, res->hits[j].line, "possible secret (%s)%s",
-				 res->hits[j].rule, opt->redact ? "; redacted in the package" : "");
-		free(shown);
+		for (j = 0; j < res->nr_hits; j++) {
+			char *at = res->hits[j].part ? xasprintf("%s!%s", shown, res->hits[j].part)
+						     : xstrdup(shown);
+			error_at(at, res->hits[j].line, "possible secret (%s)%s", res->hits[j].rule,
+				 opt->redact && !res->unredactable ? "; redacted in the package" : "");
+			free(at);
+		}
 		scan->nr_hits += res->nr_hits;
-		if (opt->redact && redact_file(run, scan->rules, f, scan) < 0)
+		if (opt->redact && res->unredactable)
+			ret = error_at(shown, 0, "--redact cannot rewrite %s: remove the secret "
+				       "from the file", res->unredactable);
+		else if (opt->redact && redact_file(run, scan->rules, f, scan) < 0)
 			ret = -1;
+		free(shown);
 	}
 	for (i = 0; i < jobs.nr; i++)
 		if (jobs.rc[i] == 0)

@@ -149,7 +149,7 @@ PY
 
 plant_secrets() {
 	mkdir -p evidence/configs
-	printf 'region=eu-west-1\nAWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH\naws_secret_access_key = wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEYz\nDB_PASSWORD=hunter2hunter2\nurl=postgres://app:s3cr3tpass@db.internal:5432/ledger\nok=1\n' \
+	printf 'region=eu-west-1\nAWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH\naws_secret_access_key = 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\nDB_PASSWORD=hunter2hunter2\nurl=postgres://app:s3cr3tpass@db.internal:5432/ledger\nok=1\n' \
 		> evidence/configs/app.env
 	printf 'notes\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\nQyNTUxOQAAACD4bW9yZWtleW1hdGVyaWFs\n-----END OPENSSH PRIVATE KEY-----\ntrailer\n' \
 		> evidence/configs/deploy-key.txt
@@ -159,7 +159,7 @@ plant_secrets() {
 	plant_secrets
 	ftr bundle --as-of "$AS_OF"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"evidence/configs/app.env:2: possible secret (aws-access-key-id)"* ]]
+	[[ "$output" == *"evidence/configs/app.env:2: possible secret (aws-access-key)"* ]]
 	[[ "$output" == *"evidence/configs/app.env:3: possible secret (aws-secret-access-key)"* ]]
 	[[ "$output" == *"evidence/configs/app.env:4: possible secret (password-setting)"* ]]
 	[[ "$output" == *"evidence/configs/app.env:5: possible secret (connection-password)"* ]]
@@ -176,14 +176,14 @@ plant_secrets() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"redacted"* ]]
 	mkdir unz && (cd unz && unzip -q "../$PKG")
-	for s in AKIAQWERTYUIOPASDFGH wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEYz hunter2hunter2 \
+	for s in AKIAQWERTYUIOPASDFGH wJalrXUtnFEMIK7MDENGbPxRfiCYzQWERTYUKEYz hunter2hunter2 \
 		 s3cr3tpass b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ QyNTUxOQAAACD4bW9yZWtleW1hdGVyaWFs; do
 		run grep -rF "$s" unz
 		[ "$status" -eq 1 ] || { echo "secret $s leaked: $output"; return 1; }
 		run bash -c "unzip -p '$PKG' | grep -cF '$s'"
 		[ "$output" = 0 ]
 	done
-	grep -q '\[REDACTED:aws-access-key-id\]' "unz/$PKG_NAME/data/evidence/configs/app.env"
+	grep -q '\[REDACTED:aws-access-key\]' "unz/$PKG_NAME/data/evidence/configs/app.env"
 	grep -q '^region=eu-west-1$' "unz/$PKG_NAME/data/evidence/configs/app.env"
 	grep -q '^trailer$' "unz/$PKG_NAME/data/evidence/configs/deploy-key.txt"
 	[ "$(wc -l < "unz/$PKG_NAME/data/evidence/configs/app.env")" -eq 6 ]

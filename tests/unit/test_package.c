@@ -12,6 +12,7 @@
 #include "run/assess.h"
 #include "base/error.h"
 #include "evidence/inventory_scan.h"
+#include "evidence/container.h"
 #include "package/package.h"
 #include "package/zipread.h"
 
@@ -113,11 +114,19 @@ static char *planted_workspace(void)
 	assert_non_null(f);
 	for (i = 0; i < 40000; i++) /* 40 bytes a line; a key on each line across a 256 KiB edge */
 		fprintf(f, (40 * i) / 262144 != (40 * i + 39) / 262144
-			? "k=%06zu AKIAIOSFODNN7EXAMPLE..........\n"
+			? "k=%06zu AKIAIOSFODNN7QWERTYU..........\n"
 			: "line %06zu ...........................\n", i);
 	fclose(f);
 	free(path);
 	return ws;
+}
+
+/* 1 for the sample's zip containers (.xlsx), which the inventory leaves to
+ * the whole-file scan. */
+static int is_zip(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 5 && !strcmp(path + n - 5, ".xlsx");
 }
 
 /* package_scan with --redact on ws; the scan is kept in *scan. */
@@ -132,8 +141,9 @@ static void scan_ws(const char *ws, int fused, const char *threads, struct asses
 	assert_int_equal(options_parse(&opt, "bundle", 6, argv), 0);
 	opt.scan_secrets = fused;
 	assert_int_equal(assess_load_and_check(&opt, run), 0);
-	for (i = 0; i < run->workspace.nr_files; i++)
-		assert_int_equal(inventory_scan_of(&run->workspace.files[i]) != NULL, fused);
+	for (i = 0; i < run->workspace.nr_files; i++) /* a zip is scanned again, whole */
+		assert_int_equal(inventory_scan_of(&run->workspace.files[i]) != NULL,
+				 fused && !is_zip(run->workspace.files[i].path));
 	assert_int_equal(package_scan(&opt, run, scan), 0);
 	unsetenv("FTRKIT_THREADS");
 }
@@ -169,8 +179,13 @@ static void test_inventory_scan_same_hits(void **state)
 			struct secret_scan res;
 			int fd = workspace_open_file(&run.workspace, f->path);
 			assert_true(fd >= 0);
-			assert_int_equal(secrets_scan_fd(got.rules, fd, -1, f->path, &res), 0);
+			assert_int_equal(secrets_scan_container_fd(got.rules, fd, -1, f->path, &res), 0);
 			close(fd);
+			if (is_zip(f->path)) {
+				assert_null(inv);
+				secret_scan_free(&res);
+				continue;
+			}
 			assert_non_null(inv);
 			assert_int_equal(inv->nr_hits, res.nr_hits);
 			for (j = 0; j < res.nr_hits; j++) {

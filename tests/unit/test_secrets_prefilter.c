@@ -47,9 +47,9 @@ static void adds(struct gen *g, const char *s, int flip)
 }
 
 static const char *const planted[] = {
-	"AKIAIOSFODNN7EXAMPLE", "ASIAZZZZ1234567890AB", "AROA0123456789ABCDEF",
-	"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-	"\"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"",
+	"AKIAIOSFODNN7QWERTYU", "ASIAZZZZ1234567890AB", "AROA0123456789ABCDEF",
+	"aws_secret_access_key = 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",
+	"\"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQWERTYUKEY\"",
 	"-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----",
 	"-----BEGIN OPENSSH PRIVATE KEY-----", "-----END OPENSSH PRIVATE KEY-----",
 	"-----BEGIN PRIVATE KEY-----abc-----END PRIVATE KEY-----",
@@ -59,7 +59,7 @@ static const char *const planted[] = {
 	"db_password: 'letmein1'",
 };
 static const char *const near_miss[] = {
-	"AKIAIOSFODNN7EXAMPL", "xAKIAIOSFODNN7EXAMPLE", "akiaiosfodnn7example",
+	"AKIAIOSFODNN7QWERTY", "xAKIAIOSFODNN7QWERTYU", "akiaiosfodnn7example",
 	"AKIA", "ASIA", "health check passed", "bypass", "pwd", "secret", "PRIVATE",
 	"-----BEGIN CERTIFICATE-----", "-----BEGIN PUBLIC KEY-----", "https://example.com/",
 	"://", "user@host", "PASSWORD=${DB_PASSWORD}", "PASSWORD=$VAR", "\"password\": \"****\"",
@@ -170,7 +170,8 @@ static void test_shipped_rules_have_literals(void **state)
 	(void)state;
 	assert_non_null(f);
 	while (fgets(line, sizeof(line), f)) {
-		if (line[0] == '#' || line[0] == '\n' || strstr(line, " end "))
+		if (line[0] == '#' || line[0] == '\n' || strstr(line, " end ") ||
+		    strstr(line, " allow ") || strstr(line, " pair-value "))
 			continue;
 		value++;
 		with += strstr(line, " need=") != NULL;
@@ -209,7 +210,7 @@ static void test_boundaries(void **state)
 	(void)state;
 	for (at = 64 * 1024 - 3; at <= 64 * 1024 + 1; at += 2) {
 		memset(text, ',', n);
-		memcpy(text + at, "AKIAIOSFODNN7EXAMPLE", 20);
+		memcpy(text + at, "AKIAIOSFODNN7QWERTYU", 20);
 		text[at + 40] = '\n';
 		/* line 2 starts at at + 41; its first segment ends 1 MiB later */
 		memcpy(text + at + 41 + SECRETS_MAX_SEGMENT - 12 + (at % 4) * 3, " PASSWORD=abcdefgh", 18);
