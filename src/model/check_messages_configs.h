@@ -99,6 +99,8 @@
 #define CM_RP_EFS_OFF_JA "ファイルシステム %1$s の自動バックアップは %2$s です (%3$s)"
 #define CM_EXPECT_ENABLED_EN "enabled or disabled"
 #define CM_EXPECT_ENABLED_JA "enabled または disabled"
+#define CM_EXPECT_COUNT_EN "a whole number of tasks"
+#define CM_EXPECT_COUNT_JA "タスク数 (整数)"
 #define CM_EXPECT_WINDOW_EN "a window hh:mm-hh:mm"
 #define CM_EXPECT_WINDOW_JA "hh:mm-hh:mm 形式のウィンドウ"
 /* 1 component, 2 disruption, 3 RTO, 4 commands, 5 min AZs, 6 NO_RESOURCE or "" */
@@ -178,7 +180,7 @@
 	X(RP_DDB_NO_REPLICAS) X(RP_GLOBAL_DB) X(RP_GLOBAL_DB_ONE) X(RP_S3_REPL_RTC)   \
 	X(RP_S3_REPL_NO_RTC) X(RP_S3_REPL_REGION) X(RP_S3_REPL_SAME) X(RP_S3_REPL_NONE) \
 	X(RP_CACHE_SNAP) X(RP_CACHE_OFF) X(RP_EFS_BACKUP) X(RP_EFS_OFF)                \
-	X(EXPECT_ENABLED) X(EXPECT_WINDOW) X(AV_CANNOT) X(AV_SUBNET_CANNOT)            \
+	X(EXPECT_ENABLED) X(EXPECT_WINDOW) X(EXPECT_COUNT) X(AV_CANNOT) X(AV_SUBNET_CANNOT)            \
 	X(AV_NAT_CANNOT) X(AV_NAT_UNMAPPED) X(AV_ECS_OK) X(AV_ECS_FEW_AZ)              \
 	X(AV_ECS_FEW_TASKS) X(AV_ECS_NO_SUBNETS) X(AV_ECS_BREAKER_OK)                 \
 	X(AV_ECS_BREAKER_NO) X(AV_CACHE_OK) X(AV_CACHE_NO) X(AV_EFS_ONE_ZONE)         \

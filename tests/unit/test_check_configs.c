@@ -226,9 +226,12 @@ static void test_availability(void **state)
 	finding_with(&res, "orders is not Multi-AZ ($.DBClusters[0].MultiAZ = false)");
 	result_free(&res);
 
+	/* nothing exported: cannot judge (manual, never met), counted in the summary */
 	run_check("config-availability", comps, NULL, &res);
-	assert_int_equal(res.verdict, VERDICT_NOT_MET);
+	assert_int_equal(res.verdict, VERDICT_MANUAL);
+	finding_with(&res, "db (az, RTO 15 min): cannot judge: needs `sh configs/collect.sh");
 	finding_with(&res, "no exported configuration shows it runs in 2 AZs");
+	assert_non_null(strstr(res.summary, "1 component cannot be judged"));
 	result_free(&res);
 }
 
