@@ -1005,6 +1005,7 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 	const struct config_resource *unmapped = NULL;
 	const char *p;
 	size_t i, nats = 0, unknown = 0;
+	int svc = strcmp(owner->kind, "ecs-service") == 0;
 
 	for (i = 0; i < set->nr_resources; i++) {
 		const struct config_resource *nat = &set->resources[i];
@@ -1064,11 +1065,11 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 			    nsub ? nsub : "SUBNET_ID");
 	} else if (missing.len) {
 		finding_add(res, VERDICT_NOT_MET, owner->file, 0, c->id, subject,
-			    CMSG(ctx->lang, AV_NAT_MISSING),
+			    svc ? CMSG(ctx->lang, AV_NAT_MISSING_SVC) : CMSG(ctx->lang, AV_NAT_MISSING),
 			    c->id, res_name(owner), strbuf_str(&missing));
 	} else if (covered.len) {
 		finding_add(res, VERDICT_MET, owner->file, 0, c->id, subject,
-			    CMSG(ctx->lang, AV_NAT_OK),
+			    svc ? CMSG(ctx->lang, AV_NAT_OK_SVC) : CMSG(ctx->lang, AV_NAT_OK),
 			    c->id, res_name(owner), strbuf_str(&covered));
 	} else if (!unknown) {
 		/* no subnets at all: the caller has said why */

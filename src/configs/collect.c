@@ -67,7 +67,6 @@ static void needed_for(const char *decl, enum config_purpose purpose, struct str
 {
 	char svc[32];
 	const char *res = resource_part(decl), *name = last_name(res);
-	size_t before = sb->len;
 
 	service_of(decl, svc, sizeof(svc));
 	if (strcmp(svc, "rds") == 0) {
@@ -117,23 +116,28 @@ static void needed_for(const char *decl, enum config_purpose purpose, struct str
 			add_cmd(sb, xstrdup("aws ec2 describe-nat-gateways"));
 		}
 	}
-	/* Everything else (and compute for backups or Region copies): AWS Backup. */
-	if (sb->len == before || (purpose != CONFIG_FOR_AZ && (strcmp(svc, "ecs") == 0 ||
-						     strcmp(svc, "autoscaling") == 0 ||
-						     strcmp(svc, "ec2") == 0))) {
-		if (*svc && purpose != CONFIG_FOR_AZ) {
-			add_cmd(sb, xstrdup("aws backup get-backup-plan --backup-plan-id PLAN_ID"));
-			add_cmd(sb, xstrdup("aws backup get-backup-selection --backup-plan-id PLAN_ID "
-					    "--selection-id SELECTION_ID"));
-		}
-	}
+}
+
+/* AWS Backup: what protects what the other services' own features do not. */
+static void backup_commands(struct strbuf *sb)
+{
+	add_cmd(sb, xstrdup("aws backup get-backup-plan --backup-plan-id PLAN_ID"));
+	add_cmd(sb, xstrdup("aws backup get-backup-selection --backup-plan-id PLAN_ID "
+			    "--selection-id SELECTION_ID"));
 }
 
 void configs_needed(const struct component *c, enum config_purpose purpose, struct strbuf *sb)
 {
 	size_t i, before = sb->len;
-	for (i = 0; i < c->nr_resources; i++)
+	int arns = 0;
+	for (i = 0; i < c->nr_resources; i++) {
 		needed_for(c->resources[i], purpose, sb);
+		arns |= strncmp(c->resources[i], "arn:", 4) == 0;
+	}
+	/* Only compute (ECS, Auto Scaling, EC2) for recovery points or Region
+	 * copies: their data, if any, is protected by AWS Backup. */
+	if (arns && (purpose == CONFIG_FOR_REGION || (sb->len == before && purpose == CONFIG_FOR_RPO)))
+		backup_commands(sb); /* CopyActions copy any kind to another Region */
 	if (sb->len == before)
 		add_cmd(sb, xstrdup("sh configs/collect.sh (the export of each <resource>, "
 				    "declared as its ARN)"));
@@ -150,7 +154,7 @@ static const char collect_script[] =
 	"set -eu\n"
 	"cd \"$(dirname \"$0\")/..\"\n"
 	"\n"
-	"# RDS / Aurora: backups (PITR), Multi-AZ, members' AZs, global databases, failover events\n"
+	"# RDS / Aurora: backups (PITR), Multi-AZ, members' AZs, global databases\n"
 	"aws rds describe-db-clusters --output json > configs/rds-describe-db-clusters.json\n"
 	"aws rds describe-db-instances --output json > configs/rds-describe-db-instances.json\n"
 	"aws rds describe-global-clusters --output json > configs/rds-describe-global-clusters.json\n"

@@ -170,6 +170,13 @@
 	"makes the files unavailable"
 #define CM_AV_EFS_ONE_ZONE_JA "%1$s (%2$s、RTO %3$s): ファイルシステム %4$s は 1 ゾーン構成です (%5$s = %6$s)。" \
 	"その AZ を失うとファイルを利用できません"
+/* 1 component, 2 service, 3 AZs (the ECS twins of AV_NAT_MISSING / AV_NAT_OK) */
+#define CM_AV_NAT_MISSING_SVC_EN "%s: service %s has no available NAT gateway in %s, where it runs tasks: " \
+	"losing the AZ of the shared NAT gateway cuts their outbound traffic"
+#define CM_AV_NAT_MISSING_SVC_JA "%1$s: サービス %2$s はタスクを実行している %3$s に利用可能な NAT ゲートウェイがありません。" \
+	"共有の NAT ゲートウェイがある AZ を失うと、外向きの通信が途絶えます"
+#define CM_AV_NAT_OK_SVC_EN "%s: service %s has an available NAT gateway in every AZ it uses (%s)"
+#define CM_AV_NAT_OK_SVC_JA "%1$s: サービス %2$s は使用するすべての AZ に利用可能な NAT ゲートウェイがあります (%3$s)"
 /* 1 count, 2 plural */
 #define CM_SUM_CANNOT_EN "; %zu component%s cannot be judged (the findings name the exports needed)"
 #define CM_SUM_CANNOT_JA "。判定できないコンポーネント %1$zu 件 (必要なエクスポートは所見を参照)%2$.0s"
@@ -184,6 +191,6 @@
 	X(AV_NAT_CANNOT) X(AV_NAT_UNMAPPED) X(AV_ECS_OK) X(AV_ECS_FEW_AZ)              \
 	X(AV_ECS_FEW_TASKS) X(AV_ECS_NO_SUBNETS) X(AV_ECS_BREAKER_OK)                 \
 	X(AV_ECS_BREAKER_NO) X(AV_CACHE_OK) X(AV_CACHE_NO) X(AV_EFS_ONE_ZONE)         \
-	X(SUM_CANNOT)
+	X(AV_NAT_MISSING_SVC) X(AV_NAT_OK_SVC) X(SUM_CANNOT)
 
 #endif
