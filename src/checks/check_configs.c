@@ -32,6 +32,7 @@
 #include "model/check_messages.h"
 #include "checks/checks.h"
 #include "model/duration.h"
+#include "model/timestamp.h"
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "base/banned.h"
@@ -167,6 +168,7 @@ enum source_role {
 	SOURCE_OFF,     /* could give them but is switched off (PITR disabled) */
 	SOURCE_PROBLEM, /* a configuration defect whatever the RPO */
 	SOURCE_CANNOT,  /* cannot be judged: the message says which export it needs */
+	SOURCE_NOTE,    /* a fact worth showing that gives no recovery points (a recent snapshot) */
 };
 
 struct source {
@@ -727,6 +729,118 @@ static void s3_replication_region(const struct check_ctx *ctx, const struct conf
 	free(path);
 }
 
+/* DLM: the first schedule's interval (HOURS) or cron expression, plus the hour
+ * DLM may take to start; retention from RetainRule (count x interval, or an
+ * age). */
+static void dlm_source(const struct check_ctx *ctx, const struct config_resource *r,
+		       struct sources *out)
+{
+	const char *state = fact_text(r, "State"), *unit = fact_text(r, "IntervalUnit");
+	const char *cron = fact_text(r, "CronExpression"), *runit = fact_text(r, "RetainIntervalUnit");
+	const struct config_fact *iv = config_fact_get(r, "Interval");
+	const struct config_fact *count = config_fact_get(r, "RetainCount");
+	const struct config_fact *rage = config_fact_get(r, "RetainInterval");
+	char *spath = xasprintf("%s.PolicyDetails.Schedules[0]", r->json_path);
+	char a[48], b[48];
+	int64_t hours = 0, gap = -1, n = 0, days = -1;
+
+	if (!state || strcmp(state, "ENABLED") != 0) {
+		char *path = fact_path(r, config_fact_get(r, "State"), "State");
+		source_add(out, SOURCE_OFF, 0, r->file,
+			   xasprintf(CMSG(ctx->lang, RP_DLM_OFF), res_name(r), state ? state : "?", path));
+		free(path);
+		free(spath);
+		return;
+	}
+	if (unit && strcmp(unit, "HOURS") == 0 && config_fact_int(iv, 100000, &hours) == 1 && hours > 0) {
+		gap = hours * 3600;
+	} else if (cron) {
+		struct aws_schedule s;
+		char why[160], *expr = xasprintf("cron(%s)", cron);
+		int64_t g, start;
+		if (strncmp(cron, "cron(", 5) == 0) {
+			free(expr);
+			expr = xstrdup(cron);
+		}
+		if (aws_schedule_parse(expr, &s, why, sizeof(why)) == 0 &&
+		    aws_schedule_max_gap(&s, ctx->as_of_day, &g, &start) == SCHEDULE_GAP_FOUND)
+			gap = g;
+		free(expr);
+	}
+	if (gap < 0) {
+		source_add(out, SOURCE_PROBLEM, 0, r->file,
+			   xasprintf(CMSG(ctx->lang, RP_DLM_UNKNOWN), res_name(r), spath));
+		free(spath);
+		return;
+	}
+	if (config_fact_int(count, 100000, &n) == 1)
+		days = n * gap / 86400;
+	else if (config_fact_int(rage, 100000, &n) == 1 && runit)
+		days = strcmp(runit, "DAYS") == 0 ? n : strcmp(runit, "WEEKS") == 0 ? n * 7
+		     : strcmp(runit, "MONTHS") == 0 ? n * 28 : strcmp(runit, "YEARS") == 0 ? n * 365 : -1;
+	source_add(out, SOURCE_POINTS, gap + 3600, r->file,
+		   xasprintf(CMSG(ctx->lang, RP_DLM), res_name(r), spath, shown(ctx, gap, a, sizeof(a)),
+			     days >= 0 ? shown(ctx, days * 86400, b, sizeof(b)) : "?"));
+	if (days >= 0)
+		retention_note(out, r, count ? count : rage, days);
+	free(spath);
+}
+
+/* The newest completed snapshot of each volume of the component: a note, or a
+ * problem when it is older than the RPO at the end of the as-of day (UTC). */
+static void snapshot_sources(const struct check_ctx *ctx, const struct component *c,
+			     const struct objective *o, struct sources *out)
+{
+	const struct config_set *set = ctx->configs;
+	struct ts_context tc = { 0, 0, ctx->as_of_day };
+	size_t i, j;
+	for (i = 0; set && i < set->nr_resources; i++) {
+		const struct config_resource *r = &set->resources[i], *newest = NULL;
+		const char *vol = fact_text(r, "VolumeId");
+		int64_t best = 0, age, end = (ctx->as_of_day + 1) * 86400;
+		int first = 1;
+		char a[48], day[16];
+		if (strcmp(r->kind, "ebs-snapshot") != 0 || !config_resource_in(r, c->id) || !vol)
+			continue;
+		for (j = 0; j < i && first; j++) /* one finding per volume */
+			first = !(strcmp(set->resources[j].kind, "ebs-snapshot") == 0 &&
+				  config_resource_in(&set->resources[j], c->id) &&
+				  fact_text(&set->resources[j], "VolumeId") &&
+				  strcmp(fact_text(&set->resources[j], "VolumeId"), vol) == 0);
+		if (!first)
+			continue;
+		for (j = i; j < set->nr_resources; j++) {
+			const struct config_resource *s = &set->resources[j];
+			const char *state = fact_text(s, "State"), *when = fact_text(s, "StartTime");
+			struct timestamp ts;
+			if (strcmp(s->kind, "ebs-snapshot") != 0 || !fact_text(s, "VolumeId") ||
+			    strcmp(fact_text(s, "VolumeId"), vol) != 0 || !state ||
+			    strcmp(state, "completed") != 0 || !when || timestamp_parse(when, &tc, &ts) != 0)
+				continue;
+			if (ts.epoch <= end && (!newest || ts.epoch > best)) {
+				best = ts.epoch;
+				newest = s;
+			}
+		}
+		if (!newest)
+			continue; /* no completed snapshot: the other sources decide */
+		age = end - best;
+		date_format(ctx->as_of_day, day, sizeof(day));
+		{
+			char *path = fact_path(newest, config_fact_get(newest, "StartTime"), "StartTime");
+			if (age > o->rpo_seconds)
+				source_add(out, SOURCE_PROBLEM, 0, newest->file,
+					   xasprintf(CMSG(ctx->lang, RP_SNAP_OLD), vol, res_name(newest),
+						     shown(ctx, age, a, sizeof(a)), day, path));
+			else
+				source_add(out, SOURCE_NOTE, 0, newest->file,
+					   xasprintf(CMSG(ctx->lang, RP_SNAP_RECENT), vol, res_name(newest),
+						     shown(ctx, age, a, sizeof(a)), day, path));
+			free(path);
+		}
+	}
+}
+
 static void judge_objective(const struct check_ctx *ctx, const struct rp_params *p,
 			    const struct component *c, const struct objective *o,
 			    struct check_result *res)
@@ -770,8 +884,11 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 			cache_source(ctx, r, &src);
 		else if (strcmp(r->kind, "efs-backup-policy") == 0)
 			efs_source(ctx, r, &src);
+		else if (strcmp(r->kind, "dlm-policy") == 0)
+			dlm_source(ctx, r, &src);
 	}
 	if (!region) {
+		snapshot_sources(ctx, c, o, &src);
 		require_versioning_exports(ctx, c, o, &src);
 		retention_judge(ctx, p, &src);
 	}
@@ -789,7 +906,11 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 			v = VERDICT_NOT_MET;
 		else if (!met)
 			v = VERDICT_NOT_MET;
-		if (s->role == SOURCE_CANNOT)
+		if (s->role == SOURCE_NOTE)
+			finding_add(res, VERDICT_MET, s->file, 0, c->id, subject, CMSG(ctx->lang, RP_SOURCE),
+				    c->id, o->disruption, shown(ctx, o->rpo_seconds, a, sizeof(a)),
+				    s->message, "");
+		else if (s->role == SOURCE_CANNOT)
 			finding_add(res, met ? VERDICT_MET : VERDICT_MANUAL, s->file, 0, c->id, subject,
 				    CMSG(ctx->lang, RP_CANNOT_SOURCE), c->id, o->disruption,
 				    shown(ctx, o->rpo_seconds, a, sizeof(a)), s->message);
@@ -1210,6 +1331,76 @@ static void cache_availability(const struct check_ctx *ctx, const struct av_para
 		    zones ? azs->value : CMSG(ctx->lang, ABSENT), r->json_path);
 }
 
+/* Load balancers, target groups, target health and Trusted Advisor's flagged
+ * resources of the component; returns 1 when it showed the tier's AZs
+ * (healthy targets), 0 when it only supports the verdict. */
+static int lb_availability(const struct check_ctx *ctx, const struct av_params *p,
+			   const struct component *c, const struct objective *o,
+			   const struct config_resource *r, const char *subject, const char *rto,
+			   struct check_result *res)
+{
+	if (strcmp(r->kind, "elb-load-balancer") == 0) {
+		const struct config_fact *z = config_fact_get(r, "AvailabilityZones");
+		size_t zones = config_fact_list_count(z);
+		char *path = fact_path(r, z, "AvailabilityZones");
+		int ok = (int64_t)zones >= p->min_azs;
+		finding_add(res, ok ? VERDICT_MET : VERDICT_NOT_MET, r->file, 0, c->id, subject,
+			    ok ? CMSG(ctx->lang, AV_ELB_OK) : CMSG(ctx->lang, AV_ELB_FEW), c->id,
+			    res_name(r), zones, zones == 1 ? "" : "s", path,
+			    zones ? z->value : CMSG(ctx->lang, ABSENT));
+		free(path);
+		return 0;
+	}
+	if (strcmp(r->kind, "elb-target-group") == 0) {
+		const struct config_fact *on = config_fact_get(r, "HealthCheckEnabled");
+		char *path = fact_path(r, on, "HealthCheckEnabled");
+		int64_t every = 0, after = 0;
+		config_fact_int(config_fact_get(r, "HealthCheckIntervalSeconds"), 100000, &every);
+		config_fact_int(config_fact_get(r, "UnhealthyThresholdCount"), 100000, &after);
+		if (config_fact_bool(on) == 1)
+			finding_add(res, VERDICT_MET, r->file, 0, c->id, subject, CMSG(ctx->lang, AV_TG_OK),
+				    c->id, res_name(r), path,
+				    fact_text(r, "HealthCheckPath") ? fact_text(r, "HealthCheckPath") : "-",
+				    (long long)every, (long long)after);
+		else
+			finding_add(res, VERDICT_NOT_MET, r->file, 0, c->id, subject, CMSG(ctx->lang, AV_TG_NO),
+				    c->id, res_name(r), path,
+				    on && on->value ? on->value : CMSG(ctx->lang, ABSENT));
+		free(path);
+		return 0;
+	}
+	if (strcmp(r->kind, "elb-target-health") == 0) {
+		const struct config_fact *st = config_fact_get(r, "TargetStates");
+		const struct config_fact *z = config_fact_get(r, "HealthyTargetAZs");
+		size_t zones = config_fact_list_count(z);
+		int healthy = st && st->value && strcmp(st->value, "healthy") == 0;
+		if (healthy && (int64_t)zones >= p->min_azs)
+			finding_add(res, VERDICT_MET, r->file, 0, c->id, subject, CMSG(ctx->lang, AV_TH_OK),
+				    c->id, o->disruption, rto, r->file, st->value, z->value);
+		else
+			finding_add(res, VERDICT_NOT_MET, r->file, 0, c->id, subject, CMSG(ctx->lang, AV_TH_NO),
+				    c->id, o->disruption, rto, r->file, (long long)p->min_azs,
+				    st && st->value && *st->value ? st->value : CMSG(ctx->lang, ABSENT),
+				    zones ? z->value : CMSG(ctx->lang, ABSENT));
+		return 1;
+	}
+	if (strcmp(r->kind, "ta-flagged-resource") == 0) {
+		const char *status = fact_text(r, "status"), *check = fact_text(r, "checkId");
+		const struct config_fact *meta = config_fact_get(r, "metadata");
+		const char *region = fact_text(r, "region");
+		int ok = status && strcmp(status, "ok") == 0;
+		int suppressed = config_fact_bool(config_fact_get(r, "isSuppressed")) == 1;
+		finding_add(res, ok ? VERDICT_MET : suppressed ? VERDICT_MANUAL : VERDICT_NOT_MET, r->file, 0,
+			    c->id, subject,
+			    ok ? CMSG(ctx->lang, TA_OK) : suppressed ? CMSG(ctx->lang, TA_SUPPRESSED)
+								  : CMSG(ctx->lang, TA_FLAGGED),
+			    c->id, check ? check : "?", res_name(r), status ? status : "?",
+			    region ? region : "-", meta && meta->value ? meta->value : "", r->json_path);
+		return 0;
+	}
+	return 0;
+}
+
 static size_t judge_availability(const struct check_ctx *ctx, const struct av_params *p,
 				 const struct component *c, const struct objective *o,
 				 struct check_result *res)
@@ -1283,6 +1474,8 @@ static size_t judge_availability(const struct check_ctx *ctx, const struct av_pa
 			}
 			free(zpath);
 			free(hpath);
+		} else if (strncmp(r->kind, "elb-", 4) == 0 || strcmp(r->kind, "ta-flagged-resource") == 0) {
+			relevant += (size_t)lb_availability(ctx, p, c, o, r, subject, rto, res);
 		} else if (strcmp(r->kind, "ecs-service") == 0) {
 			relevant++;
 			ecs_availability(ctx, p, c, o, r, subject, rto, res);

@@ -280,7 +280,8 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 		add_problem(f, rd->items, CMSG(set->lang, CFGP_CANNOT_LIST), rd->items,
 			    sqlite3_errmsg(db));
 	sqlite3_finalize(st);
-	if (!f->nr_resources && !f->nr_problems)
+	/* A Trusted Advisor check that flags nothing is a clean result, not an empty export. */
+	if (!f->nr_resources && !f->nr_problems && strcmp(rd->resource_kind, "ta-flagged-resource") != 0)
 		add_problem(f, rd->items, CMSG(set->lang, CFGP_EMPTY), rd->items);
 }
 
@@ -489,6 +490,10 @@ static const char *kind_service(const char *kind)
 		return "elasticache";
 	if (strncmp(kind, "efs-", 4) == 0)
 		return "elasticfilesystem";
+	if (strncmp(kind, "elb-", 4) == 0)
+		return "elasticloadbalancing";
+	if (strncmp(kind, "dlm-", 4) == 0)
+		return "dlm";
 	return "ec2";
 }
 
@@ -664,6 +669,60 @@ void configs_match(struct config_set *set, const struct assessment *a)
 			    (cl->arn && list_has(fact_value(g, "GlobalClusterMembers"), cl->arn)))
 				for (k = 0; k < cl->nr_components; k++)
 					add_component(g, cl->components[k]);
+		}
+	}
+	/* Load balancing follows the services and groups that use it: a target
+	 * group where an ECS service or Auto Scaling group names its ARN, a load
+	 * balancer where one of its target groups is. */
+	for (i = 0; i < set->nr_resources; i++) {
+		const struct config_resource *u = &set->resources[i];
+		const char *tgs = fact_value(u, strcmp(u->kind, "ecs-service") == 0 ? "targetGroupArns"
+											: "TargetGroupARNs");
+		if (strcmp(u->kind, "ecs-service") != 0 && strcmp(u->kind, "autoscaling-group") != 0)
+			continue;
+		for (j = 0; j < set->nr_resources; j++) {
+			struct config_resource *tg = &set->resources[j];
+			if (strcmp(tg->kind, "elb-target-group") == 0 && tg->arn && list_has(tgs, tg->arn))
+				for (k = 0; k < u->nr_components; k++)
+					add_component(tg, u->components[k]);
+		}
+	}
+	for (i = 0; i < set->nr_resources; i++) {
+		const struct config_resource *tg = &set->resources[i];
+		if (strcmp(tg->kind, "elb-target-group") != 0)
+			continue;
+		for (j = 0; j < set->nr_resources; j++) {
+			struct config_resource *lb = &set->resources[j];
+			if (strcmp(lb->kind, "elb-load-balancer") == 0 && lb->arn &&
+			    list_has(fact_value(tg, "LoadBalancerArns"), lb->arn))
+				for (k = 0; k < tg->nr_components; k++)
+					add_component(lb, tg->components[k]);
+			if (strcmp(lb->kind, "elb-target-health") == 0 && tg->id &&
+			    config_file_names(lb->file, tg->id))
+				for (k = 0; k < tg->nr_components; k++)
+					add_component(lb, tg->components[k]);
+		}
+	}
+	/* Snapshots belong where their volume is declared; Trusted Advisor's
+	 * flagged resources where their id or a metadata value names a declared
+	 * resource. */
+	for (i = 0; i < set->nr_resources; i++) {
+		struct config_resource *r = &set->resources[i];
+		int snap = strcmp(r->kind, "ebs-snapshot") == 0, ta = strcmp(r->kind, "ta-flagged-resource") == 0;
+		if (!snap && !ta)
+			continue;
+		for (j = 0; j < a->nr_components; j++) {
+			const struct component *c = &a->components[j];
+			for (k = 0; k < c->nr_resources; k++) {
+				const char *name = arn_name(c->resources[k]);
+				int hit = snap ? (fact_value(r, "VolumeId") &&
+						  strcmp(fact_value(r, "VolumeId"), name) == 0)
+					       : (list_has(fact_value(r, "metadata"), name) ||
+						  list_has(fact_value(r, "metadata"), c->resources[k]) ||
+						  (r->id && strcmp(r->id, name) == 0));
+				if (hit)
+					add_component(r, c->id);
+			}
 		}
 	}
 	/* Aurora instances belong where their cluster belongs. */

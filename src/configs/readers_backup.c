@@ -1,5 +1,7 @@
 /*
- * readers_backup.c - readers of AWS Backup exports (see config_readers.h).
+ * readers_backup.c - readers of AWS Backup exports and of Trusted Advisor
+ * check results, the outside benchmark partners already run (see
+ * config_readers.h).
  *
  * A plan's rules come in three shapes, all read the same way, CopyActions
  * included: `aws backup get-backup-plan` ({"BackupPlan": {"Rules": ...},
@@ -36,6 +38,17 @@ static const struct fact_def backup_selection_facts[] = {
 	{ NULL, NULL, NULL, 0 },
 };
 
+/* support describe-trusted-advisor-check-result: one resource per flagged
+ * resource; its metadata (names, ids) ties it to a component. */
+static const struct fact_def ta_facts[] = {
+	{ "checkId", "$.result.checkId", NULL, 1 },
+	{ "status", "$.status", NULL, 0 },
+	{ "region", "$.region", NULL, 0 },
+	{ "isSuppressed", "$.isSuppressed", NULL, 0 },
+	{ "metadata", "$.metadata", "$", 0 },
+	{ NULL, NULL, NULL, 0 },
+};
+
 const struct reader_def config_readers_backup[] = {
 	{ "backup-plan", "aws backup get-backup-plan", "BackupPlan", "$.BackupPlan.Rules", 0,
 	  "backup-rule", "$.RuleName", NULL, NULL, backup_rule_facts },
@@ -48,6 +61,8 @@ const struct reader_def config_readers_backup[] = {
 	{ "backup-selection", "aws backup get-backup-selection", "BackupSelection",
 	  "$.BackupSelection", 1, "backup-selection", "$.SelectionName", NULL, NULL,
 	  backup_selection_facts },
+	{ "trusted-advisor-check-result", "aws support describe-trusted-advisor-check-result", "result",
+	  "$.result.flaggedResources", 0, "ta-flagged-resource", "$.resourceId", NULL, NULL, ta_facts },
 	{ NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 

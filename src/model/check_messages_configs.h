@@ -177,6 +177,44 @@
 	"共有の NAT ゲートウェイがある AZ を失うと、外向きの通信が途絶えます"
 #define CM_AV_NAT_OK_SVC_EN "%s: service %s has an available NAT gateway in every AZ it uses (%s)"
 #define CM_AV_NAT_OK_SVC_JA "%1$s: サービス %2$s は使用するすべての AZ に利用可能な NAT ゲートウェイがあります (%3$s)"
+/* 1 component, 2 load balancer, 3 AZ count, 4 plural, 5 JSON path, 6 AZs */
+#define CM_AV_ELB_OK_EN "%s: load balancer %s serves from %zu AZ%s (%s = %s)"
+#define CM_AV_ELB_OK_JA "%1$s: ロードバランサー %2$s は %3$zu 個の AZ から応答します (%5$s = %6$s)%4$.0s"
+#define CM_AV_ELB_FEW_EN "%s: load balancer %s serves from %zu AZ%s only (%s = %s): losing it takes the entry point down"
+#define CM_AV_ELB_FEW_JA "%1$s: ロードバランサー %2$s は %3$zu 個の AZ からしか応答しません (%5$s = %6$s)。その AZ を失うと入口が停止します%4$.0s"
+/* 1 component, 2 target group, 3 JSON path, 4 health check path, 5 interval s, 6 threshold */
+#define CM_AV_TG_OK_EN "%s: target group %s checks its targets' health (%s = true, path %s, every %lld s, " 	"unhealthy after %lld)"
+#define CM_AV_TG_OK_JA "%1$s: ターゲットグループ %2$s はターゲットのヘルスチェックを行います (%3$s = true、パス %4$s、" 	"%5$lld 秒ごと、%6$lld 回失敗で異常)"
+/* 1 component, 2 target group, 3 JSON path, 4 value */
+#define CM_AV_TG_NO_EN "%s: target group %s has health checks off (%s = %s): a failed target keeps receiving traffic"
+#define CM_AV_TG_NO_JA "%1$s: ターゲットグループ %2$s のヘルスチェックは無効です (%3$s = %4$s)。障害のあるターゲットにも通信が送られ続けます"
+/* 1 component, 2 disruption, 3 RTO, 4 export file, 5 states, 6 AZs */
+#define CM_AV_TH_OK_EN "%s (%s, RTO %s): every target in %s is healthy (%s), in %s"
+#define CM_AV_TH_OK_JA "%1$s (%2$s、RTO %3$s): %4$s のターゲットはすべて正常です (%5$s)。AZ: %6$s"
+#define CM_AV_TH_NO_EN "%s (%s, RTO %s): targets in %s are not all healthy in %lld AZs (states %s; AZs %s)"
+#define CM_AV_TH_NO_JA "%1$s (%2$s、RTO %3$s): %4$s のターゲットは %5$lld 個の AZ で正常とは言えません (状態 %6$s、AZ %7$s)"
+/* 1 component, 2 check id, 3 resource id, 4 status, 5 Region, 6 metadata, 7 JSON path */
+#define CM_TA_FLAGGED_EN "%s: Trusted Advisor check %s flags %s (status %s, Region %s: %s; %s)"
+#define CM_TA_FLAGGED_JA "%1$s: Trusted Advisor のチェック %2$s が %3$s を指摘しています (状態 %4$s、リージョン %5$s: %6$s。%7$s)"
+#define CM_TA_OK_EN "%s: Trusted Advisor check %s finds %s ok (status %s, Region %s: %s; %s)"
+#define CM_TA_OK_JA "%1$s: Trusted Advisor のチェック %2$s は %3$s を問題なしとしています (状態 %4$s、リージョン %5$s: %6$s。%7$s)"
+#define CM_TA_SUPPRESSED_EN "%s: Trusted Advisor check %s flags %s, but the partner suppressed it (status %s, Region %s: %s; %s): judge whether that is deliberate"
+#define CM_TA_SUPPRESSED_JA "%1$s: Trusted Advisor のチェック %2$s が %3$s を指摘していますが、抑制されています (状態 %4$s、リージョン %5$s: %6$s。%7$s)。意図的か判断してください"
+/* 1 policy, 2 JSON path, 3 interval text, 4 retention text */
+#define CM_RP_DLM_EN "Data Lifecycle Manager policy %s (%s: a snapshot every %s, starting within 1 h of its time; kept %s)"
+#define CM_RP_DLM_JA "Data Lifecycle Manager ポリシー %1$s (%2$s: %3$sごとにスナップショット、予定時刻から 1 時間以内に開始。保持 %4$s)"
+/* 1 policy, 2 state, 3 JSON path */
+#define CM_RP_DLM_OFF_EN "Data Lifecycle Manager policy %s is %s (%s)"
+#define CM_RP_DLM_OFF_JA "Data Lifecycle Manager ポリシー %1$s は %2$s です (%3$s)"
+#define CM_RP_DLM_UNKNOWN_EN "Data Lifecycle Manager policy %s: the first schedule (%s) has neither a whole Interval " \
+	"in HOURS nor a CronExpression ftrkit can read"
+#define CM_RP_DLM_UNKNOWN_JA "Data Lifecycle Manager ポリシー %1$s: 最初のスケジュール (%2$s) に HOURS 単位の整数の Interval も、" \
+	"読み取れる CronExpression もありません"
+/* 1 volume, 2 snapshot, 3 age, 4 as-of date, 5 JSON path */
+#define CM_RP_SNAP_RECENT_EN "newest completed snapshot of %s is %s, %s old at the end of %s (%s)"
+#define CM_RP_SNAP_RECENT_JA "%1$s の最新の完了済みスナップショットは %2$s で、%4$s の終わりの時点で %3$s経過しています (%5$s)"
+#define CM_RP_SNAP_OLD_EN "newest completed snapshot of %s is %s, %s old at the end of %s (%s): older than the RPO, so no schedule is delivering it"
+#define CM_RP_SNAP_OLD_JA "%1$s の最新の完了済みスナップショットは %2$s で、%4$s の終わりの時点で %3$s経過しています (%5$s)。RPO より古く、スケジュールが機能していません"
 /* 1 count, 2 plural */
 #define CM_SUM_CANNOT_EN "; %zu component%s cannot be judged (the findings name the exports needed)"
 #define CM_SUM_CANNOT_JA "。判定できないコンポーネント %1$zu 件 (必要なエクスポートは所見を参照)%2$.0s"
@@ -191,6 +229,9 @@
 	X(AV_NAT_CANNOT) X(AV_NAT_UNMAPPED) X(AV_ECS_OK) X(AV_ECS_FEW_AZ)              \
 	X(AV_ECS_FEW_TASKS) X(AV_ECS_NO_SUBNETS) X(AV_ECS_BREAKER_OK)                 \
 	X(AV_ECS_BREAKER_NO) X(AV_CACHE_OK) X(AV_CACHE_NO) X(AV_EFS_ONE_ZONE)         \
-	X(AV_NAT_MISSING_SVC) X(AV_NAT_OK_SVC) X(SUM_CANNOT)
+	X(AV_NAT_MISSING_SVC) X(AV_NAT_OK_SVC) X(AV_ELB_OK) X(AV_ELB_FEW) X(AV_TG_OK)   \
+	X(AV_TG_NO) X(AV_TH_OK) X(AV_TH_NO) X(TA_FLAGGED) X(TA_OK) X(TA_SUPPRESSED)       \
+	X(RP_DLM) X(RP_DLM_OFF) X(RP_DLM_UNKNOWN) X(RP_SNAP_RECENT) X(RP_SNAP_OLD)       \
+	X(SUM_CANNOT)
 
 #endif
