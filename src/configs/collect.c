@@ -108,6 +108,19 @@ static void needed_for(const char *decl, enum config_purpose purpose, struct str
 					  : xasprintf("aws ecs describe-services --services %s", name));
 			add_cmd(sb, xstrdup("aws ec2 describe-subnets"));
 		}
+	} else if (strcmp(svc, "ec2") == 0 && strncmp(res, "volume/", 7) == 0) {
+		if (purpose == CONFIG_FOR_RPO) {
+			add_cmd(sb, xasprintf("aws ec2 describe-snapshots --owner-ids self --filters "
+					      "Name=volume-id,Values=%s", name));
+			add_cmd(sb, xstrdup("aws dlm get-lifecycle-policy --policy-id POLICY_ID"));
+		}
+	} else if (strcmp(svc, "elasticloadbalancing") == 0) {
+		if (purpose == CONFIG_FOR_AZ && strncmp(res, "targetgroup/", 12) == 0)
+			add_cmd(sb, xasprintf("aws elbv2 describe-target-health --target-group-arn %s", decl));
+		else if (purpose == CONFIG_FOR_AZ)
+			add_cmd(sb, xasprintf("aws elbv2 describe-target-groups --load-balancer-arn %s` "
+					      "and `aws elbv2 describe-target-health --target-group-arn TARGET_GROUP_ARN",
+					      decl));
 	} else if (strcmp(svc, "autoscaling") == 0) {
 		if (purpose == CONFIG_FOR_AZ) {
 			add_cmd(sb, xasprintf("aws autoscaling describe-auto-scaling-groups "
@@ -183,6 +196,18 @@ static const char collect_script[] =
 	"\n"
 	"# ElastiCache (Redis OSS / Valkey) replication groups\n"
 	"aws elasticache describe-replication-groups --output json > configs/elasticache-describe-replication-groups.json\n"
+	"\n"
+	"# Load balancers (AZs), target groups (health checks), target health (file name carries the group)\n"
+	"aws elbv2 describe-load-balancers --output json > configs/elbv2-describe-load-balancers.json\n"
+	"aws elbv2 describe-target-groups --output json > configs/elbv2-describe-target-groups.json\n"
+	"aws elbv2 describe-target-health --target-group-arn TARGET_GROUP_ARN --output json > configs/elbv2-describe-target-health-TARGET_GROUP_NAME.json\n"
+	"\n"
+	"# EBS: snapshots of each volume and the Data Lifecycle Manager policy that takes them\n"
+	"aws ec2 describe-snapshots --owner-ids self --filters Name=volume-id,Values=VOLUME_ID --output json > configs/ec2-describe-snapshots-VOLUME_ID.json\n"
+	"aws dlm get-lifecycle-policy --policy-id POLICY_ID --output json > configs/dlm-get-lifecycle-policy-POLICY_ID.json\n"
+	"\n"
+	"# Trusted Advisor fault-tolerance checks (Business support or higher; the support API is in us-east-1)\n"
+	"aws support describe-trusted-advisor-check-result --region us-east-1 --check-id CHECK_ID --output json > configs/support-describe-trusted-advisor-check-result-CHECK_ID.json\n"
 	"\n"
 	"# EFS: One Zone or Regional, automatic backups (file name carries the file system id)\n"
 	"aws efs describe-file-systems --output json > configs/efs-describe-file-systems.json\n"

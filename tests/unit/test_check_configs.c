@@ -682,6 +682,126 @@ static void test_backup_semantics(void **state)
 	free(other_plan);
 }
 
+static void test_load_balancing(void **state)
+{
+	char *ecs = fixture("ecs-describe-services.json");
+	char *subnets = fixture("ec2-describe-subnets.json");
+	char *nat = fixture("ec2-describe-nat-gateways.json");
+	char *lb = fixture("elbv2-describe-load-balancers.json");
+	char *tg = fixture("elbv2-describe-target-groups.json");
+	char *th = fixture("elbv2-describe-target-health-ledger-api.json");
+	char *tg_off = edited(fixture("elbv2-describe-target-groups.json"), "\"HealthCheckEnabled\": true",
+			      "\"HealthCheckEnabled\": false");
+	char *sick = edited(fixture("elbv2-describe-target-health-ledger-api.json"), "\"healthy\"",
+			    "\"unhealthy\"");
+	const char *all[] = { "configs/ecs.json", ecs, "configs/subnets.json", subnets, "configs/nat.json", nat,
+			      "configs/lb.json", lb, "configs/tg.json", tg,
+			      "configs/elbv2-describe-target-health-ledger-api.json", th, NULL };
+	const char *off[] = { "configs/ecs.json", ecs, "configs/subnets.json", subnets, "configs/nat.json", nat,
+			      "configs/lb.json", lb, "configs/tg.json", tg_off, NULL };
+	const char *unhealthy[] = { "configs/ecs.json", ecs, "configs/subnets.json", subnets,
+				    "configs/nat.json", nat, "configs/tg.json", tg,
+				    "configs/elbv2-describe-target-health-ledger-api.json", sick, NULL };
+	static const char alb_only[] =
+		"<component id=\"front\" criticality=\"critical\"><resource>arn:aws:elasticloadbalancing:"
+		"ap-northeast-1:111122223333:loadbalancer/app/ledger-alb/50dc6c495c0c9188</resource>"
+		"<objective disruption=\"az\" rpo=\"0m\" rto=\"15m\"/></component>\n";
+	const char *just_lb[] = { "configs/lb.json", lb, NULL };
+	(void)state;
+	/* the target group and load balancer reach api through the service's targetGroupArn */
+	expect("config-availability", api, all, VERDICT_MET,
+	       "load balancer ledger-alb serves from 3 AZs ($.LoadBalancers[0].AvailabilityZones = "
+	       "ap-northeast-1a,ap-northeast-1c,ap-northeast-1d)");
+	expect("config-availability", api, all, VERDICT_MET,
+	       "target group ledger-api checks its targets' health ($.TargetGroups[0].HealthCheckEnabled = "
+	       "true, path /healthz, every 15 s, unhealthy after 2)");
+	expect("config-availability", api, all, VERDICT_MET, "every target in "
+	       "configs/elbv2-describe-target-health-ledger-api.json is healthy (healthy)");
+	expect("config-availability", api, off, VERDICT_NOT_MET, "target group ledger-api has health checks off");
+	expect("config-availability", api, unhealthy, VERDICT_NOT_MET, "are not all healthy in 2 AZs "
+	       "(states healthy,unhealthy");
+	/* a load balancer alone shows its front, not the tier: cannot judge, asking for target health */
+	expect("config-availability", alb_only, just_lb, VERDICT_MANUAL,
+	       "cannot judge: needs `aws elbv2 describe-target-groups --load-balancer-arn arn:aws:");
+	free(ecs);
+	free(subnets);
+	free(nat);
+	free(lb);
+	free(tg);
+	free(th);
+	free(tg_off);
+	free(sick);
+}
+
+static const char volume[] =
+	"<component id=\"data\" criticality=\"critical\">"
+	"<resource>arn:aws:ec2:ap-northeast-1:111122223333:volume/vol-0a1b2c3d4e5f60001</resource>"
+	"<resource>arn:aws:dlm:ap-northeast-1:111122223333:policy/policy-0a1b2c3d4e5f67890</resource>"
+	"<objective disruption=\"data-corruption\" rpo=\"%s\" rto=\"4h\"/></component>\n";
+
+static void test_snapshots_and_dlm(void **state)
+{
+	char *snaps = fixture("ec2-describe-snapshots.json");
+	char *dlm = fixture("dlm-get-lifecycle-policy.json");
+	char *disabled = edited(fixture("dlm-get-lifecycle-policy.json"), "\"State\": \"ENABLED\"",
+				"\"State\": \"DISABLED\"");
+	char *day = xasprintf(volume, "1d"), *six = xasprintf(volume, "6h");
+	const char *both[] = { "configs/snap.json", snaps, "configs/dlm.json", dlm, NULL };
+	const char *off[] = { "configs/snap.json", snaps, "configs/dlm.json", disabled, NULL };
+	const char *only_snaps[] = { "configs/snap.json", snaps, NULL };
+	(void)state;
+	/* every 12 h + up to 1 h for DLM to start; the newest completed snapshot (the pending one
+	 * does not count) is 20 h 59 min old at the end of 2026-11-25 */
+	expect("config-recovery-points", day, both, VERDICT_MET,
+	       "RPO 24 h can be met: recovery points at most 13 h apart from Data Lifecycle Manager policy "
+	       "policy-0a1b2c3d4e5f67890");
+	expect("config-recovery-points", day, both, VERDICT_MET,
+	       "newest completed snapshot of vol-0a1b2c3d4e5f60001 is snap-0a1b2c3d4e5f60001");
+	expect("config-recovery-points", six, both, VERDICT_NOT_MET, "older than the RPO");
+	expect("config-recovery-points", day, off, VERDICT_NOT_MET,
+	       "Data Lifecycle Manager policy policy-0a1b2c3d4e5f67890 is DISABLED");
+	/* a recent snapshot is no schedule: never met by accident */
+	expect("config-recovery-points", day, only_snaps, VERDICT_NOT_MET,
+	       "none of its exported configurations gives recovery points");
+	expect("config-recovery-points", day, NULL, VERDICT_MANUAL,
+	       "cannot judge: needs `aws ec2 describe-snapshots --owner-ids self --filters "
+	       "Name=volume-id,Values=vol-0a1b2c3d4e5f60001`");
+	free(snaps);
+	free(dlm);
+	free(disabled);
+	free(day);
+	free(six);
+}
+
+static void test_trusted_advisor(void **state)
+{
+	static const char reporting[] =
+		"<component id=\"reporting\" criticality=\"critical\">"
+		"<resource>arn:aws:rds:ap-northeast-1:111122223333:db:ledger-reporting</resource>"
+		"<objective disruption=\"az\" rpo=\"1m\" rto=\"15m\"/></component>\n";
+	char *ta = fixture("support-describe-trusted-advisor-check-result.json");
+	char *quiet = edited(fixture("support-describe-trusted-advisor-check-result.json"),
+			     "\"isSuppressed\": false", "\"isSuppressed\": true");
+	char *clean = edited(fixture("support-describe-trusted-advisor-check-result.json"),
+			     "\"status\": \"warning\",\n                \"region\"",
+			     "\"status\": \"ok\",\n                \"region\"");
+	const char *flagged[] = { "configs/ta.json", ta, NULL };
+	const char *suppressed[] = { "configs/ta.json", quiet, NULL };
+	const char *ok[] = { "configs/ta.json", clean,
+			     "configs/rds.json", "{\"DBInstances\": [{\"DBInstanceIdentifier\": \"ledger-reporting\","
+			     " \"MultiAZ\": true}]}", NULL };
+	(void)state;
+	/* matched through the metadata naming the instance */
+	expect("config-availability", reporting, flagged, VERDICT_NOT_MET,
+	       "reporting: Trusted Advisor check f2iK5R6Dep flags 1Ck0LQsmY7lE6pOyT8fYlwqEC5JQ4hVv3WaeeIaE3xk "
+	       "(status warning, Region ap-northeast-1");
+	expect("config-availability", reporting, suppressed, VERDICT_MANUAL, "suppressed");
+	expect("config-availability", reporting, ok, VERDICT_MET, "finds 1Ck0LQsmY7lE6pOyT8fYlwqEC5JQ4hVv3WaeeIaE3xk ok");
+	free(ta);
+	free(quiet);
+	free(clean);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -696,6 +816,9 @@ int main(void)
 		cmocka_unit_test(test_efs),
 		cmocka_unit_test(test_cross_region),
 		cmocka_unit_test(test_backup_semantics),
+		cmocka_unit_test(test_load_balancing),
+		cmocka_unit_test(test_snapshots_and_dlm),
+		cmocka_unit_test(test_trusted_advisor),
 	};
 	return cmocka_run_group_tests(tests, setup_q, teardown_q);
 }
