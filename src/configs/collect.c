@@ -171,6 +171,8 @@ static const char collect_script[] =
 	"aws rds describe-db-clusters --output json > configs/rds-describe-db-clusters.json\n"
 	"aws rds describe-db-instances --output json > configs/rds-describe-db-instances.json\n"
 	"aws rds describe-global-clusters --output json > configs/rds-describe-global-clusters.json\n"
+	"# A failover drill (cross-AZ, Aurora's same-AZ, or reboot --force-failover): its events are a drill log\n"
+	"aws rds describe-events --source-type db-cluster --source-identifier CLUSTER --start-time DRILL_START --end-time DRILL_END --output json > drills/DRILL_DATE-rds-events.json\n"
 	"\n"
 	"# AWS Backup: one plan and its selections per plan\n"
 	"aws backup get-backup-plan --backup-plan-id PLAN_ID --output json > configs/backup-get-backup-plan-PLAN_ID.json\n"

@@ -242,15 +242,41 @@ PY
 	run grep -c '^aws ' ws/configs/collect.sh
 	[ "$output" -ge 18 ]
 	# every command line: describe/get only, JSON output into configs/
-	run grep -Ev '^aws [a-z0-9-]+ (describe|get)-[a-z-]+( [^>]*)? --output json > configs/[A-Za-z0-9_.-]+\.json$' ws/configs/collect.sh
+	run grep -Ev '^aws [a-z0-9-]+ (describe|get)-[a-z-]+( [^>]*)? --output json > (configs|drills)/[A-Za-z0-9_.-]+\.json$' ws/configs/collect.sh
 	[[ "$output" != *"aws "* ]]
 	for cmd in "rds describe-db-clusters" "rds describe-global-clusters" "backup get-backup-plan" \
 		"dynamodb describe-table" "s3api get-bucket-replication" "s3api get-bucket-location" \
 		"ecs describe-services" "ec2 describe-subnets" "ec2 describe-nat-gateways" \
-		"elasticache describe-replication-groups" "efs describe-file-systems" "efs describe-backup-policy"; do
+		"elasticache describe-replication-groups" "efs describe-file-systems" "efs describe-backup-policy" \
+		"elbv2 describe-load-balancers" "elbv2 describe-target-groups" "elbv2 describe-target-health" \
+		"ec2 describe-snapshots" "dlm get-lifecycle-policy" "support describe-trusted-advisor-check-result" \
+		"rds describe-events"; do
 		grep -q "^aws $cmd " ws/configs/collect.sh
 	done
 	# init never overwrites it either
 	ftr init ws
 	[ "$status" -eq 2 ]
+}
+
+@test "RDS events: Aurora's same-AZ failover and a reboot with failover are drill events" {
+	f=evidence/drills/2026-09-16-db-az-failover-rds-events.json
+	sed -i 's/Started cross AZ failover to DB instance/Started same AZ failover to DB instance/' "$f"
+	ftr assess --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[ "$(db "SELECT recovery_seconds FROM drills WHERE source='rds-events'")" = 29 ]
+	# a Multi-AZ DB instance rebooted with failover (aws rds reboot-db-instance --force-failover)
+	python3 - <<'PY'
+import json
+p = "evidence/drills/2026-09-16-db-az-failover-rds-events.json"
+d = json.load(open(p))
+for e in d["Events"]:
+    if e["Message"].startswith("Started same AZ failover"):
+        e["Message"] = "Multi-AZ instance failover started."
+    elif e["Message"].startswith("Completed failover"):
+        e["Message"] = "Multi-AZ instance failover completed."
+json.dump(d, open(p, "w"))
+PY
+	ftr assess --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[ "$(db "SELECT recovery_seconds FROM drills WHERE source='rds-events'")" = 29 ]
 }
