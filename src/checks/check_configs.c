@@ -614,42 +614,35 @@ static size_t other_regions(const char *list, const char *home, int arns, struct
 /* Replication lag of global tables and databases: "usually within a second". */
 #define REPLICA_LAG 1
 
-static void ddb_table_region(const struct check_ctx *ctx, const struct config_resource *r,
-			     struct sources *out)
+/*
+ * A global table (Replicas' Region names, other than the table's own) or an
+ * Aurora global database (member cluster ARNs in two Regions or more): a
+ * copy in another Region, REPLICA_LAG behind; else a known negative.
+ */
+static void replicas_region(const struct check_ctx *ctx, const struct config_resource *r,
+			    struct sources *out)
 {
-	const struct config_fact *f = config_fact_get(r, "Replicas");
+	int table = strcmp(r->kind, "dynamodb-table") == 0;
+	const char *name = table ? "Replicas" : "GlobalClusterMembers";
+	const struct config_fact *f = config_fact_get(r, name);
 	struct strbuf regions = STRBUF_INIT;
 	char home[64] = "";
-	char *path = fact_path(r, f, "Replicas");
-	if (r->arn)
+	char *path = fact_path(r, f, name);
+	size_t n;
+	if (table && r->arn)
 		arn_region(r->arn, home, sizeof(home));
-	if (f && other_regions(f->value, home, 0, &regions))
+	n = f ? other_regions(f->value, home, !table, &regions) : 0;
+	if (n >= (table ? 1u : 2u))
 		source_add(out, SOURCE_POINTS, REPLICA_LAG, r->file,
-			   xasprintf(CMSG(ctx->lang, RP_DDB_REPLICAS), res_name(r),
-				     strbuf_str(&regions), path));
+			   table ? xasprintf(CMSG(ctx->lang, RP_DDB_REPLICAS), res_name(r),
+					     strbuf_str(&regions), path)
+				 : xasprintf(CMSG(ctx->lang, RP_GLOBAL_DB), res_name(r),
+					     strbuf_str(&regions), path));
 	else {
 		out->negatives++;
 		source_add(out, SOURCE_OFF, 0, r->file,
-			   xasprintf(CMSG(ctx->lang, RP_DDB_NO_REPLICAS), res_name(r), path));
-	}
-	free(path);
-	strbuf_release(&regions);
-}
-
-static void global_db_region(const struct check_ctx *ctx, const struct config_resource *r,
-			     struct sources *out)
-{
-	const struct config_fact *f = config_fact_get(r, "GlobalClusterMembers");
-	struct strbuf regions = STRBUF_INIT;
-	char *path = fact_path(r, f, "GlobalClusterMembers");
-	if (f && other_regions(f->value, "", 1, &regions) >= 2)
-		source_add(out, SOURCE_POINTS, REPLICA_LAG, r->file,
-			   xasprintf(CMSG(ctx->lang, RP_GLOBAL_DB), res_name(r),
-				     strbuf_str(&regions), path));
-	else {
-		out->negatives++;
-		source_add(out, SOURCE_OFF, 0, r->file,
-			   xasprintf(CMSG(ctx->lang, RP_GLOBAL_DB_ONE), res_name(r), path));
+			   table ? xasprintf(CMSG(ctx->lang, RP_DDB_NO_REPLICAS), res_name(r), path)
+				 : xasprintf(CMSG(ctx->lang, RP_GLOBAL_DB_ONE), res_name(r), path));
 	}
 	free(path);
 	strbuf_release(&regions);
@@ -862,10 +855,9 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 		if (region) {
 			if (strcmp(r->kind, "backup-rule") == 0)
 				copy_source(ctx, p, c, r, &src);
-			else if (strcmp(r->kind, "dynamodb-table") == 0)
-				ddb_table_region(ctx, r, &src);
-			else if (strcmp(r->kind, "rds-global-cluster") == 0)
-				global_db_region(ctx, r, &src);
+			else if (strcmp(r->kind, "dynamodb-table") == 0 ||
+				 strcmp(r->kind, "rds-global-cluster") == 0)
+				replicas_region(ctx, r, &src);
 			else if (strcmp(r->kind, "s3-replication") == 0)
 				s3_replication_region(ctx, r, &src);
 			continue;

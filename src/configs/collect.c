@@ -5,24 +5,9 @@
 #include <string.h>
 
 #include "configs/collect.h"
+#include "configs/configs.h"
 #include "base/error.h"
 #include "base/banned.h"
-
-/* The service field of an ARN, or "" (plain names). */
-static void service_of(const char *arn, char *out, size_t size)
-{
-	const char *p;
-	size_t n;
-	out[0] = '\0';
-	if (strncmp(arn, "arn:", 4) != 0 || !(p = strchr(arn + 4, ':')))
-		return;
-	p++;
-	n = strcspn(p, ":");
-	if (n >= size)
-		n = size - 1;
-	memcpy(out, p, n);
-	out[n] = '\0';
-}
 
 /* The resource part of an ARN (after the fifth colon), or the name itself. */
 static const char *resource_part(const char *arn)
@@ -68,7 +53,7 @@ static void needed_for(const char *decl, enum config_purpose purpose, struct str
 	char svc[32];
 	const char *res = resource_part(decl), *name = last_name(res);
 
-	service_of(decl, svc, sizeof(svc));
+	arn_service(decl, svc, sizeof(svc));
 	if (strcmp(svc, "rds") == 0) {
 		int cluster = strncmp(res, "cluster:", 8) == 0;
 		if (purpose == CONFIG_FOR_REGION && cluster)

@@ -445,8 +445,7 @@ void arn_region(const char *arn, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* The service field of an ARN ("rds"), or "" for a plain name. */
-static void arn_service(const char *arn, char *out, size_t size)
+void arn_service(const char *arn, char *out, size_t size)
 {
 	const char *p;
 	size_t n;

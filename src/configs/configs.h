@@ -147,6 +147,9 @@ const char *arn_name(const char *arn);
  * that do not name their resource. */
 int config_file_names(const char *file, const char *name);
 
+/* The service field of an ARN into out ("rds"; "" for a plain name). */
+void arn_service(const char *arn, char *out, size_t size);
+
 /* The region field of an ARN into out ("" when none). */
 void arn_region(const char *arn, char *out, size_t size);
 
