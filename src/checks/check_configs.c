@@ -572,7 +572,7 @@ static void efs_source(const struct check_ctx *ctx, const struct config_resource
 	const struct config_fact *f = config_fact_get(r, "Status");
 	char a[48];
 	if (!f || strcmp(f->type, "text") != 0) {
-		bad_value(ctx, out, r, f, "Status", "ENABLED / DISABLED");
+		bad_value(ctx, out, r, f, "Status", CMSG(ctx->lang, EXPECT_PITR));
 		return;
 	}
 	if (strcmp(f->value, "ENABLED") != 0) {

@@ -97,8 +97,6 @@
 /* 1 file system, 2 value, 3 JSON path */
 #define CM_RP_EFS_OFF_EN "automatic backups of file system %s are %s (%s)"
 #define CM_RP_EFS_OFF_JA "ファイルシステム %1$s の自動バックアップは %2$s です (%3$s)"
-#define CM_EXPECT_ENABLED_EN "enabled or disabled"
-#define CM_EXPECT_ENABLED_JA "enabled または disabled"
 #define CM_EXPECT_COUNT_EN "a whole number of tasks"
 #define CM_EXPECT_COUNT_JA "タスク数 (整数)"
 #define CM_EXPECT_WINDOW_EN "a window hh:mm-hh:mm"
@@ -126,9 +124,9 @@
 /* 1 component, 2 disruption, 3 RTO, 4 service, 5 AZ count, 6 plural, 7 JSON path, 8 AZs,
  * 9 desired count, 10 JSON path */
 #define CM_AV_ECS_OK_EN "%s (%s, RTO %s): service %s places tasks in %zu AZ%s (%s → %s) and " \
-	"desires %lld tasks (%s), at least one per AZ"
+	"desires %lld tasks (%s), spread across them, so tasks keep running when one AZ is lost"
 #define CM_AV_ECS_OK_JA "%1$s (%2$s、RTO %3$s): サービス %4$s はタスクを %5$zu 個の AZ に配置し (%7$s → %8$s)、" \
-	"希望タスク数は %9$lld (%10$s) で AZ ごとに 1 つ以上です%6$.0s"
+	"希望タスク数は %9$lld (%10$s) で、AZ に分散されるため AZ を一つ失ってもタスクが残ります%6$.0s"
 #define CM_AV_ECS_FEW_AZ_EN "%s (%s, RTO %s): service %s places tasks in %zu AZ%s only (%s → %s): " \
 	"one AZ lost takes the tier down"
 #define CM_AV_ECS_FEW_AZ_JA "%1$s (%2$s、RTO %3$s): サービス %4$s のタスクは %5$zu 個の AZ にしか配置されません " \
@@ -225,7 +223,7 @@
 	X(RP_DDB_NO_REPLICAS) X(RP_GLOBAL_DB) X(RP_GLOBAL_DB_ONE) X(RP_S3_REPL_RTC)   \
 	X(RP_S3_REPL_NO_RTC) X(RP_S3_REPL_REGION) X(RP_S3_REPL_SAME) X(RP_S3_REPL_NONE) \
 	X(RP_CACHE_SNAP) X(RP_CACHE_OFF) X(RP_EFS_BACKUP) X(RP_EFS_OFF)                \
-	X(EXPECT_ENABLED) X(EXPECT_WINDOW) X(EXPECT_COUNT) X(AV_CANNOT) X(AV_SUBNET_CANNOT)            \
+	X(EXPECT_WINDOW) X(EXPECT_COUNT) X(AV_CANNOT) X(AV_SUBNET_CANNOT)            \
 	X(AV_NAT_CANNOT) X(AV_NAT_UNMAPPED) X(AV_ECS_OK) X(AV_ECS_FEW_AZ)              \
 	X(AV_ECS_FEW_TASKS) X(AV_ECS_NO_SUBNETS) X(AV_ECS_BREAKER_OK)                 \
 	X(AV_ECS_BREAKER_NO) X(AV_CACHE_OK) X(AV_CACHE_NO) X(AV_EFS_ONE_ZONE)         \

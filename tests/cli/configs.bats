@@ -280,3 +280,12 @@ PY
 	[ "$status" -eq 0 ]
 	[ "$(db "SELECT recovery_seconds FROM drills WHERE source='rds-events'")" = 29 ]
 }
+
+@test "cannot judge in Japanese: the command stays as written, the verdict is manual" {
+	sed -i 's|<config path="configs/elasticache-describe-replication-groups.json"/>||' evidence/assessment.xml
+	rm evidence/configs/elasticache-describe-replication-groups.json
+	ftr assess --as-of "$AS_OF" --lang ja --verbose
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"api (data-corruption、RPO 2日): 判定できません: \`aws elasticache describe-replication-groups --replication-group-id ledger-cache\` のエクスポートが必要です"* ]]
+	[[ "$(db "SELECT summary FROM checks WHERE name='config-recovery-points'")" == *"判定できないコンポーネント 1 件"* ]]
+}
