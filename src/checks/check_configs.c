@@ -671,54 +671,43 @@ static int bucket_region(const struct config_set *set, const char *bucket, char 
 	return 0;
 }
 
-/* S3 replication: each enabled rule's destination, its Region from the location exports. */
+/* S3 replication, one rule at a time: the destination's Region from the
+ * location exports (cannot judge without them), S3 RTC bounding the lag. */
 static void s3_replication_region(const struct check_ctx *ctx, const struct config_resource *r,
 				  struct sources *out)
 {
-	const struct config_fact *dest = config_fact_get(r, "Destinations");
-	const struct config_fact *status = config_fact_get(r, "RuleStatuses");
-	const struct config_fact *rtc = config_fact_get(r, "ReplicationTimeStatuses");
+	const char *status = fact_text(r, "Status"), *dest = fact_text(r, "Destination");
+	const char *rtc = fact_text(r, "ReplicationTime"), *bucket;
 	char home[64], there[64];
-	char *path = fact_path(r, dest, "Rules");
-	const char *q;
+	char *path = fact_path(r, config_fact_get(r, "Destination"), "Destination.Bucket");
 
-	if (!status || !listed(status->value, "Enabled") || !dest || !*dest->value) {
+	if (!status || strcmp(status, "Enabled") != 0 || !dest || !*dest) {
+		char *spath = fact_path(r, config_fact_get(r, "Status"), "Status");
 		out->negatives++;
 		source_add(out, SOURCE_OFF, 0, r->file,
-			   xasprintf(CMSG(ctx->lang, RP_S3_REPL_NONE), res_name(r), path));
+			   xasprintf(CMSG(ctx->lang, RP_S3_REPL_NONE), res_name(r), spath));
+		free(spath);
 		free(path);
 		return;
 	}
-	for (q = dest->value; *q;) {
-		size_t n = strcspn(q, ",");
-		char *arn = xstrndup(q, n);
-		const char *bucket = arn_name(arn);
-		if (!bucket_region(ctx->configs, res_name(r), home, sizeof(home)))
-			source_add(out, SOURCE_CANNOT, 0, r->file,
-				   xasprintf(CMSG(ctx->lang, RP_S3_REPL_REGION), res_name(r), bucket,
-					     path, res_name(r)));
-		else if (!bucket_region(ctx->configs, bucket, there, sizeof(there)))
-			source_add(out, SOURCE_CANNOT, 0, r->file,
-				   xasprintf(CMSG(ctx->lang, RP_S3_REPL_REGION), res_name(r), bucket,
-					     path, bucket));
-		else if (strcmp(home, there) == 0) {
-			out->negatives++;
-			source_add(out, SOURCE_OFF, 0, r->file,
-				   xasprintf(CMSG(ctx->lang, RP_S3_REPL_SAME), res_name(r), bucket,
-					     there, path));
-		} else if (rtc && listed(rtc->value, "Enabled"))
-			source_add(out, SOURCE_POINTS, 15 * 60, r->file,
-				   xasprintf(CMSG(ctx->lang, RP_S3_REPL_RTC), res_name(r), bucket,
-					     there, path));
-		else
-			source_add(out, SOURCE_CANNOT, 0, r->file,
-				   xasprintf(CMSG(ctx->lang, RP_S3_REPL_NO_RTC), res_name(r), bucket,
-					     there, path));
-		free(arn);
-		q += n;
-		if (*q == ',')
-			q++;
-	}
+	bucket = arn_name(dest);
+	if (!bucket_region(ctx->configs, res_name(r), home, sizeof(home)))
+		source_add(out, SOURCE_CANNOT, 0, r->file,
+			   xasprintf(CMSG(ctx->lang, RP_S3_REPL_REGION), res_name(r), bucket, path,
+				     res_name(r)));
+	else if (!bucket_region(ctx->configs, bucket, there, sizeof(there)))
+		source_add(out, SOURCE_CANNOT, 0, r->file,
+			   xasprintf(CMSG(ctx->lang, RP_S3_REPL_REGION), res_name(r), bucket, path, bucket));
+	else if (strcmp(home, there) == 0) {
+		out->negatives++;
+		source_add(out, SOURCE_OFF, 0, r->file,
+			   xasprintf(CMSG(ctx->lang, RP_S3_REPL_SAME), res_name(r), bucket, there, path));
+	} else if (rtc && strcmp(rtc, "Enabled") == 0)
+		source_add(out, SOURCE_POINTS, 15 * 60, r->file,
+			   xasprintf(CMSG(ctx->lang, RP_S3_REPL_RTC), res_name(r), bucket, there, path));
+	else
+		source_add(out, SOURCE_CANNOT, 0, r->file,
+			   xasprintf(CMSG(ctx->lang, RP_S3_REPL_NO_RTC), res_name(r), bucket, there, path));
 	free(path);
 }
 
@@ -858,7 +847,7 @@ static void judge_objective(const struct check_ctx *ctx, const struct rp_params 
 			else if (strcmp(r->kind, "dynamodb-table") == 0 ||
 				 strcmp(r->kind, "rds-global-cluster") == 0)
 				replicas_region(ctx, r, &src);
-			else if (strcmp(r->kind, "s3-replication") == 0)
+			else if (strcmp(r->kind, "s3-replication-rule") == 0)
 				s3_replication_region(ctx, r, &src);
 			continue;
 		}
@@ -1117,7 +1106,7 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 	struct strbuf missing = STRBUF_INIT, covered = STRBUF_INIT;
 	const struct config_resource *unmapped = NULL;
 	const char *p;
-	size_t i, nats = 0, unknown = 0;
+	size_t i, nats = 0;
 	int svc = strcmp(owner->kind, "ecs-service") == 0;
 
 	for (i = 0; i < set->nr_resources; i++) {
@@ -1144,7 +1133,6 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 		if (!n) {
 			/* empty item */
 		} else if (!az) {
-			unknown++;
 			finding_add(res, VERDICT_MANUAL, owner->file, 0, c->id, subject,
 				    CMSG(ctx->lang, AV_SUBNET_CANNOT), res_name(owner), subnet_id,
 				    subnet_id, where);
@@ -1184,9 +1172,7 @@ static void nat_per_az(const struct check_ctx *ctx, const struct component *c,
 		finding_add(res, VERDICT_MET, owner->file, 0, c->id, subject,
 			    svc ? CMSG(ctx->lang, AV_NAT_OK_SVC) : CMSG(ctx->lang, AV_NAT_OK),
 			    c->id, res_name(owner), strbuf_str(&covered));
-	} else if (!unknown) {
-		/* no subnets at all: the caller has said why */
-	}
+	} /* else every subnet was unknown: each has its own cannot-judge finding above */
 	strbuf_release(&missing);
 	strbuf_release(&covered);
 }
@@ -1257,11 +1243,10 @@ static void ecs_availability(const struct check_ctx *ctx, const struct av_params
 		finding_add(res, VERDICT_MANUAL, r->file, 0, c->id, subject,
 			    CMSG(ctx->lang, AV_ECS_NO_SUBNETS), c->id, res_name(r), spath);
 	} else {
-		size_t k;
 		zones = subnet_azs(set, sub->value, &azs, &unknown);
 		if (unknown) {
 			const char *q = sub->value;
-			for (k = 0; *q; k++) {
+			while (*q) {
 				size_t len = strcspn(q, ",");
 				char *id = xstrndup(q, len);
 				if (!fact_text(find_resource(set, "subnet", id), "AvailabilityZone"))

@@ -60,12 +60,13 @@ static const struct fact_def dynamodb_table_facts[] = {
 	{ NULL, NULL, NULL, 0 },
 };
 
+/* s3api get-bucket-replication: one resource per rule (the bucket is in the file name). */
 static const struct fact_def s3_replication_facts[] = {
-	{ "Role", "$.Role", NULL, 0 },
-	/* destinations of enabled rules only: see the check for the Status filter */
-	{ "Destinations", "$.Rules", "$.Destination.Bucket", 0 },
-	{ "RuleStatuses", "$.Rules", "$.Status", 0 },
-	{ "ReplicationTimeStatuses", "$.Rules", "$.Destination.ReplicationTime.Status", 0 },
+	{ "Role", "$.ReplicationConfiguration.Role", NULL, 1 },
+	{ "ID", "$.ID", NULL, 0 },
+	{ "Status", "$.Status", NULL, 0 },
+	{ "Destination", "$.Destination.Bucket", NULL, 0 },
+	{ "ReplicationTime", "$.Destination.ReplicationTime.Status", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -114,7 +115,8 @@ const struct reader_def config_readers_data[] = {
 	{ "dynamodb-table", "aws dynamodb describe-table", "Table", "$.Table", 1, "dynamodb-table",
 	  "$.TableName", "$.TableArn", NULL, dynamodb_table_facts },
 	{ "s3-replication", "aws s3api get-bucket-replication", "ReplicationConfiguration",
-	  "$.ReplicationConfiguration", 1, "s3-replication", NULL, NULL, "s3", s3_replication_facts },
+	  "$.ReplicationConfiguration.Rules", 0, "s3-replication-rule", NULL, NULL, "s3",
+	  s3_replication_facts },
 	{ "s3-location", "aws s3api get-bucket-location", "LocationConstraint", "$", 1,
 	  "s3-location", NULL, NULL, "s3", s3_location_facts },
 	{ "efs-file-systems", "aws efs describe-file-systems", "FileSystems", "$.FileSystems", 0,

@@ -81,8 +81,8 @@
 #define CM_RP_S3_REPL_SAME_EN "bucket %s replicates to %s in the same Region %s (%s): not a copy in another Region"
 #define CM_RP_S3_REPL_SAME_JA "バケット %1$s は同じリージョン %3$s の %2$s にレプリケートしています (%4$s)。別リージョンのコピーではありません"
 /* 1 bucket, 2 JSON path */
-#define CM_RP_S3_REPL_NONE_EN "bucket %s has no enabled replication rule (%s)"
-#define CM_RP_S3_REPL_NONE_JA "バケット %1$s には有効なレプリケーションルールがありません (%2$s)"
+#define CM_RP_S3_REPL_NONE_EN "a replication rule of bucket %s is not enabled (%s)"
+#define CM_RP_S3_REPL_NONE_JA "バケット %1$s のレプリケーションルールが有効ではありません (%2$s)"
 /* 1 group, 2 JSON path, 3 days, 4 window */
 #define CM_RP_CACHE_SNAP_EN "daily automatic snapshot of replication group %s (%s = %lld days, window %s)"
 #define CM_RP_CACHE_SNAP_JA "レプリケーショングループ %1$s の日次自動スナップショット (%2$s = %3$lld 日、ウィンドウ %4$s)"

@@ -588,6 +588,16 @@ static void test_cross_region(void **state)
 				  no_rtc, "configs/s3api-get-bucket-location-acme-ledger-invoices-prod.json",
 				  src, "configs/s3api-get-bucket-location-acme-ledger-invoices-dr.json", dst,
 				  NULL };
+	const char *s3_mixed[] = {
+		"configs/s3api-get-bucket-replication-acme-ledger-invoices-prod.json",
+		"{\"ReplicationConfiguration\": {\"Role\": \"arn:aws:iam::1:role/r\", \"Rules\": ["
+		"{\"ID\": \"off\", \"Status\": \"Disabled\", \"Destination\": {\"Bucket\": \"arn:aws:s3:::acme-ledger-invoices-dr\","
+		" \"ReplicationTime\": {\"Status\": \"Enabled\"}}},"
+		"{\"ID\": \"on\", \"Status\": \"Enabled\", \"Destination\": {\"Bucket\": \"arn:aws:s3:::acme-ledger-invoices-copy\"}}]}}",
+		"configs/s3api-get-bucket-location-acme-ledger-invoices-prod.json", src,
+		"configs/s3api-get-bucket-location-acme-ledger-invoices-dr.json", dst,
+		"configs/s3api-get-bucket-location-acme-ledger-invoices-copy.json", src, NULL,
+	};
 	(void)state;
 	expect("config-recovery-points", sessions, t, VERDICT_MET,
 	       "global table ledger-sessions has replicas in ap-northeast-3 ($.Table.Replicas)");
@@ -605,6 +615,14 @@ static void test_cross_region(void **state)
 	       "cannot judge: needs `aws s3api get-bucket-location --bucket acme-ledger-invoices-dr`");
 	expect("config-recovery-points", docs, s3_slow, VERDICT_MANUAL,
 	       "without S3 Replication Time Control");
+	/* each rule on its own: a disabled rule to another Region does not lend an
+	 * enabled same-Region rule its destination */
+	expect("config-recovery-points", docs, s3_mixed, VERDICT_NOT_MET,
+	       "a replication rule of bucket acme-ledger-invoices-prod is not enabled "
+	       "($.ReplicationConfiguration.Rules[0].Status)");
+	expect("config-recovery-points", docs, s3_mixed, VERDICT_NOT_MET,
+	       "replicates to acme-ledger-invoices-copy in the same Region ap-northeast-1 "
+	       "($.ReplicationConfiguration.Rules[1].Destination.Bucket)");
 	free(table);
 	free(lonely);
 	free(global);
