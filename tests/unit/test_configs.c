@@ -414,6 +414,50 @@ static void test_service_readers_sloppy(void **state)
 	configs_free(&set);
 }
 
+/* Rules, snapshots and Trusted Advisor results: one resource each, tied to
+ * components by the file name, the VolumeId, or the metadata. */
+static void test_per_item_readers(void **state)
+{
+	static const char xml[] =
+		"<assessment questionnaire=\"ftr-dr\"><product name=\"p\"/><components>\n"
+		"<component id=\"docs\" criticality=\"critical\"><resource>arn:aws:s3:::acme-docs</resource></component>\n"
+		"<component id=\"data\" criticality=\"critical\"><resource>arn:aws:ec2:ap-northeast-1:1:volume/vol-1</resource></component>\n"
+		"<component id=\"report\" criticality=\"critical\"><resource>ledger-reporting</resource></component>\n"
+		"</components></assessment>\n";
+	struct config_set set = { 0 };
+	struct assessment a;
+	(void)state;
+	assert_int_equal(assessment_load_memory(xml, sizeof(xml) - 1, "assessment.xml", &a), 0);
+	read_str(&set, "configs/s3api-get-bucket-replication-acme-docs.json",
+		 "{\"ReplicationConfiguration\": {\"Role\": \"arn:aws:iam::1:role/r\", \"Rules\": ["
+		 "{\"ID\": \"a\", \"Status\": \"Enabled\", \"Destination\": {\"Bucket\": \"arn:aws:s3:::x\"}},"
+		 "{\"ID\": \"b\", \"Status\": \"Disabled\", \"Destination\": {\"Bucket\": \"arn:aws:s3:::y\"}}]}}");
+	read_str(&set, "configs/snaps.json", "{\"Snapshots\": [{\"SnapshotId\": \"snap-1\", \"VolumeId\": \"vol-1\","
+		 " \"State\": \"completed\", \"StartTime\": \"2026-11-25T03:00:00.000000+00:00\"},"
+		 " {\"SnapshotId\": \"snap-2\", \"VolumeId\": \"vol-2\"}]}");
+	read_str(&set, "configs/ta.json", "{\"result\": {\"checkId\": \"c\", \"status\": \"warning\","
+		 " \"flaggedResources\": [{\"status\": \"warning\", \"resourceId\": \"h\", \"isSuppressed\": false,"
+		 " \"metadata\": [\"ap-northeast-1\", \"ledger-reporting\", null, 7]}]}}");
+	/* a check that flags nothing is a clean result, not an empty export */
+	read_str(&set, "configs/ta-clean.json", "{\"result\": {\"checkId\": \"c\", \"status\": \"ok\","
+		 " \"flaggedResources\": []}}");
+	assert_int_equal(set.files[3].nr_problems, 0);
+	assert_string_equal(set.files[3].kind, "trusted-advisor-check-result");
+	configs_match(&set, &a);
+	assert_int_equal(set.nr_resources, 5);
+	assert_string_equal(set.resources[0].kind, "s3-replication-rule");
+	assert_string_equal(set.resources[0].json_path, "$.ReplicationConfiguration.Rules[0]");
+	assert_int_equal(config_resource_in(&set.resources[0], "docs"), 1);
+	assert_string_equal(fact(&set.resources[1], "Status")->value, "Disabled");
+	assert_string_equal(fact(&set.resources[1], "Role")->json_path, "$.ReplicationConfiguration.Role");
+	assert_int_equal(config_resource_in(&set.resources[2], "data"), 1);
+	assert_int_equal(set.resources[3].nr_components, 0);
+	assert_int_equal(config_resource_in(&set.resources[4], "report"), 1);
+	assert_string_equal(fact(&set.resources[4], "checkId")->value, "c");
+	configs_free(&set);
+	assessment_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -427,6 +471,7 @@ int main(void)
 		cmocka_unit_test(test_problems_in_japanese),
 		cmocka_unit_test(test_service_readers),
 		cmocka_unit_test(test_service_readers_sloppy),
+		cmocka_unit_test(test_per_item_readers),
 	};
 	error_quiet = 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);
