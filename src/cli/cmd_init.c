@@ -21,6 +21,7 @@
 #include "base/datadir.h"
 #include "base/error.h"
 #include "checks/checks.h"
+#include "configs/collect.h"
 #include "model/questionnaire.h"
 #include "base/strbuf.h"
 #include "base/banned.h"
@@ -220,9 +221,9 @@ int cmd_init(struct options *opt)
 	struct questionnaire q;
 	xmlBufferPtr xml = NULL;
 	const char *dir;
-	char *qpath, *files[3], *product, *slash;
-	const void *contents[3];
-	size_t lengths[3], i, made = 0;
+	char *qpath, *files[4], *product, *slash;
+	const void *contents[4];
+	size_t lengths[4], i, made = 0;
 	int ret = EXIT_INPUT;
 
 	if (opt->argc != 1) {
@@ -240,7 +241,8 @@ int cmd_init(struct options *opt)
 	files[0] = xasprintf("%s/assessment.xml", dir);
 	files[1] = xasprintf("%s/runbooks/runbook-template.md", dir);
 	files[2] = xasprintf("%s/drills/drill-log-template.md", dir);
-	for (i = 0; i < 3; i++) {
+	files[3] = xasprintf("%s/configs/collect.sh", dir);
+	for (i = 0; i < 4; i++) {
 		if (access(files[i], F_OK) == 0) {
 			error_at(files[i], 0, "already exists; init never overwrites");
 			goto out;
@@ -268,20 +270,23 @@ int cmd_init(struct options *opt)
 	lengths[1] = sizeof(runbook_template) - 1;
 	contents[2] = drill_log_template;
 	lengths[2] = sizeof(drill_log_template) - 1;
-	for (i = 0; i < 3; i++) {
+	contents[3] = configs_collect_script();
+	lengths[3] = strlen(configs_collect_script());
+	for (i = 0; i < 4; i++) {
 		if (create_new(files[i], contents[i], lengths[i]) < 0)
 			goto out;
 		made++;
 	}
 	if (!opt->quiet)
 		printf("workspace created in %s/: assessment.xml, runbooks/, drills/, configs/, documents/\n"
-		       "next: fill in %s, then run: ftrkit assess -w %s\n", dir, files[0], dir);
+		       "next: fill in %s, export the AWS configurations with %s (read-only),\n"
+		       "then run: ftrkit assess -w %s\n", dir, files[0], files[3], dir);
 	ret = 0;
 out:
 	if (ret != 0)
 		for (i = 0; i < made; i++)
 			unlink(files[i]);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		free(files[i]);
 	if (xml)
 		xmlBufferFree(xml);

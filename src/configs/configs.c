@@ -21,6 +21,7 @@
 
 #include "model/check_messages.h"
 #include "configs/configs.h"
+#include "configs/config_readers.h"
 #include "base/jsonguard.h"
 #include "base/error.h"
 #include "base/strbuf.h"
@@ -28,138 +29,37 @@
 
 #define READ_BLOCK 65536
 
-struct fact_def {
-	const char *name;
-	const char *path;      /* relative to the element: "$.MultiAZ" */
-	const char *list_item; /* non-NULL: path is a list; the value of each item at this path */
-	int from_document;     /* path is relative to the document, not the element */
+/* The reader families, searched in this order (the shape-told readers last). */
+static const struct reader_def *const families[] = {
+	config_readers_data, config_readers_compute, config_readers_backup, config_readers_shape,
 };
+#define NR_FAMILIES (sizeof(families) / sizeof(families[0]))
 
-struct reader_def {
-	const char *export_kind;  /* rds-clusters */
-	const char *export_name;  /* aws rds describe-db-clusters */
-	const char *detect;       /* top-level key; NULL = the S3 versioning shape */
-	const char *items;        /* JSON path of the resource array or object */
-	int single;               /* items is one object, not an array */
-	const char *resource_kind;
-	const char *id_path, *arn_path; /* relative to the element; NULL = none */
-	const char *name_service; /* no id in the export: match the file name against
-				     names of component resources of this service */
-	const struct fact_def *facts;
-};
+/* The reader at position *fam / *idx, advancing; NULL after the last. */
+static const struct reader_def *next_reader(size_t *fam, size_t *idx)
+{
+	while (*fam < NR_FAMILIES) {
+		const struct reader_def *rd = &families[*fam][*idx];
+		if (rd->export_kind) {
+			(*idx)++;
+			return rd;
+		}
+		(*fam)++;
+		*idx = 0;
+	}
+	return NULL;
+}
 
-static const struct fact_def rds_cluster_facts[] = {
-	{ "BackupRetentionPeriod", "$.BackupRetentionPeriod", NULL, 0 },
-	{ "MultiAZ", "$.MultiAZ", NULL, 0 },
-	{ "DeletionProtection", "$.DeletionProtection", NULL, 0 },
-	{ "LatestRestorableTime", "$.LatestRestorableTime", NULL, 0 },
-	{ "EarliestRestorableTime", "$.EarliestRestorableTime", NULL, 0 },
-	{ "AvailabilityZones", "$.AvailabilityZones", "$", 0 },
-	{ "DBClusterMembers", "$.DBClusterMembers", "$.DBInstanceIdentifier", 0 },
-	{ "Engine", "$.Engine", NULL, 0 },
-	{ "Status", "$.Status", NULL, 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def rds_instance_facts[] = {
-	{ "BackupRetentionPeriod", "$.BackupRetentionPeriod", NULL, 0 },
-	{ "MultiAZ", "$.MultiAZ", NULL, 0 },
-	{ "DeletionProtection", "$.DeletionProtection", NULL, 0 },
-	{ "LatestRestorableTime", "$.LatestRestorableTime", NULL, 0 },
-	{ "AvailabilityZone", "$.AvailabilityZone", NULL, 0 },
-	{ "SecondaryAvailabilityZone", "$.SecondaryAvailabilityZone", NULL, 0 },
-	{ "DBClusterIdentifier", "$.DBClusterIdentifier", NULL, 0 },
-	{ "Engine", "$.Engine", NULL, 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def backup_rule_facts[] = {
-	{ "BackupPlanId", "$.BackupPlanId", NULL, 1 },
-	{ "BackupPlanName", "$.BackupPlan.BackupPlanName", NULL, 1 },
-	{ "ScheduleExpression", "$.ScheduleExpression", NULL, 0 },
-	{ "ScheduleExpressionTimezone", "$.ScheduleExpressionTimezone", NULL, 0 },
-	{ "StartWindowMinutes", "$.StartWindowMinutes", NULL, 0 },
-	{ "CompletionWindowMinutes", "$.CompletionWindowMinutes", NULL, 0 },
-	{ "DeleteAfterDays", "$.Lifecycle.DeleteAfterDays", NULL, 0 },
-	{ "EnableContinuousBackup", "$.EnableContinuousBackup", NULL, 0 },
-	{ "TargetBackupVaultName", "$.TargetBackupVaultName", NULL, 0 },
-	{ "CopyDestinations", "$.CopyActions", "$.DestinationBackupVaultArn", 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def backup_selection_facts[] = {
-	{ "BackupPlanId", "$.BackupPlanId", NULL, 1 },
-	{ "Resources", "$.Resources", "$", 0 },
-	{ "NotResources", "$.NotResources", "$", 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def dynamodb_facts[] = {
-	{ "ContinuousBackupsStatus", "$.ContinuousBackupsStatus", NULL, 0 },
-	{ "PointInTimeRecoveryStatus", "$.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus", NULL, 0 },
-	{ "EarliestRestorableDateTime", "$.PointInTimeRecoveryDescription.EarliestRestorableDateTime", NULL, 0 },
-	{ "LatestRestorableDateTime", "$.PointInTimeRecoveryDescription.LatestRestorableDateTime", NULL, 0 },
-	{ "RecoveryPeriodInDays", "$.PointInTimeRecoveryDescription.RecoveryPeriodInDays", NULL, 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def s3_versioning_facts[] = {
-	{ "Status", "$.Status", NULL, 0 },
-	{ "MFADelete", "$.MFADelete", NULL, 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def asg_facts[] = {
-	{ "AvailabilityZones", "$.AvailabilityZones", "$", 0 },
-	{ "HealthCheckType", "$.HealthCheckType", NULL, 0 },
-	{ "HealthCheckGracePeriod", "$.HealthCheckGracePeriod", NULL, 0 },
-	{ "MinSize", "$.MinSize", NULL, 0 },
-	{ "DesiredCapacity", "$.DesiredCapacity", NULL, 0 },
-	{ "VPCZoneIdentifier", "$.VPCZoneIdentifier", NULL, 0 },
-	{ "InstanceAvailabilityZones", "$.Instances", "$.AvailabilityZone", 0 },
-	{ "TargetGroupARNs", "$.TargetGroupARNs", "$", 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def nat_facts[] = {
-	{ "SubnetId", "$.SubnetId", NULL, 0 },
-	{ "VpcId", "$.VpcId", NULL, 0 },
-	{ "State", "$.State", NULL, 0 },
-	{ "ConnectivityType", "$.ConnectivityType", NULL, 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct fact_def subnet_facts[] = {
-	{ "AvailabilityZone", "$.AvailabilityZone", NULL, 0 },
-	{ "VpcId", "$.VpcId", NULL, 0 },
-	{ NULL, NULL, NULL, 0 },
-};
-
-static const struct reader_def readers[] = {
-	{ "rds-clusters", "aws rds describe-db-clusters", "DBClusters", "$.DBClusters", 0,
-	  "rds-cluster", "$.DBClusterIdentifier", "$.DBClusterArn", NULL, rds_cluster_facts },
-	{ "rds-instances", "aws rds describe-db-instances", "DBInstances", "$.DBInstances", 0,
-	  "rds-instance", "$.DBInstanceIdentifier", "$.DBInstanceArn", NULL, rds_instance_facts },
-	{ "backup-plan", "aws backup get-backup-plan", "BackupPlan", "$.BackupPlan.Rules", 0,
-	  "backup-rule", "$.RuleName", NULL, NULL, backup_rule_facts },
-	{ "backup-selection", "aws backup get-backup-selection", "BackupSelection",
-	  "$.BackupSelection", 1, "backup-selection", "$.SelectionName", NULL, NULL,
-	  backup_selection_facts },
-	{ "dynamodb-continuous-backups", "aws dynamodb describe-continuous-backups",
-	  "ContinuousBackupsDescription", "$.ContinuousBackupsDescription", 1, "dynamodb-pitr",
-	  NULL, NULL, "dynamodb", dynamodb_facts },
-	{ "autoscaling-groups", "aws autoscaling describe-auto-scaling-groups",
-	  "AutoScalingGroups", "$.AutoScalingGroups", 0, "autoscaling-group",
-	  "$.AutoScalingGroupName", "$.AutoScalingGroupARN", NULL, asg_facts },
-	{ "nat-gateways", "aws ec2 describe-nat-gateways", "NatGateways", "$.NatGateways", 0,
-	  "nat-gateway", "$.NatGatewayId", NULL, NULL, nat_facts },
-	{ "subnets", "aws ec2 describe-subnets", "Subnets", "$.Subnets", 0, "subnet",
-	  "$.SubnetId", "$.SubnetArn", NULL, subnet_facts },
-	/* Last: recognised by shape (only Status and MFADelete, or nothing at all). */
-	{ "s3-versioning", "aws s3api get-bucket-versioning", NULL, "$", 1, "s3-versioning",
-	  NULL, NULL, "s3", s3_versioning_facts },
-	{ NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL },
-};
+/* The reader whose resources are of this kind (the first one), or NULL. */
+static const struct reader_def *reader_of_kind(const char *kind)
+{
+	size_t fam = 0, idx = 0;
+	const struct reader_def *rd;
+	while ((rd = next_reader(&fam, &idx)))
+		if (strcmp(rd->resource_kind, kind) == 0)
+			return rd;
+	return NULL;
+}
 
 static void add_problem(struct config_file *f, const char *json_path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -235,7 +135,21 @@ static void read_fact(sqlite3 *db, struct config_resource *r, const struct fact_
 	f->name = xstrdup(def->name);
 	f->json_path = path;
 	f->type = type;
-	if (def->list_item && strcmp(type, "array") == 0) {
+	if (def->list_item && strncmp(def->list_item, "**.", 3) == 0 &&
+	    (strcmp(type, "array") == 0 || strcmp(type, "object") == 0)) {
+		sqlite3_stmt *st = prepare(db,
+			"SELECT group_concat(v, ',') FROM (SELECT DISTINCT CAST(t.atom AS TEXT) AS v"
+			" FROM doc, json_tree(doc.j, ?1) t WHERE t.key = ?2 AND t.atom IS NOT NULL"
+			" AND t.type <> 'null' ORDER BY v)");
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, def->list_item + 3, -1, SQLITE_STATIC);
+		f->value = sqlite3_step(st) == SQLITE_ROW ? column_dup(st, 0) : NULL;
+		sqlite3_finalize(st);
+		if (!f->value)
+			f->value = xstrdup("");
+		free(f->type);
+		f->type = xstrdup("array");
+	} else if (def->list_item && strcmp(type, "array") == 0) {
 		sqlite3_stmt *st = prepare(db,
 			"SELECT group_concat(v, ',') FROM (SELECT DISTINCT CAST(CASE"
 			" WHEN ?2 = '$' THEN e.atom"
@@ -294,12 +208,13 @@ static void fill_resource(sqlite3 *db, struct config_resource *r, const struct r
 static const struct reader_def *detect(sqlite3 *db)
 {
 	const struct reader_def *rd;
+	size_t fam = 0, idx = 0;
 	char *type = query_text(db, "SELECT json_type(j) FROM doc", NULL);
 	int is_object = type && strcmp(type, "object") == 0;
 	free(type);
 	if (!is_object)
 		return NULL;
-	for (rd = readers; rd->export_kind; rd++) {
+	while ((rd = next_reader(&fam, &idx))) {
 		char *found;
 		if (!rd->detect) {
 			found = query_text(db, "SELECT count(*) FROM doc, json_each(doc.j)"
@@ -365,7 +280,8 @@ static void read_resources(sqlite3 *db, struct config_set *set, struct config_fi
 		add_problem(f, rd->items, CMSG(set->lang, CFGP_CANNOT_LIST), rd->items,
 			    sqlite3_errmsg(db));
 	sqlite3_finalize(st);
-	if (!f->nr_resources && !f->nr_problems)
+	/* A Trusted Advisor check that flags nothing is a clean result, not an empty export. */
+	if (!f->nr_resources && !f->nr_problems && strcmp(rd->resource_kind, "ta-flagged-resource") != 0)
 		add_problem(f, rd->items, CMSG(set->lang, CFGP_EMPTY), rd->items);
 }
 
@@ -529,8 +445,7 @@ void arn_region(const char *arn, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* The service field of an ARN ("rds"), or "" for a plain name. */
-static void arn_service(const char *arn, char *out, size_t size)
+void arn_service(const char *arn, char *out, size_t size)
 {
 	const char *p;
 	size_t n;
@@ -564,10 +479,20 @@ static const char *kind_service(const char *kind)
 		return "backup";
 	if (strcmp(kind, "autoscaling-group") == 0)
 		return "autoscaling";
-	if (strcmp(kind, "dynamodb-pitr") == 0)
+	if (strncmp(kind, "dynamodb-", 9) == 0)
 		return "dynamodb";
-	if (strcmp(kind, "s3-versioning") == 0)
+	if (strncmp(kind, "s3-", 3) == 0)
 		return "s3";
+	if (strncmp(kind, "ecs-", 4) == 0)
+		return "ecs";
+	if (strncmp(kind, "elasticache-", 12) == 0)
+		return "elasticache";
+	if (strncmp(kind, "efs-", 4) == 0)
+		return "elasticfilesystem";
+	if (strncmp(kind, "elb-", 4) == 0)
+		return "elasticloadbalancing";
+	if (strncmp(kind, "dlm-", 4) == 0)
+		return "dlm";
 	return "ec2";
 }
 
@@ -660,6 +585,27 @@ static int selection_covers(const struct config_resource *sel, const char *decla
 	return 0;
 }
 
+/* 1 when item is one of the comma-separated list. */
+static int list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	const char *p;
+	for (p = list; p && *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, item, n) == 0)
+			return 1;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+int config_file_names(const char *file, const char *name)
+{
+	return name_in_file(file, name);
+}
+
 static const char *fact_value(const struct config_resource *r, const char *name)
 {
 	const struct config_fact *f = config_fact_get(r, name);
@@ -671,11 +617,8 @@ void configs_match(struct config_set *set, const struct assessment *a)
 	size_t i, j, k, s;
 	for (i = 0; i < set->nr_resources; i++) {
 		struct config_resource *r = &set->resources[i];
-		const struct reader_def *rd;
-		for (rd = readers; rd->export_kind; rd++)
-			if (strcmp(rd->resource_kind, r->kind) == 0)
-				break;
-		if (rd->name_service && !r->id) {
+		const struct reader_def *rd = reader_of_kind(r->kind);
+		if (rd && rd->name_service && !r->id) {
 			match_by_file_name(r, rd->name_service, a);
 			continue;
 		}
@@ -699,6 +642,83 @@ void configs_match(struct config_set *set, const struct assessment *a)
 						      selection_covers(sel, decl);
 					}
 				}
+				if (hit)
+					add_component(r, c->id);
+			}
+		}
+	}
+	/* A global database belongs where its member clusters belong, and the
+	 * other way round: matched by the member ARNs inside the export. */
+	for (i = 0; i < set->nr_resources; i++) {
+		struct config_resource *g = &set->resources[i];
+		if (strcmp(g->kind, "rds-global-cluster") != 0)
+			continue;
+		for (j = 0; j < a->nr_components; j++) {
+			const struct component *c = &a->components[j];
+			for (k = 0; k < c->nr_resources; k++)
+				if (list_has(fact_value(g, "GlobalClusterMembers"), c->resources[k]))
+					add_component(g, c->id);
+		}
+		for (j = 0; j < set->nr_resources; j++) {
+			const struct config_resource *cl = &set->resources[j];
+			const char *gid = fact_value(cl, "GlobalClusterIdentifier");
+			if (strcmp(cl->kind, "rds-cluster") != 0 || !g->id)
+				continue;
+			if ((gid && strcmp(gid, g->id) == 0) ||
+			    (cl->arn && list_has(fact_value(g, "GlobalClusterMembers"), cl->arn)))
+				for (k = 0; k < cl->nr_components; k++)
+					add_component(g, cl->components[k]);
+		}
+	}
+	/* Load balancing follows the services and groups that use it: a target
+	 * group where an ECS service or Auto Scaling group names its ARN, a load
+	 * balancer where one of its target groups is. */
+	for (i = 0; i < set->nr_resources; i++) {
+		const struct config_resource *u = &set->resources[i];
+		const char *tgs = fact_value(u, strcmp(u->kind, "ecs-service") == 0 ? "targetGroupArns"
+											: "TargetGroupARNs");
+		if (strcmp(u->kind, "ecs-service") != 0 && strcmp(u->kind, "autoscaling-group") != 0)
+			continue;
+		for (j = 0; j < set->nr_resources; j++) {
+			struct config_resource *tg = &set->resources[j];
+			if (strcmp(tg->kind, "elb-target-group") == 0 && tg->arn && list_has(tgs, tg->arn))
+				for (k = 0; k < u->nr_components; k++)
+					add_component(tg, u->components[k]);
+		}
+	}
+	for (i = 0; i < set->nr_resources; i++) {
+		const struct config_resource *tg = &set->resources[i];
+		if (strcmp(tg->kind, "elb-target-group") != 0)
+			continue;
+		for (j = 0; j < set->nr_resources; j++) {
+			struct config_resource *lb = &set->resources[j];
+			if (strcmp(lb->kind, "elb-load-balancer") == 0 && lb->arn &&
+			    list_has(fact_value(tg, "LoadBalancerArns"), lb->arn))
+				for (k = 0; k < tg->nr_components; k++)
+					add_component(lb, tg->components[k]);
+			if (strcmp(lb->kind, "elb-target-health") == 0 && tg->id &&
+			    config_file_names(lb->file, tg->id))
+				for (k = 0; k < tg->nr_components; k++)
+					add_component(lb, tg->components[k]);
+		}
+	}
+	/* Snapshots belong where their volume is declared; Trusted Advisor's
+	 * flagged resources where their id or a metadata value names a declared
+	 * resource. */
+	for (i = 0; i < set->nr_resources; i++) {
+		struct config_resource *r = &set->resources[i];
+		int snap = strcmp(r->kind, "ebs-snapshot") == 0, ta = strcmp(r->kind, "ta-flagged-resource") == 0;
+		if (!snap && !ta)
+			continue;
+		for (j = 0; j < a->nr_components; j++) {
+			const struct component *c = &a->components[j];
+			for (k = 0; k < c->nr_resources; k++) {
+				const char *name = arn_name(c->resources[k]);
+				int hit = snap ? (fact_value(r, "VolumeId") &&
+						  strcmp(fact_value(r, "VolumeId"), name) == 0)
+					       : (list_has(fact_value(r, "metadata"), name) ||
+						  list_has(fact_value(r, "metadata"), c->resources[k]) ||
+						  (r->id && strcmp(r->id, name) == 0));
 				if (hit)
 					add_component(r, c->id);
 			}

@@ -16,12 +16,25 @@
  *   AutoScalingGroups           autoscaling describe-auto-scaling-groups -> autoscaling-group
  *   NatGateways                 ec2 describe-nat-gateways      -> nat-gateway
  *   Subnets                     ec2 describe-subnets           -> subnet
+ *   GlobalClusters              rds describe-global-clusters   -> rds-global-cluster
+ *   Table                       dynamodb describe-table        -> dynamodb-table
+ *   ReplicationConfiguration    s3api get-bucket-replication   -> s3-replication
+ *   LocationConstraint          s3api get-bucket-location      -> s3-location
+ *   FileSystems                 efs describe-file-systems      -> efs-file-system
+ *   BackupPolicy                efs describe-backup-policy     -> efs-backup-policy
+ *   ReplicationGroups           elasticache describe-replication-groups
+ *                                                              -> elasticache-replication-group
+ *   services                    ecs describe-services          -> ecs-service
+ *   BackupPlanDocument          backup get-backup-plan-from-template -> backup-rule
+ *   BackupPlanName (top level)  create-backup-plan input        -> backup-rule
  *
  * Each resource found becomes a config_resource with the facts the checks
  * need, each fact with its JSON path ("$.DBClusters[0].MultiAZ").  The two
  * exports that do not name their resource (DynamoDB continuous backups, S3
- * versioning) are matched through the file name, which must contain the
- * table or bucket name.  Resources are mapped to components through the
+ * versioning, replication and location, EFS backup policy) are matched
+ * through the file name, which must contain the table, bucket or file
+ * system name; every other export is matched by what it says (names, ids,
+ * ARNs, a global database's member cluster ARNs).  Resources are mapped to components through the
  * components' <resource> identifiers or ARNs; backup rules through the
  * plan's ARN, id or name, or through a backup selection of the same plan.
  *
@@ -128,6 +141,14 @@ size_t config_fact_list_count(const struct config_fact *f);
  * ".../autoScalingGroupName/ledger-web" -> "ledger-web"; a plain name is its
  * own name.  Borrowed pointer into arn. */
 const char *arn_name(const char *arn);
+
+/* 1 when name occurs in the base name of file as a whole word ("s3api-get-
+ * bucket-location-acme-dr.json" names "acme-dr"): the fallback for exports
+ * that do not name their resource. */
+int config_file_names(const char *file, const char *name);
+
+/* The service field of an ARN into out ("rds"; "" for a plain name). */
+void arn_service(const char *arn, char *out, size_t size);
 
 /* The region field of an ARN into out ("" when none). */
 void arn_region(const char *arn, char *out, size_t size);

@@ -29,6 +29,8 @@
 #ifndef FTRKIT_CHECK_MESSAGES_H
 #define FTRKIT_CHECK_MESSAGES_H
 
+#include "model/check_messages_configs.h"
+
 /* ---- shared fragments ------------------------------------------------ */
 #define CM_LIST_SEP_EN ", "
 #define CM_LIST_SEP_JA "、"
@@ -695,6 +697,7 @@
 	X(CFGP_MISSING) X(CFGP_NOT_OBJECT) X(CFGP_NOT_ARRAY) X(CFGP_CANNOT_LIST)  \
 	X(CFGP_EMPTY) X(CFGP_TOO_BIG) X(CFGP_NUL) X(CFGP_NOT_JSON)                \
 	X(CFGP_TOP_LEVEL) X(CFGP_VALUE)                                           \
+	CONFIG_MESSAGE_IDS(X)                                                     \
 	X(TPL_NOT_DURATION) X(TPL_NO_COMPONENT) X(TPL_NO_DISRUPTION)              \
 	X(TPL_NOT_STATED) X(TPL_DISAGREES) X(TPL_AGREES) X(TPL_WHERE)             \
 	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \

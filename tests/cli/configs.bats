@@ -21,7 +21,7 @@ db() { sqlite3 "${DB:-reports/results.sqlite}" "$1"; }
 	# the backup rules reach the database and the bucket through the selection
 	[ "$(db "SELECT count(DISTINCT component) FROM configs WHERE kind='backup-rule'")" = 2 ]
 	# every listed export was read: nothing unrecognised in the inventory
-	[ "$(db "SELECT count(*) FROM evidence WHERE kind='config'")" = 9 ]
+	[ "$(db "SELECT count(*) FROM evidence WHERE kind='config'")" = 11 ]
 	[ "$(db "SELECT count(*) FROM evidence WHERE kind='unrecognised'")" = 0 ]
 	[ "$(db "SELECT count(*) FROM checks WHERE control_id='DR-008' AND name LIKE 'config%' AND verdict='met'")" = 3 ]
 }
@@ -175,4 +175,117 @@ PY
 	ftr assess --as-of "$AS_OF" --verbose
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"bucket acme-ledger-invoices-prod: no 's3api get-bucket-versioning' export (file named after the bucket) shows versioning"* ]]
+}
+
+@test "sample: the ECS service and the ElastiCache group of the api component are judged from their exports" {
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"api (az, RTO 30 min): service ledger-api places tasks in 3 AZs"* ]]
+	[[ "$output" == *"api (az, RTO 30 min): replication group ledger-cache fails over to a replica in another AZ"* ]]
+	[[ "$output" == *"api (data-corruption): RPO 2 d can be met"*"daily automatic snapshot of replication group ledger-cache"* ]]
+	[ "$(db "SELECT value FROM configs WHERE component='api' AND kind='ecs-service' AND fact='desiredCount'")" = 3 ]
+	[ "$(db "SELECT value FROM configs WHERE component='api' AND kind='elasticache-replication-group' AND fact='MultiAZ'")" = enabled ]
+}
+
+@test "one AZ for the cache, one task for the API: not met, naming the JSON paths" {
+	python3 - <<'PY'
+import json
+p = "evidence/configs/elasticache-describe-replication-groups.json"
+d = json.load(open(p))
+d["ReplicationGroups"][0]["MultiAZ"] = "disabled"
+d["ReplicationGroups"][0]["AutomaticFailover"] = "disabled"
+json.dump(d, open(p, "w"))
+p = "evidence/configs/ecs-describe-services.json"
+d = json.load(open(p))
+d["services"][0]["desiredCount"] = 1
+json.dump(d, open(p, "w"))
+PY
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 1 ]
+	[[ "$output" == *'replication group ledger-cache does not fail over to another AZ by itself (MultiAZ = disabled, AutomaticFailover = disabled'* ]]
+	[[ "$output" == *'service ledger-api desires 1 task(s) ($.services[0].desiredCount)'* ]]
+}
+
+@test "cannot judge: an ElastiCache component without exports is manual, asks for the ElastiCache command, never RDS" {
+	sed -i 's|<config path="configs/elasticache-describe-replication-groups.json"/>||; s|<config path="configs/ecs-describe-services.json"/>||' evidence/assessment.xml
+	rm evidence/configs/elasticache-describe-replication-groups.json evidence/configs/ecs-describe-services.json
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"api (az, RTO 30 min): cannot judge: needs \`aws ecs describe-services --cluster ledger-prod --services ledger-api\`, \`aws ec2 describe-subnets\`, \`aws elasticache describe-replication-groups --replication-group-id ledger-cache\`"* ]]
+	[[ "$output" == *"api (data-corruption, RPO 2 d): cannot judge: needs \`aws elasticache describe-replication-groups --replication-group-id ledger-cache\`"* ]]
+	[[ "$(db "SELECT summary FROM checks WHERE name='config-availability'")" == *"; 1 component cannot be judged"* ]]
+	[[ "$(db "SELECT summary FROM checks WHERE name='config-recovery-points'")" == *"; 1 component cannot be judged"* ]]
+	[ "$(db "SELECT count(*) FROM findings WHERE component='api' AND message LIKE '%rds describe-db%'")" = 0 ]
+	[ "$(db "SELECT count(*) FROM findings WHERE control_id='DR-008' AND component='api' AND status='manual'")" -ge 2 ]
+	[ "$(db "SELECT count(*) FROM findings WHERE control_id='DR-008' AND component='api' AND status='met'")" = 0 ]
+}
+
+@test "NAT gateways name only their subnet: one outside the subnets export is 'cannot judge', not 'missing'" {
+	python3 - <<'PY'
+import json
+p = "evidence/configs/ec2-describe-subnets.json"
+d = json.load(open(p))
+d["Subnets"] = [s for s in d["Subnets"] if s["SubnetId"] != "subnet-0ee11ff22aa33bb03"]
+json.dump(d, open(p, "w"))
+PY
+	ftr assess --as-of "$AS_OF" --verbose
+	[[ "$output" == *"NAT gateway nat-0a1b2c3d4e5f60003 sits in subnet subnet-0ee11ff22aa33bb03 whose AZ is unknown: cannot judge: needs \`aws ec2 describe-subnets --subnet-ids subnet-0ee11ff22aa33bb03\`"* ]]
+	[[ "$output" != *"has no available NAT gateway"* ]]
+	[ "$(db "SELECT verdict FROM checks WHERE control_id='DR-008' AND name='config-availability'")" = manual ]
+}
+
+@test "init writes configs/collect.sh: read-only aws commands, one JSON file each, for every export kind" {
+	ftr init ws
+	[ "$status" -eq 0 ]
+	[ -f ws/configs/collect.sh ]
+	sh -n ws/configs/collect.sh
+	run grep -c '^aws ' ws/configs/collect.sh
+	[ "$output" -ge 18 ]
+	# every command line: describe/get only, JSON output into configs/
+	run grep -Ev '^aws [a-z0-9-]+ (describe|get)-[a-z-]+( [^>]*)? --output json > (configs|drills)/[A-Za-z0-9_.-]+\.json$' ws/configs/collect.sh
+	[[ "$output" != *"aws "* ]]
+	for cmd in "rds describe-db-clusters" "rds describe-global-clusters" "backup get-backup-plan" \
+		"dynamodb describe-table" "s3api get-bucket-replication" "s3api get-bucket-location" \
+		"ecs describe-services" "ec2 describe-subnets" "ec2 describe-nat-gateways" \
+		"elasticache describe-replication-groups" "efs describe-file-systems" "efs describe-backup-policy" \
+		"elbv2 describe-load-balancers" "elbv2 describe-target-groups" "elbv2 describe-target-health" \
+		"ec2 describe-snapshots" "dlm get-lifecycle-policy" "support describe-trusted-advisor-check-result" \
+		"rds describe-events"; do
+		grep -q "^aws $cmd " ws/configs/collect.sh
+	done
+	# init never overwrites it either
+	ftr init ws
+	[ "$status" -eq 2 ]
+}
+
+@test "RDS events: Aurora's same-AZ failover and a reboot with failover are drill events" {
+	f=evidence/drills/2026-09-16-db-az-failover-rds-events.json
+	sed -i 's/Started cross AZ failover to DB instance/Started same AZ failover to DB instance/' "$f"
+	ftr assess --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[ "$(db "SELECT recovery_seconds FROM drills WHERE source='rds-events'")" = 29 ]
+	# a Multi-AZ DB instance rebooted with failover (aws rds reboot-db-instance --force-failover)
+	python3 - <<'PY'
+import json
+p = "evidence/drills/2026-09-16-db-az-failover-rds-events.json"
+d = json.load(open(p))
+for e in d["Events"]:
+    if e["Message"].startswith("Started same AZ failover"):
+        e["Message"] = "Multi-AZ instance failover started."
+    elif e["Message"].startswith("Completed failover"):
+        e["Message"] = "Multi-AZ instance failover completed."
+json.dump(d, open(p, "w"))
+PY
+	ftr assess --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	[ "$(db "SELECT recovery_seconds FROM drills WHERE source='rds-events'")" = 29 ]
+}
+
+@test "cannot judge in Japanese: the command stays as written, the verdict is manual" {
+	sed -i 's|<config path="configs/elasticache-describe-replication-groups.json"/>||' evidence/assessment.xml
+	rm evidence/configs/elasticache-describe-replication-groups.json
+	ftr assess --as-of "$AS_OF" --lang ja --verbose
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"api (data-corruption、RPO 2日): 判定できません: \`aws elasticache describe-replication-groups --replication-group-id ledger-cache\` のエクスポートが必要です"* ]]
+	[[ "$(db "SELECT summary FROM checks WHERE name='config-recovery-points'")" == *"判定できないコンポーネント 1 件"* ]]
 }

@@ -3,12 +3,14 @@
  * empty arrays, missing keys, wrong types, huge numbers, invalid JSON,
  * unrecognised shapes, the size cap, and mapping resources to components.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
 #include "configs/configs.h"
 #include "base/error.h"
+#include "base/strbuf.h"
 
 static const char assessment_xml[] =
 	"<assessment questionnaire=\"ftr-dr\">\n"
@@ -312,6 +314,150 @@ static void test_arn_helpers(void **state)
 	assert_string_equal(region, "");
 }
 
+/* Issue 17 readers: the facts of full AWS CLI v2 outputs, matched by what they say. */
+static void test_service_readers(void **state)
+{
+	static const char xml[] =
+		"<assessment questionnaire=\"ftr-dr\"><product name=\"p\"/><components>\n"
+		"<component id=\"api\" criticality=\"critical\"><resource>arn:aws:ecs:ap-northeast-1:"
+		"111122223333:service/ledger-prod/ledger-api</resource></component>\n"
+		"<component id=\"cache\" criticality=\"critical\"><resource>ledger-cache</resource></component>\n"
+		"<component id=\"db\" criticality=\"critical\"><resource>arn:aws:rds:ap-northeast-1:"
+		"111122223333:cluster:ledger-prod</resource></component>\n"
+		"<component id=\"sessions\" criticality=\"critical\"><resource>arn:aws:dynamodb:"
+		"ap-northeast-1:111122223333:table/ledger-sessions</resource></component>\n"
+		"</components></assessment>\n";
+	static const char *const names[] = {
+		"ecs-describe-services.json", "elasticache-describe-replication-groups.json",
+		"rds-describe-global-clusters.json", "dynamodb-describe-table.json",
+		"efs-describe-file-systems.json",
+	};
+	struct config_set set = { 0 };
+	struct assessment a;
+	const struct config_resource *r;
+	size_t i;
+	(void)state;
+
+	assert_int_equal(assessment_load_memory(xml, sizeof(xml) - 1, "assessment.xml", &a), 0);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *path = xasprintf("tests/fixtures/configs/%s", names[i]);
+		struct strbuf sb = STRBUF_INIT;
+		FILE *f = fopen(path, "rb");
+		char buf[4096];
+		size_t n;
+		assert_non_null(f);
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+			strbuf_add(&sb, buf, n);
+		fclose(f);
+		/* file names say nothing: configs/N.json */
+		free(path);
+		path = xasprintf("configs/%zu.json", i);
+		assert_int_equal(configs_read_memory(&set, path, 1, sb.buf, sb.len, CONFIG_MAX_BYTES)->nr_problems, 0);
+		free(path);
+		strbuf_release(&sb);
+	}
+	configs_match(&set, &a);
+	r = &set.resources[0];
+	assert_string_equal(r->kind, "ecs-service");
+	assert_string_equal(set.files[0].export_name, "aws ecs describe-services");
+	assert_int_equal(config_resource_in(r, "api"), 1);
+	assert_string_equal(fact(r, "subnets")->value,
+			    "subnet-0aa11bb22cc33dd41,subnet-0aa11bb22cc33dd42,subnet-0aa11bb22cc33dd43");
+	assert_int_equal(config_fact_bool(fact(r, "deploymentCircuitBreaker")), 1);
+	r = &set.resources[1];
+	assert_string_equal(r->kind, "elasticache-replication-group");
+	assert_int_equal(config_resource_in(r, "cache"), 1);
+	/* nested list: every PreferredAvailabilityZone under NodeGroups, distinct and sorted */
+	assert_string_equal(fact(r, "NodeAvailabilityZones")->value,
+			    "ap-northeast-1a,ap-northeast-1c,ap-northeast-1d");
+	assert_string_equal(fact(r, "NodeAvailabilityZones")->json_path, "$.ReplicationGroups[0].NodeGroups");
+	assert_string_equal(fact(r, "MultiAZ")->value, "enabled");
+	/* the global database reaches db through its member cluster ARN */
+	r = &set.resources[2];
+	assert_string_equal(r->kind, "rds-global-cluster");
+	assert_int_equal(config_resource_in(r, "db"), 1);
+	r = &set.resources[3];
+	assert_string_equal(r->kind, "dynamodb-table");
+	assert_int_equal(config_resource_in(r, "sessions"), 1);
+	assert_string_equal(fact(r, "Replicas")->value, "ap-northeast-3");
+	/* One Zone file systems carry their AZ; Regional ones do not */
+	assert_null(config_fact_get(&set.resources[4], "AvailabilityZoneName"));
+	assert_string_equal(fact(&set.resources[5], "AvailabilityZoneName")->value, "ap-northeast-1a");
+	configs_free(&set);
+	assessment_free(&a);
+}
+
+/* Hostile shapes of the new readers: wrong types, missing lists, nested junk. */
+static void test_service_readers_sloppy(void **state)
+{
+	struct config_set set = { 0 };
+	(void)state;
+	read_str(&set, "configs/e.json", "{\"services\": [{\"serviceName\": \"s\", \"desiredCount\": \"3\","
+		 " \"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": \"subnet-1\"}}}], \"failures\": []}");
+	assert_int_equal(set.nr_resources, 1);
+	assert_string_equal(fact(&set.resources[0], "subnets")->type, "text");
+	assert_int_equal(config_fact_list_count(fact(&set.resources[0], "subnets")), 0);
+	read_str(&set, "configs/c.json", "{\"ReplicationGroups\": [{\"ReplicationGroupId\": \"g\","
+		 " \"NodeGroups\": [{\"NodeGroupMembers\": [{\"PreferredAvailabilityZone\": null},"
+		 " {\"PreferredAvailabilityZone\": [\"x\"]}, 7]}]}]}");
+	assert_string_equal(fact(&set.resources[1], "NodeAvailabilityZones")->value, "");
+	assert_int_equal(config_fact_list_count(fact(&set.resources[1], "NodeAvailabilityZones")), 0);
+	read_str(&set, "configs/s.json", "{\"services\": []}");
+	assert_int_equal(set.files[2].nr_problems, 1);
+	/* the three plan shapes give rules */
+	read_str(&set, "configs/p.json", "{\"BackupPlanName\": \"in\", \"Rules\": [{\"RuleName\": \"r\","
+		 " \"CopyActions\": [{\"DestinationBackupVaultArn\": \"arn:aws:backup:us-east-1:1:backup-vault:v\"}]}]}");
+	assert_string_equal(set.files[3].kind, "backup-plan-input");
+	assert_string_equal(fact(&set.resources[2], "BackupPlanName")->value, "in");
+	assert_string_equal(fact(&set.resources[2], "CopyDestinations")->value,
+			    "arn:aws:backup:us-east-1:1:backup-vault:v");
+	configs_free(&set);
+}
+
+/* Rules, snapshots and Trusted Advisor results: one resource each, tied to
+ * components by the file name, the VolumeId, or the metadata. */
+static void test_per_item_readers(void **state)
+{
+	static const char xml[] =
+		"<assessment questionnaire=\"ftr-dr\"><product name=\"p\"/><components>\n"
+		"<component id=\"docs\" criticality=\"critical\"><resource>arn:aws:s3:::acme-docs</resource></component>\n"
+		"<component id=\"data\" criticality=\"critical\"><resource>arn:aws:ec2:ap-northeast-1:1:volume/vol-1</resource></component>\n"
+		"<component id=\"report\" criticality=\"critical\"><resource>ledger-reporting</resource></component>\n"
+		"</components></assessment>\n";
+	struct config_set set = { 0 };
+	struct assessment a;
+	(void)state;
+	assert_int_equal(assessment_load_memory(xml, sizeof(xml) - 1, "assessment.xml", &a), 0);
+	read_str(&set, "configs/s3api-get-bucket-replication-acme-docs.json",
+		 "{\"ReplicationConfiguration\": {\"Role\": \"arn:aws:iam::1:role/r\", \"Rules\": ["
+		 "{\"ID\": \"a\", \"Status\": \"Enabled\", \"Destination\": {\"Bucket\": \"arn:aws:s3:::x\"}},"
+		 "{\"ID\": \"b\", \"Status\": \"Disabled\", \"Destination\": {\"Bucket\": \"arn:aws:s3:::y\"}}]}}");
+	read_str(&set, "configs/snaps.json", "{\"Snapshots\": [{\"SnapshotId\": \"snap-1\", \"VolumeId\": \"vol-1\","
+		 " \"State\": \"completed\", \"StartTime\": \"2026-11-25T03:00:00.000000+00:00\"},"
+		 " {\"SnapshotId\": \"snap-2\", \"VolumeId\": \"vol-2\"}]}");
+	read_str(&set, "configs/ta.json", "{\"result\": {\"checkId\": \"c\", \"status\": \"warning\","
+		 " \"flaggedResources\": [{\"status\": \"warning\", \"resourceId\": \"h\", \"isSuppressed\": false,"
+		 " \"metadata\": [\"ap-northeast-1\", \"ledger-reporting\", null, 7]}]}}");
+	/* a check that flags nothing is a clean result, not an empty export */
+	read_str(&set, "configs/ta-clean.json", "{\"result\": {\"checkId\": \"c\", \"status\": \"ok\","
+		 " \"flaggedResources\": []}}");
+	assert_int_equal(set.files[3].nr_problems, 0);
+	assert_string_equal(set.files[3].kind, "trusted-advisor-check-result");
+	configs_match(&set, &a);
+	assert_int_equal(set.nr_resources, 5);
+	assert_string_equal(set.resources[0].kind, "s3-replication-rule");
+	assert_string_equal(set.resources[0].json_path, "$.ReplicationConfiguration.Rules[0]");
+	assert_int_equal(config_resource_in(&set.resources[0], "docs"), 1);
+	assert_string_equal(fact(&set.resources[1], "Status")->value, "Disabled");
+	assert_string_equal(fact(&set.resources[1], "Role")->json_path, "$.ReplicationConfiguration.Role");
+	assert_int_equal(config_resource_in(&set.resources[2], "data"), 1);
+	assert_int_equal(set.resources[3].nr_components, 0);
+	assert_int_equal(config_resource_in(&set.resources[4], "report"), 1);
+	assert_string_equal(fact(&set.resources[4], "checkId")->value, "c");
+	configs_free(&set);
+	assessment_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +469,9 @@ int main(void)
 		cmocka_unit_test(test_matching_by_name_and_file),
 		cmocka_unit_test(test_arn_helpers),
 		cmocka_unit_test(test_problems_in_japanese),
+		cmocka_unit_test(test_service_readers),
+		cmocka_unit_test(test_service_readers_sloppy),
+		cmocka_unit_test(test_per_item_readers),
 	};
 	error_quiet = 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);
