@@ -30,7 +30,9 @@ static void test_rds_events_pairs_and_never_completed(void **state)
 	assert_null(r->problem);
 	assert_int_equal(r->source, DRILL_SOURCE_RDS);
 	assert_int_equal(r->outage.epoch, utc(2026, 9, 16, 1, 1, 2));
-	assert_int_equal(r->recovery_seconds, 29);
+	/* milliseconds kept: 29.784 s, rounded up to the whole second */
+	assert_int_equal(r->recovery_ms, 29784);
+	assert_int_equal(r->recovery_seconds, 30);
 	assert_int_equal(r->outage.line, 6);
 	assert_int_equal(r->restored.line, 4);
 	assert_int_equal(r->outcome, DRILL_SUCCESS);
