@@ -277,6 +277,31 @@ static int line_time(struct text_state *st, const char *text, size_t len, long l
 	return 1;
 }
 
+/*
+ * A chat copy (Slack, Teams) puts the speaker and the time on a line of
+ * their own ("Tom Becker  [2:04 PM]") and the message below it: a line
+ * with no time takes the time that ends the non-empty line just above it,
+ * when that line is short (at most 60 bytes).  1 when *ts was filled.
+ */
+static int speaker_time(const struct text_state *st, const char *text, struct timestamp *ts)
+{
+	const char *p = text, *start, *end;
+	if (!st->block || text <= st->block)
+		return 0;
+	while (p > st->block && (p[-1] == '\n' || p[-1] == '\r' || p[-1] == ' '))
+		p--;
+	end = p;
+	while (end > st->block && (end[-1] == ']' || end[-1] == ')'))
+		end--;
+	start = p;
+	while (start > st->block && start[-1] != '\n')
+		start--;
+	if (p - start > 60 || end <= start ||
+	    !timestamp_find(start, (size_t)(p - start), 0, &st->ts, ts))
+		return 0;
+	return start + ts->end == end;
+}
+
 /* 1 when t holds the same time as ts: a second mention of one moment. */
 static int same_time(const struct drill_time *t, const struct timestamp *ts, int have)
 {
@@ -292,6 +317,9 @@ static void scan_line(struct text_state *st, const char *text, size_t len, long 
 	struct ts_context c;
 	int have = line_time(st, text, len, line, &c, &ts), hit = 0, ok, bad;
 	char what[64];
+
+	if (!have)
+		have = speaker_time(st, text, &ts);
 
 	if (event(st, DRILL_EV_SCENARIO, text, len, line, g) && g[2] != (size_t)-1) {
 		hit = 1;
