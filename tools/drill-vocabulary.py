@@ -25,10 +25,12 @@ KEY = r"(?:(?:drill|test|exercise|overall|final|dr)\s+)?(?:result|outcome|verdic
 
 VOCAB = {
     "marker-scenario":
-        r"^[\s>*#|_-]*(?:\*\*)?(?:drill\s+scenario|scenario|シナリオ)" + SEP + r"([A-Za-z][A-Za-z0-9._-]*)",
+        r"^[\s>*#|_-]*(?:\*\*)?(?:drill\s+)?(?:scenario|シナリオ)" + SEP + r"([A-Za-z][A-Za-z0-9._-]*)",
     "marker-drill-start": "|".join([
-        r"\b(?:drill|exercise|test|game\s*day|rehearsal)\s+(?:started|starts|start|began|begins|commenced|kicked\s+off)\b",
-        r"\b(?:started|starting|began|begin|commenced|kicked\s+off)\s+(?:the\s+)?(?:dr\s+)?(?:drill|exercise|game\s*day)\b",
+        r"\b(?:drill|exercise|test|game\s*day|rehearsal)\s+(?:started|starts|start|began|begins|commenced)\b",
+        r"\b(?:drill|exercise|test|game\s*day|rehearsal)\s+kicked\s+off\b",
+        r"\b(?:started|starting|began|begin|commenced)\s+(?:the\s+)?(?:drill|exercise|game\s*day|dr\s+drill)\b",
+        r"\bkicked\s+off\s+(?:the\s+)?(?:drill|exercise|game\s*day)\b",
         r"訓練開始|テスト開始|演習開始|訓練を開始",
     ]),
     "marker-drill-end": "|".join([
@@ -42,9 +44,13 @@ VOCAB = {
         r"\bstart\s+of\s+(?:the\s+)?(?:outage|impact|downtime)\b",
         r"\b(?:fault|failure|chaos)\s+(?:injected|injection\s+(?:start|started|begins|began))\b",
         r"\binject(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:fault|failure|outage)\b",
-        r"\b(?:started|starting|initiated|initiating|triggered|triggering|began|kicked\s+off)\s+(?:the\s+|a\s+)?(?:forced\s+|manual\s+)?(?:fault\s+injection|failover|outage|chaos\s+experiment|fis\s+experiment|az\s+(?:outage|failure)|region(?:al)?\s+(?:failover|evacuation))\b",
+        r"\b(?:started|starting|initiated|initiating|triggered|triggering|began)\s+(?:the\s+|a\s+)?(?:forced\s+|manual\s+)?(?:failover|outage)\b",
+        r"\b(?:started|starting|initiated|triggered|began)\s+(?:the\s+|a\s+)?(?:fault\s+injection|chaos\s+experiment|fis\s+experiment)\b",
+        r"\b(?:started|starting|initiated|triggered|began)\s+(?:the\s+|an\s+)?az\s+(?:outage|failure)\b",
+        r"\b(?:started|starting|initiated|triggered|began)\s+(?:the\s+)?region(?:al)?\s+(?:failover|evacuation)\b",
         r"\bfailover\s+(?:initiated|started|triggered)\b",
-        r"\b(?:terminated|killed|stopped|shut\s+down|powered\s+off|deleted|dropped|truncated|corrupted)\s+(?:the\s+)?(?:primary|writer|instance|node|broker|database|db\s+instance|table|pods?)\b",
+        r"\b(?:terminated|killed|stopped|deleted|dropped|truncated|corrupted)\s+(?:the\s+)?(?:primary|writer|instance|node|broker|database|db|table|pods?)\b",
+        r"\b(?:shut\s+down|powered\s+off)\s+(?:the\s+)?(?:primary|writer|instance|node|broker|database|db)\b",
         r"\b(?:service|site|api|application|database)\s+(?:went|goes)\s+down\b",
         r"障害発生|障害開始|障害注入|擬似障害(?:を)?(?:発生|注入|投入|開始)|疑似障害(?:を)?(?:発生|注入|投入|開始)|サービス(?:停止|断)(?:開始)?|フェイルオーバー(?:を)?開始",
     ]),
@@ -76,14 +82,16 @@ VOCAB = {
     "marker-result-success": "|".join([
         LEAD + KEY + SEP + OK,
         r"(?:[.;:!\]]\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + OK,
-        r"\b(?:drill|exercise|test|game\s*day)\s+(?:passed|succeeded|was\s+successful|completed\s+successfully)\b",
+        r"\b(?:drill|exercise|test)\s+(?:passed|succeeded|was\s+successful|completed\s+successfully)\b",
+        r"\bgame\s*day\s+(?:passed|succeeded)\b",
         r"\[[xX✓]\]\s*(?:success|successful|passed|pass|ok)\b",
         r"結果\s*[:：|]?\s*" + JA_OK + r"|判定\s*[:：|]?\s*" + JA_OK + r"|訓練(?:は)?成功|\[[xX✓]\]\s*(?:成功|合格)",
     ]),
     "marker-result-failure": "|".join([
         LEAD + KEY + SEP + NG,
         r"(?:[.;:!\]]\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + NG,
-        r"\b(?:drill|exercise|test|game\s*day)\s+(?:failed|was\s+unsuccessful|was\s+aborted|aborted)\b",
+        r"\b(?:drill|exercise|test)\s+(?:failed|was\s+unsuccessful|was\s+aborted|aborted)\b",
+        r"\bgame\s*day\s+(?:failed|aborted)\b",
         r"\[[xX✓]\]\s*(?:failure|failed|fail|ng)\b",
         r"結果\s*[:：|]?\s*" + JA_NG + r"|判定\s*[:：|]?\s*" + JA_NG + r"|訓練(?:は)?失敗|\[[xX✓]\]\s*(?:失敗|不合格)",
     ]),
