@@ -302,6 +302,37 @@ static int speaker_time(const struct text_state *st, const char *text, struct ti
 	return start + ts->end == end;
 }
 
+/*
+ * The time of a marker that ends at byte end: a time written right after
+ * it ("Service restored at 03:41:05", "outage start: 14:02") is the
+ * marker's own, else the line's first time (*ts, have).  1 when *out holds
+ * a time.
+ */
+static int marker_time(const struct text_state *st, const char *text, size_t len, size_t end,
+		       const struct ts_context *c, const struct timestamp *ts, int have,
+		       struct timestamp *out)
+{
+	size_t at = end;
+	if (end != (size_t)-1) {
+		while (at < len && (text[at] == ' ' || text[at] == ':' || text[at] == '-' ||
+				    text[at] == '=' || text[at] == '@'))
+			at++;
+		if (at + 3 <= len && !strncmp(text + at, "at ", 3))
+			at += 3;
+		if (at + 3 <= len && !memcmp(text + at, "\xef\xbc\x9a", 3)) /* ： */
+			at += 3;
+		if (at < len && (!have || at > ts->start) && timestamp_find(text, len, at, c, out) &&
+		    out->start == at) {
+			if (!out->has_offset && st->has_zone)
+				out->has_offset = 1;
+			return 1;
+		}
+	}
+	if (have)
+		*out = *ts;
+	return have;
+}
+
 /* 1 when t holds the same time as ts: a second mention of one moment. */
 static int same_time(const struct drill_time *t, const struct timestamp *ts, int have)
 {
@@ -336,45 +367,55 @@ static void scan_line(struct text_state *st, const char *text, size_t len, long 
 			rec->scenario_line = line;
 		}
 	}
-	if (event(st, DRILL_EV_DRILL_START, text, len, line, NULL)) {
+	if (event(st, DRILL_EV_DRILL_START, text, len, line, g)) {
+		struct timestamp et;
+		int eh = marker_time(st, text, len, g[1], &c, &ts, have, &et);
 		hit = 1;
-		explain(st, line, DRILL_EV_DRILL_START, have ? &ts : NULL, text, len);
-		if (cur(st)->started.line && !same_time(&cur(st)->started, &ts, have))
+		explain(st, line, DRILL_EV_DRILL_START, eh ? &et : NULL, text, len);
+		if (cur(st)->started.line && !same_time(&cur(st)->started, &et, eh))
 			next_record(st, line);
 		rec = cur(st);
-		first_time(rec, &rec->started, &ts, have, line);
+		first_time(rec, &rec->started, &et, eh, line);
 	}
-	if (event(st, DRILL_EV_OUTAGE_START, text, len, line, NULL)) {
+	if (event(st, DRILL_EV_OUTAGE_START, text, len, line, g)) {
+		struct timestamp et;
+		int eh = marker_time(st, text, len, g[1], &c, &ts, have, &et);
 		hit = 1;
-		explain(st, line, DRILL_EV_OUTAGE_START, have ? &ts : NULL, text, len);
+		explain(st, line, DRILL_EV_OUTAGE_START, eh ? &et : NULL, text, len);
 		rec = cur(st);
 		if (rec->outage.set && (rec->restored.set || rec->outcome_line) &&
-		    !same_time(&rec->outage, &ts, have))
+		    !same_time(&rec->outage, &et, eh))
 			next_record(st, line);
 		rec = cur(st);
-		first_time(rec, &rec->outage, &ts, have, line);
+		first_time(rec, &rec->outage, &et, eh, line);
 	}
 	rec = cur(st);
-	if (event(st, DRILL_EV_DETECTED, text, len, line, NULL)) {
+	if (event(st, DRILL_EV_DETECTED, text, len, line, g)) {
+		struct timestamp et;
+		int eh = marker_time(st, text, len, g[1], &c, &ts, have, &et);
 		hit = 1;
-		explain(st, line, DRILL_EV_DETECTED, have ? &ts : NULL, text, len);
-		first_time(rec, &rec->detected, &ts, have, line);
+		explain(st, line, DRILL_EV_DETECTED, eh ? &et : NULL, text, len);
+		first_time(rec, &rec->detected, &et, eh, line);
 	}
-	if (event(st, DRILL_EV_DRILL_END, text, len, line, NULL)) {
+	if (event(st, DRILL_EV_DRILL_END, text, len, line, g)) {
+		struct timestamp et;
+		int eh = marker_time(st, text, len, g[1], &c, &ts, have, &et);
 		hit = 1;
-		explain(st, line, DRILL_EV_DRILL_END, have ? &ts : NULL, text, len);
-		if (have)
-			drill_time_set(rec, &rec->ended, &ts, line);
+		explain(st, line, DRILL_EV_DRILL_END, eh ? &et : NULL, text, len);
+		if (eh)
+			drill_time_set(rec, &rec->ended, &et, line);
 		else if (!rec->ended.set)
 			rec->ended.line = line;
 	}
-	if (event(st, DRILL_EV_SERVICE_RESTORED, text, len, line, NULL)) {
+	if (event(st, DRILL_EV_SERVICE_RESTORED, text, len, line, g)) {
+		struct timestamp et;
+		int eh = marker_time(st, text, len, g[1], &c, &ts, have, &et);
 		hit = 1;
-		explain(st, line, DRILL_EV_SERVICE_RESTORED, have ? &ts : NULL, text, len);
-		if (have && (!rec->restored.set ||
+		explain(st, line, DRILL_EV_SERVICE_RESTORED, eh ? &et : NULL, text, len);
+		if (eh && (!rec->restored.set ||
 			     (rec->outage.set && rec->restored.epoch < rec->outage.epoch)))
-			drill_time_set(rec, &rec->restored, &ts, line);
-		else if (!have && !rec->restored.line)
+			drill_time_set(rec, &rec->restored, &et, line);
+		else if (!eh && !rec->restored.line)
 			rec->restored.line = line;
 	}
 	if (event(st, DRILL_EV_RECOVERY_POINT, text, len, line, g)) {
