@@ -124,12 +124,12 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 			readable++;
 			if (r->has_date)
 				fmt_day(r->day, day);
-			else
-				snprintf(day, sizeof(day), "?");
 			if (r->doubt) {
 				doubtful = 1;
 				finding_add(res, VERDICT_NOT_MET, r->file, r->doubt_line, s->component,
-					    subject, CMSG(ctx->lang, DRILL_DOUBT), s->id, day, r->doubt);
+					    subject, CMSG(ctx->lang, DRILL_DOUBT), s->id,
+					    r->has_date ? day : CMSG(ctx->lang, UNDATED), r->doubt);
+				continue;
 			}
 			tz = tz_note(ctx, r);
 			if (r->has_date)
