@@ -62,13 +62,19 @@ VOCAB = {
     ]),
     "marker-service-restored": "|".join([
         r"\bservice\s+(?:is\s+|was\s+|has\s+been\s+|fully\s+)?(?:restored|recovered|resumed|back\s+(?:up|online|to\s+normal))\b",
-        r"\b(?:site|api|application|app|system|traffic|database|db|writer|cluster|platform|endpoint|checkout|website)\s+(?:is\s+|was\s+|has\s+been\s+|fully\s+)?(?:restored|recovered|back\s+(?:up|online)|available\s+again|serving\s+again)\b",
+        r"\b(?:site|api|application|app|system|traffic|platform|checkout|website)\s+(?:is\s+|was\s+|has\s+been\s+|fully\s+)?(?:restored|recovered|back\s+(?:up|online)|available\s+again|serving\s+again)\b",
         r"\brecovery\s+(?:complete|completed|confirmed|finished|done)\b",
         r"\b(?:impact|outage|downtime)\s+(?:ended|ends|end|over|resolved|mitigated)\b",
         r"\bincident\s+resolved\b",
         r"\b(?:back|returned)\s+to\s+normal\b|\bfully\s+operational\b",
         r"\brto\s+(?:clock\s+)?stop(?:ped)?\b",
         r"復旧完了|サービス復旧|サービス再開|業務再開|復旧(?:を)?確認|復旧しました|正常化(?:を)?確認",
+    ]),
+    # a component back (database, writer, cluster): service restored only
+    # when the log names no service-level restoration
+    "marker-component-restored": "|".join([
+        r"\b(?:database|db|writer|cluster|endpoint|primary|replica|node)\s+(?:is\s+|was\s+|has\s+been\s+|fully\s+)?(?:restored|recovered|back\s+(?:up|online)|available\s+again|serving\s+again)\b",
+        r"(?:データベース|DB|クラスター|ノード)(?:が|の)?(?:復旧|復元完了)",
     ]),
     "marker-recovery-point": "|".join([
         r"\blast\s+(?:recoverable|restorable|good|consistent)\s+(?:point|backup|snapshot|transaction|write|commit|state)\b",
@@ -81,7 +87,7 @@ VOCAB = {
     ]),
     "marker-result-success": "|".join([
         LEAD + KEY + SEP + OK,
-        r"(?:[.;:!\]]\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + OK,
+        r"(?:(?:[.;:,!0-9Z]|[^\s\[]\])\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + OK,
         r"\b(?:drill|exercise|test)\s+(?:passed|succeeded|was\s+successful|completed\s+successfully)\b",
         r"\bgame\s*day\s+(?:passed|succeeded)\b",
         r"\[[xX✓]\]\s*(?:success|successful|passed|pass|ok)\b",
@@ -89,7 +95,7 @@ VOCAB = {
     ]),
     "marker-result-failure": "|".join([
         LEAD + KEY + SEP + NG,
-        r"(?:[.;:!\]]\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + NG,
+        r"(?:(?:[.;:,!0-9Z]|[^\s\[]\])\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + NG,
         r"\b(?:drill|exercise|test)\s+(?:failed|was\s+unsuccessful|was\s+aborted|aborted)\b",
         r"\bgame\s*day\s+(?:failed|aborted)\b",
         r"\[[xX✓]\]\s*(?:failure|failed|fail|ng)\b",

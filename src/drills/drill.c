@@ -33,6 +33,7 @@ static const struct {
 	{ "rds-failover-complete", offsetof(struct drill_markers, rds_failover_complete) },
 	{ "fis-recovery-action", offsetof(struct drill_markers, fis_recovery_action) },
 	{ "marker-detected", offsetof(struct drill_markers, detected) },
+	{ "marker-component-restored", offsetof(struct drill_markers, component_restored) },
 };
 
 /* A result line that offers both outcomes ("Result: success | failure."). */
@@ -101,7 +102,8 @@ void drill_markers_free(struct drill_markers *m)
 
 static const char *const event_names[DRILL_EVENT_COUNT] = {
 	"scenario", "drill-start", "drill-end", "outage-start", "detected",
-	"service-restored", "recovery-point", "result-success", "result-failure",
+	"service-restored", "component-restored", "recovery-point", "result-success",
+	"result-failure",
 };
 
 const char *drill_event_name(enum drill_event e)
@@ -143,7 +145,8 @@ int drill_markers_add_file(struct drill_markers *m, const struct workspace *ws,
 			ret = error_at(t.shown, t.lineno,
 				       "not 'EVENT: pattern' with EVENT one of scenario, drill-start, "
 				       "drill-end, outage-start, detected, service-restored, "
-				       "recovery-point, result-success, result-failure");
+				       "component-restored, recovery-point, result-success, "
+				       "result-failure");
 			break;
 		}
 		pat = colon + 1;

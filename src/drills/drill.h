@@ -45,7 +45,8 @@ enum drill_outcome { DRILL_UNKNOWN, DRILL_SUCCESS, DRILL_FAILURE };
 /* The events a text log marks, in the order drill-markers.txt names them. */
 enum drill_event {
 	DRILL_EV_SCENARIO, DRILL_EV_DRILL_START, DRILL_EV_DRILL_END, DRILL_EV_OUTAGE_START,
-	DRILL_EV_DETECTED, DRILL_EV_SERVICE_RESTORED, DRILL_EV_RECOVERY_POINT,
+	DRILL_EV_DETECTED, DRILL_EV_SERVICE_RESTORED, DRILL_EV_COMPONENT_RESTORED,
+	DRILL_EV_RECOVERY_POINT,
 	DRILL_EV_RESULT_SUCCESS, DRILL_EV_RESULT_FAILURE, DRILL_EVENT_COUNT
 };
 
@@ -74,6 +75,8 @@ struct drill_record {
 	long date_line;
 	struct drill_time started, ended, outage, restored, recovery_point;
 	struct drill_time detected;      /* optional: when the fault was noticed */
+	struct drill_time component;     /* a component back (database, writer):
+					    service restored when none is named */
 	enum drill_outcome outcome;
 	long outcome_line;
 	int has_recovery;
@@ -108,6 +111,7 @@ struct drill_markers {
 	struct pattern *rds_failover_start, *rds_failover_complete;
 	struct pattern *fis_recovery_action;
 	struct pattern *detected;         /* optional (marker-detected): may be NULL */
+	struct pattern *component_restored; /* optional (marker-component-restored) */
 	struct pattern *both_choices;     /* built in: "success | failure" offered */
 	/* A team's own patterns (the workspace's drill-markers.txt), tried
 	 * after the questionnaire's; NULL when none. */

@@ -9,7 +9,9 @@
  * the recovery point, which prefers a time written after the marker
  * ("最終復旧可能時点: 2026/08/20 10:04:00").  First drill start, outage
  * start, recovery point and result win; service restored is the first one
- * at or after the outage start; drill end is the last.
+ * at or after the outage start; drill end is the last.  A component back
+ * ("database recovered", "writer back online") counts as service restored
+ * only when the drill names no service-level restoration.
  *
  * Dates: a time written without a date (14:05, 2:05 PM, 14時05分) takes the
  * date of the last line before it that holds one - a date header
@@ -96,6 +98,7 @@ static const struct pattern *base_pattern(const struct drill_markers *m, enum dr
 	case DRILL_EV_OUTAGE_START: return m->outage_start;
 	case DRILL_EV_DETECTED: return m->detected;
 	case DRILL_EV_SERVICE_RESTORED: return m->service_restored;
+	case DRILL_EV_COMPONENT_RESTORED: return m->component_restored;
 	case DRILL_EV_RECOVERY_POINT: return m->recovery_point;
 	case DRILL_EV_RESULT_SUCCESS: return m->result_success;
 	case DRILL_EV_RESULT_FAILURE: return m->result_failure;
@@ -418,6 +421,15 @@ static void scan_line(struct text_state *st, const char *text, size_t len, long 
 		else if (!eh && !rec->restored.line)
 			rec->restored.line = line;
 	}
+	if (event(st, DRILL_EV_COMPONENT_RESTORED, text, len, line, g)) {
+		struct timestamp et;
+		int eh = marker_time(st, text, len, g[1], &c, &ts, have, &et);
+		hit = 1;
+		explain(st, line, DRILL_EV_COMPONENT_RESTORED, eh ? &et : NULL, text, len);
+		if (eh && (!rec->component.set ||
+			   (rec->outage.set && rec->component.epoch < rec->outage.epoch)))
+			drill_time_set(rec, &rec->component, &et, line);
+	}
 	if (event(st, DRILL_EV_RECOVERY_POINT, text, len, line, g)) {
 		int after = timestamp_find(text, len, g[1], &c, &rp);
 		if (after && !rp.has_offset && st->has_zone)
@@ -542,6 +554,10 @@ static void finish_record(struct text_state *st)
 		drill_record_doubt(rec, untimed->line, CMSG(st->rc->lang, DP_NO_TIME), untimed->line,
 				   untimed == &rec->outage ? "outage-start"
 				   : untimed == &rec->restored ? "service-restored" : "drill-start");
+	/* a component back stands for the service only when no service-level
+	 * restoration is written */
+	if (!rec->restored.line && rec->component.set)
+		rec->restored = rec->component;
 	/* The record starts at the drill start, else at its first time. */
 	if (rec->started.line)
 		rec->line = rec->started.line;
