@@ -78,7 +78,9 @@ int drill_markers_compile(const struct param_list *params, const char *where,
 		}
 	}
 	m->both_choices = pattern_compile(BOTH_CHOICES, "built-in both-choices", where, 0);
-	if (!m->both_choices) {
+	m->result_line = pattern_compile("\\b(?:result|outcome|verdict)\\s*[:：|]|結果\\s*[:：|]|判定\\s*[:：|]",
+					 "built-in result-line", where, 0);
+	if (!m->both_choices || !m->result_line) {
 		drill_markers_free(m);
 		return -1;
 	}
@@ -93,7 +95,9 @@ void drill_markers_free(struct drill_markers *m)
 		*marker_slot(m, i) = NULL;
 	}
 	pattern_free(m->both_choices);
+	pattern_free(m->result_line);
 	m->both_choices = NULL;
+	m->result_line = NULL;
 	for (i = 0; i < DRILL_EVENT_COUNT; i++) {
 		pattern_free(m->extra[i]);
 		m->extra[i] = NULL;

@@ -113,6 +113,7 @@ struct drill_markers {
 	struct pattern *detected;         /* optional (marker-detected): may be NULL */
 	struct pattern *component_restored; /* optional (marker-component-restored) */
 	struct pattern *both_choices;     /* built in: "success | failure" offered */
+	struct pattern *result_line;      /* built in: "Result:" whatever follows */
 	/* A team's own patterns (the workspace's drill-markers.txt), tried
 	 * after the questionnaire's; NULL when none. */
 	struct pattern *extra[DRILL_EVENT_COUNT];

@@ -452,8 +452,12 @@ static void scan_line(struct text_state *st, const char *text, size_t len, long 
 			rec->outcome_line = line;
 		}
 	}
+	/* "Result: TBD" holds no outcome word: only its placeholder tells */
+	if (!hit && m->result_line &&
+	    pattern_match(m->result_line, text, len, NULL) == PATTERN_MATCH)
+		hit = 2;
 	if (hit) {
-		if (!st->rec_first_ts && have)
+		if (!st->rec_first_ts && have && hit == 1)
 			st->rec_first_ts = line;
 		if (placeholder(text, len, what, sizeof(what)))
 			drill_record_doubt(rec, line, CMSG(st->rc->lang, DP_PLACEHOLDER), line, what);
@@ -510,7 +514,7 @@ static int scan_candidate(void *arg, char *line, size_t len, long lineno)
 static void scan_block(struct text_state *st, char *block, size_t len, long lineno)
 {
 	const struct drill_markers *m = st->rc->markers;
-	struct pattern *candidates[2 * DRILL_EVENT_COUNT];
+	struct pattern *candidates[2 * DRILL_EVENT_COUNT + 1];
 	size_t at = 0, nr = 0, e;
 
 	for (e = 0; e < DRILL_EVENT_COUNT; e++) {
@@ -520,6 +524,8 @@ static void scan_block(struct text_state *st, char *block, size_t len, long line
 		if (m->extra[e])
 			candidates[nr++] = m->extra[e];
 	}
+	if (m->result_line)
+		candidates[nr++] = m->result_line;
 	st->block = block;
 	st->done = 0;
 	while (at < len && (!st->first_ts_line || !st->ts.year)) {
