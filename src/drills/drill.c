@@ -293,6 +293,57 @@ void drill_record_finish(struct drill_record *rec, int tz_offset_seconds)
 		rec->outcome = DRILL_UNKNOWN;
 }
 
+/*
+ * The placeholder on the line, if any, into what (at most size bytes):
+ * "<...>" holding a blank, '|', ',' or a non-ASCII character, or one of the
+ * words template writers leave.  1 when found.
+ */
+int drill_placeholder(const char *text, size_t len, char *what, size_t size)
+{
+	static const char *const words[] = {
+		"TBD", "TBA", "XXX", "TODO", "FIXME", "YYYY", "hh:mm", "HH:MM",
+		"\xe6\x9c\xaa\xe8\xa8\x98\xe5\x85\xa5", /* 未記入 */
+		"\xe6\x9c\xaa\xe5\xae\x9a",             /* 未定 */
+		"\xe8\xa6\x81\xe8\xa8\x98\xe5\x85\xa5", /* 要記入 */
+	};
+	size_t i, j, n;
+	for (i = 0; i < len; i++) {
+		if (text[i] != '<')
+			continue;
+		for (j = i + 1; j < len && j < i + 120 && text[j] != '>' && text[j] != '<'; j++)
+			;
+		if (j < len && text[j] == '>' && j > i + 1 && text[i + 1] != '!' && text[i + 1] != '/') {
+			size_t k;
+			int mark = 0;
+			for (k = i + 1; k < j; k++)
+				mark |= text[k] == ' ' || text[k] == '|' || text[k] == ',' ||
+					(unsigned char)text[k] >= 0x80;
+			if (mark) {
+				n = j - i + 1 < size - 1 ? j - i + 1 : size - 1;
+				memcpy(what, text + i, n);
+				what[n] = '\0';
+				return 1;
+			}
+		}
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		const char *hit = memmem(text, len, words[i], strlen(words[i]));
+		size_t w = strlen(words[i]);
+		int ascii = (unsigned char)words[i][0] < 0x80;
+		if (!hit)
+			continue;
+		/* ASCII words stand alone (not "XXXL", "todos") */
+		if (ascii && ((hit > text && ((hit[-1] >= 'A' && hit[-1] <= 'Z') ||
+					      (hit[-1] >= 'a' && hit[-1] <= 'z'))) ||
+			      (hit + w < text + len && ((hit[w] >= 'A' && hit[w] <= 'Z') ||
+							 (hit[w] >= 'a' && hit[w] <= 'z')))))
+			continue;
+		snprintf(what, size, "%s", words[i]);
+		return 1;
+	}
+	return 0;
+}
+
 const char *drill_source_name(enum drill_source s)
 {
 	switch (s) {

@@ -188,6 +188,15 @@ int drill_record_newer(const struct drill_record *a, const struct drill_record *
 int drill_markers_add_file(struct drill_markers *m, const struct workspace *ws,
 			   const char *relpath);
 
+/*
+ * The placeholder text[0..len) holds, if any, into what (at most size
+ * bytes, NUL-terminated): "<...>" holding a blank, '|', ',' or a non-ASCII
+ * character (not an HTML comment or closing tag), or a word template
+ * writers leave (TBD, TBA, XXX, TODO, FIXME, YYYY, hh:mm, 未記入, 未定,
+ * 要記入).  1 when found.  Drill logs and runbooks share it.
+ */
+int drill_placeholder(const char *text, size_t len, char *what, size_t size);
+
 /* "text", "rds-events", "fis", "junit"; "success", "failure", "unknown". */
 const char *drill_source_name(enum drill_source s);
 const char *drill_outcome_name(enum drill_outcome o);

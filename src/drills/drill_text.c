@@ -178,57 +178,6 @@ static void date_header(struct text_state *st, int64_t day, long line)
 }
 
 /*
- * The placeholder on the line, if any, into what (at most size bytes):
- * "<...>" holding a blank, '|', ',' or a non-ASCII character, or one of the
- * words template writers leave.  1 when found.
- */
-static int placeholder(const char *text, size_t len, char *what, size_t size)
-{
-	static const char *const words[] = {
-		"TBD", "TBA", "XXX", "TODO", "FIXME", "YYYY", "hh:mm", "HH:MM",
-		"\xe6\x9c\xaa\xe8\xa8\x98\xe5\x85\xa5", /* 未記入 */
-		"\xe6\x9c\xaa\xe5\xae\x9a",             /* 未定 */
-		"\xe8\xa6\x81\xe8\xa8\x98\xe5\x85\xa5", /* 要記入 */
-	};
-	size_t i, j, n;
-	for (i = 0; i < len; i++) {
-		if (text[i] != '<')
-			continue;
-		for (j = i + 1; j < len && j < i + 120 && text[j] != '>' && text[j] != '<'; j++)
-			;
-		if (j < len && text[j] == '>' && j > i + 1) {
-			size_t k;
-			int mark = 0;
-			for (k = i + 1; k < j; k++)
-				mark |= text[k] == ' ' || text[k] == '|' || text[k] == ',' ||
-					(unsigned char)text[k] >= 0x80;
-			if (mark) {
-				n = j - i + 1 < size - 1 ? j - i + 1 : size - 1;
-				memcpy(what, text + i, n);
-				what[n] = '\0';
-				return 1;
-			}
-		}
-	}
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		const char *hit = memmem(text, len, words[i], strlen(words[i]));
-		size_t w = strlen(words[i]);
-		int ascii = (unsigned char)words[i][0] < 0x80;
-		if (!hit)
-			continue;
-		/* ASCII words stand alone (not "XXXL", "todos") */
-		if (ascii && ((hit > text && ((hit[-1] >= 'A' && hit[-1] <= 'Z') ||
-					      (hit[-1] >= 'a' && hit[-1] <= 'z'))) ||
-			      (hit + w < text + len && ((hit[w] >= 'A' && hit[w] <= 'Z') ||
-							 (hit[w] >= 'a' && hit[w] <= 'z')))))
-			continue;
-		snprintf(what, size, "%s", words[i]);
-		return 1;
-	}
-	return 0;
-}
-
-/*
  * The dates and the time of a line: a date header starts a new drill or
  * sets the date; a time-only time takes the date (rolling over midnight).
  * *c gets the context the line was read in.  1 when *ts holds a time.
@@ -459,7 +408,7 @@ static void scan_line(struct text_state *st, const char *text, size_t len, long 
 	if (hit) {
 		if (!st->rec_first_ts && have && hit == 1)
 			st->rec_first_ts = line;
-		if (placeholder(text, len, what, sizeof(what)))
+		if (drill_placeholder(text, len, what, sizeof(what)))
 			drill_record_doubt(rec, line, CMSG(st->rc->lang, DP_PLACEHOLDER), line, what);
 	}
 }

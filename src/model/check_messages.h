@@ -518,6 +518,9 @@
 /* 1 runbook, 2 scenario, 3 sections, 4 steps, 5 plural */
 #define CM_RB_OK_EN "runbook %s of scenario %s has every section: %s; %zu numbered step%s"
 #define CM_RB_OK_JA "シナリオ %2$s のランブック %1$s にはすべてのセクションがあります: %3$s。番号付きの手順 %4$zu 件%5$.0s"
+/* 1 runbook, 2 line, 3 placeholder */
+#define CM_RB_PLACEHOLDER_EN "%s line %ld still holds the placeholder '%s': the runbook is a template not filled in"
+#define CM_RB_PLACEHOLDER_JA "%1$s の %2$ld 行目にプレースホルダー '%3$s' が残っています。記入されていないテンプレートです"
 #define CM_RB_NO_SCENARIO_EN "no DR scenario is declared, so there is no runbook to check"
 #define CM_RB_NO_SCENARIO_JA "DR シナリオが宣言されていないため、確認するランブックがありません"
 #define CM_RB_SUM_NONE_EN "no scenario, no runbook"
@@ -669,7 +672,7 @@
 
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(DP_BOTH_CHOICES) X(DP_PLACEHOLDER) X(DP_NO_TIME) X(DRILL_DOUBT)         \
-	X(DRILL_FAILED) X(CUR_NEWER_FAILURE) X(UNDATED)                           \
+	X(DRILL_FAILED) X(CUR_NEWER_FAILURE) X(UNDATED) X(RB_PLACEHOLDER)         \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
 	X(OBJ_NONE) X(OBJ_NOT_STATED) X(OBJ_STATED) X(OBJ_NO_COMPONENTS)          \
 	X(OBJ_SUM_NONE) X(OBJ_SUM)                                                \
