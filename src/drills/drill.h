@@ -185,6 +185,7 @@ int drill_record_newer(const struct drill_record *a, const struct drill_record *
  * of drill_event_name()).  Each event's patterns are joined into one
  * alternation.  0, or -1 after reporting "FILE:LINE: ..." (exit 2).
  */
+#define DRILL_MARKERS_FILE "drill-markers.txt" /* at the workspace root */
 int drill_markers_add_file(struct drill_markers *m, const struct workspace *ws,
 			   const char *relpath);
 
