@@ -147,8 +147,7 @@ static void read_suite(xmlNodePtr suite, const char *relpath, const struct drill
 	failed_testcase(suite, rec);
 	if (rec->failure_note && rec->outcome != DRILL_FAILURE) {
 		/* the counts say passed, a testcase says failed: not judged */
-		drill_record_doubt(rec, rec->failure_line,
-				   "suite counts say %ld failures and %ld errors, but %s",
+		drill_record_doubt(rec, rec->failure_line, CMSG(rc->lang, DP_JUNIT_COUNTS),
 				   failures, errors, rec->failure_note);
 	}
 	drill_record_finish(rec, rc->ts.tz_offset_seconds);

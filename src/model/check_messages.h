@@ -660,6 +660,9 @@
 #define CM_DP_NO_TIME_JA "%1$ld 行目は %2$s を示していますが、時刻がありません"
 #define CM_UNDATED_EN "an undated day"
 #define CM_UNDATED_JA "日付不明の日"
+/* 1 failures, 2 errors, 3 the failed testcase (suite, testcase: message) */
+#define CM_DP_JUNIT_COUNTS_EN "the suite counts say %ld failures and %ld errors, but %s"
+#define CM_DP_JUNIT_COUNTS_JA "スイートの件数は失敗 %1$ld 件・エラー %2$ld 件ですが、次のテストケースが失敗しています: %3$s"
 /* 1 scenario, 2 date, 3 why (a DP_* doubt) */
 #define CM_DRILL_DOUBT_EN "%s: cannot judge the drill of %s: needs a filled-in log: %s"
 #define CM_DRILL_DOUBT_JA "%1$s: %2$s の訓練は判定できません。記入済みの記録が必要です: %3$s"
@@ -673,6 +676,7 @@
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(DP_BOTH_CHOICES) X(DP_PLACEHOLDER) X(DP_NO_TIME) X(DRILL_DOUBT)         \
 	X(DRILL_FAILED) X(CUR_NEWER_FAILURE) X(UNDATED) X(RB_PLACEHOLDER)         \
+	X(DP_JUNIT_COUNTS)                                                        \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
 	X(OBJ_NONE) X(OBJ_NOT_STATED) X(OBJ_STATED) X(OBJ_NO_COMPONENTS)          \
 	X(OBJ_SUM_NONE) X(OBJ_SUM)                                                \
