@@ -18,77 +18,97 @@ from xml.sax.saxutils import quoteattr
 LEAD = r"^[\s>*#|_-]*(?:\[[xX✓]\]\s*)?(?:\*\*)?"   # list, quote, table, ticked box, bold
 SEP = r"(?:\*\*)?\s*[:：|]\s*(?:\*\*)?\s*"
 OK = r"(?:✅\s*)?(?:success|successful|succeeded|passed|pass|ok|met)\b"
-NG = r"(?:❌\s*)?(?:failure|failed|fail|unsuccessful|not\s+met|ng|aborted)\b"
+NG = r"(?:❌\s*)?(?:failure|failed|fail|unsuccessful|ng|aborted)\b"
 JA_OK = r"(?:成功|合格|OK|問題なし)"
 JA_NG = r"(?:失敗|不合格|NG|中止)"
-KEY = r"(?:(?:drill|test|exercise|overall|final|dr)\s+)?(?:result|outcome|verdict|status|conclusion)"
+KEY = r"(?:\w+\s+)?(?:result|outcome|verdict|status|conclusion)"
+W = r"(?:\w+\s+)?"        # one optional word ("the", "a", "forced"): no literal of its own
+W2 = r"(?:\w+\s+){0,2}"   # up to two
 
+# Keep every branch made of single-word alternations joined by \s+, W or W2:
+# an optional group holding words, or a phrase inside an alternation, makes
+# the literal reader drop words, and a branch left with one common word
+# ("drill", "db") makes every line that holds it a candidate.
 VOCAB = {
     "marker-scenario":
         r"^[\s>*#|_-]*(?:\*\*)?(?:drill\s+)?(?:scenario|シナリオ)" + SEP + r"([A-Za-z][A-Za-z0-9._-]*)",
     "marker-drill-start": "|".join([
-        r"\b(?:drill|exercise|test|game\s*day|rehearsal)\s+(?:started|starts|start|began|begins|commenced)\b",
-        r"\b(?:drill|exercise|test|game\s*day|rehearsal)\s+kicked\s+off\b",
-        r"\b(?:started|starting|began|begin|commenced)\s+(?:the\s+)?(?:drill|exercise|game\s*day|dr\s+drill)\b",
-        r"\bkicked\s+off\s+(?:the\s+)?(?:drill|exercise|game\s*day)\b",
+        r"\b(?:drill|exercise|test|gameday|rehearsal)\s+(?:started|starts|start|began|begins|commenced)\b",
+        r"\bgame\s*day\s+(?:started|starts|start|began|begins|commenced)\b",
+        r"\b(?:drill|exercise|test|gameday|rehearsal)\s+kicked\s+off\b",
+        r"\bgame\s*day\s+kicked\s+off\b",
+        r"\b(?:started|starting|began|begin|commenced)\s+" + W2 + r"(?:drill|exercise|gameday)\b",
+        r"\bkicked\s+off\s+" + W + r"(?:drill|exercise|gameday)\b",
         r"訓練開始|テスト開始|演習開始|訓練を開始",
     ]),
     "marker-drill-end": "|".join([
-        r"\b(?:drill|exercise|test|game\s*day|rehearsal)\s+(?:ended|ends|end|finished|complete|completed|concluded|closed)\b",
-        r"\b(?:ended|closed|concluded|finished)\s+(?:the\s+)?(?:dr\s+)?(?:drill|exercise|game\s*day)\b",
+        r"\b(?:drill|exercise|test|gameday|rehearsal)\s+(?:ended|ends|end|finished|complete|completed|concluded|closed)\b",
+        r"\bgame\s*day\s+(?:ended|ends|end|finished|complete|completed|concluded|closed)\b",
+        r"\b(?:ended|closed|concluded|finished)\s+" + W2 + r"(?:drill|exercise|gameday)\b",
         r"訓練終了|テスト終了|演習終了|訓練を終了",
     ]),
     "marker-outage-start": "|".join([
         r"\boutage\s+(?:start|started|starts|begins|began)\b",
         r"\b(?:impact|downtime|disruption|degradation)\s+(?:start|started|starts|begins|began)\b",
-        r"\bstart\s+of\s+(?:the\s+)?(?:outage|impact|downtime)\b",
-        r"\b(?:fault|failure|chaos)\s+(?:injected|injection\s+(?:start|started|begins|began))\b",
-        r"\binject(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:fault|failure|outage)\b",
-        r"\b(?:started|starting|initiated|initiating|triggered|triggering|began)\s+(?:the\s+|a\s+)?(?:forced\s+|manual\s+)?(?:failover|outage)\b",
-        r"\b(?:started|starting|initiated|triggered|began)\s+(?:the\s+|a\s+)?(?:fault\s+injection|chaos\s+experiment|fis\s+experiment)\b",
-        r"\b(?:started|starting|initiated|triggered|began)\s+(?:the\s+|an\s+)?az\s+(?:outage|failure)\b",
-        r"\b(?:started|starting|initiated|triggered|began)\s+(?:the\s+)?region(?:al)?\s+(?:failover|evacuation)\b",
+        r"\bstart\s+of\s+" + W + r"(?:outage|impact|downtime)\b",
+        r"\b(?:fault|failure|chaos)\s+injected\b",
+        r"\b(?:fault|failure|chaos)\s+injection\s+(?:start|started|begins|began)\b",
+        r"\b(?:inject|injected|injecting)\s+" + W + r"(?:fault|failure|outage)\b",
+        r"\b(?:started|starting|initiated|initiating|triggered|triggering|began)\s+" + W2 + r"(?:failover|outage)\b",
+        r"\b(?:started|starting|initiated|triggered|began)\s+" + W + r"fault\s+injection\b",
+        r"\b(?:started|starting|initiated|triggered|began)\s+" + W + r"(?:chaos|fis)\s+experiment\b",
+        r"\b(?:started|starting|initiated|triggered|began)\s+" + W + r"az\s+(?:outage|failure)\b",
+        r"\b(?:started|starting|initiated|triggered|began)\s+" + W + r"(?:region|regional)\s+(?:failover|evacuation)\b",
         r"\bfailover\s+(?:initiated|started|triggered)\b",
-        r"\b(?:terminated|killed|stopped|deleted|dropped|truncated|corrupted)\s+(?:the\s+)?(?:primary|writer|instance|node|broker|database|db|table|pods?)\b",
-        r"\b(?:shut\s+down|powered\s+off)\s+(?:the\s+)?(?:primary|writer|instance|node|broker|database|db)\b",
+        r"\b(?:terminated|killed|stopped|deleted|dropped|truncated|corrupted)\s+" + W + r"(?:primary|writer|instance|node|broker|database|table|pod|pods)\b",
+        r"\b(?:shut|powered)\s+(?:down|off)\s+" + W + r"(?:primary|writer|instance|node|broker|database)\b",
         r"\b(?:service|site|api|application|database)\s+(?:went|goes)\s+down\b",
         r"障害発生|障害開始|障害注入|擬似障害(?:を)?(?:発生|注入|投入|開始)|疑似障害(?:を)?(?:発生|注入|投入|開始)|サービス(?:停止|断)(?:開始)?|フェイルオーバー(?:を)?開始",
     ]),
     "marker-detected": "|".join([
-        r"\b(?:alert|alarm|page|monitor)\s+(?:fired|firing|triggered|raised|received|went\s+off)\b",
+        r"\b(?:alert|alarm|page|monitor)\s+(?:fired|firing|triggered|raised|received)\b",
+        r"\b(?:alert|alarm|page)\s+went\s+off\b",
         r"\bincident\s+(?:declared|opened|created|triggered)\b",
         r"\b(?:detected|detection)\b",
         r"検知|検出|アラート(?:発報|発生|受信)",
     ]),
     "marker-service-restored": "|".join([
-        r"\bservice\s+(?:is\s+|was\s+|has\s+been\s+|fully\s+)?(?:restored|recovered|resumed|back\s+(?:up|online|to\s+normal))\b",
-        r"\b(?:site|api|application|app|system|traffic|platform|checkout|website)\s+(?:is\s+|was\s+|has\s+been\s+|fully\s+)?(?:restored|recovered|back\s+(?:up|online)|available\s+again|serving\s+again)\b",
+        r"\bservice\s+" + W2 + r"(?:restored|recovered|resumed)\b",
+        r"\bservice\s+" + W + r"back\s+(?:up|online)\b",
+        r"\b(?:site|api|application|app|system|traffic|platform|checkout|website)\s+" + W2 + r"(?:restored|recovered)\b",
+        r"\b(?:site|api|application|app|system|traffic|platform|checkout|website)\s+" + W + r"back\s+(?:up|online)\b",
+        r"\b(?:site|api|application|app|system|traffic|platform|checkout|website)\s+" + W + r"(?:available|serving)\s+again\b",
         r"\brecovery\s+(?:complete|completed|confirmed|finished|done)\b",
         r"\b(?:impact|outage|downtime)\s+(?:ended|ends|end|over|resolved|mitigated)\b",
         r"\bincident\s+resolved\b",
-        r"\b(?:back|returned)\s+to\s+normal\b|\bfully\s+operational\b",
-        r"\brto\s+(?:clock\s+)?stop(?:ped)?\b",
+        r"\b(?:back|returned)\s+to\s+normal\b",
+        r"\bfully\s+operational\b",
+        r"\brto\s+" + W + r"(?:stop|stopped)\b",
         r"復旧完了|サービス復旧|サービス再開|業務再開|復旧(?:を)?確認|復旧しました|正常化(?:を)?確認",
     ]),
     # a component back (database, writer, cluster): service restored only
     # when the log names no service-level restoration
     "marker-component-restored": "|".join([
-        r"\b(?:database|db|writer|cluster|endpoint|primary|replica|node)\s+(?:is\s+|was\s+|has\s+been\s+|fully\s+)?(?:restored|recovered|back\s+(?:up|online)|available\s+again|serving\s+again)\b",
+        r"\b(?:database|writer|cluster|endpoint|primary|replica|node)\s+" + W2 + r"(?:restored|recovered)\b",
+        r"\b(?:database|writer|cluster|endpoint|primary|replica|node)\s+" + W + r"back\s+(?:up|online)\b",
+        r"\b(?:database|writer|cluster|endpoint|primary|replica|node)\s+" + W + r"(?:available|serving)\s+again\b",
         r"(?:データベース|DB|クラスター|ノード)(?:が|の)?(?:復旧|復元完了)",
     ]),
     "marker-recovery-point": "|".join([
         r"\blast\s+(?:recoverable|restorable|good|consistent)\s+(?:point|backup|snapshot|transaction|write|commit|state)\b",
         r"\b(?:recovery|restore)\s+point\b(?!\s+objective)",
         r"\blatest\s*restorable\s*time\b",
-        r"\blast\s+(?:successful\s+)?(?:backup|snapshot)\b",
-        r"\bdata\s+(?:loss|lost)\s+(?:window\s+)?(?:from|since|after)\b",
-        r"\brestored?\s+to\s+(?:the\s+)?(?:point[- ]in[- ]time|snapshot\s+of|backup\s+of)\b",
+        r"\blast\s+" + W + r"(?:backup|snapshot)\b",
+        r"\bdata\s+(?:loss|lost)\s+" + W + r"(?:from|since|after)\b",
+        r"\b(?:restore|restored)\s+to\s+" + W + r"point[- ]in[- ]time\b",
         r"最終復旧可能時点|復旧時点|復元時点|最終バックアップ|最終スナップショット",
     ]),
     "marker-result-success": "|".join([
         LEAD + KEY + SEP + OK,
         r"(?:(?:[.;:,!0-9Z]|[^\s\[]\])\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + OK,
-        r"\b(?:drill|exercise|test)\s+(?:passed|succeeded|was\s+successful|completed\s+successfully)\b",
+        r"\b(?:drill|exercise|test)\s+(?:passed|succeeded)\b",
+        r"\b(?:drill|exercise|test)\s+was\s+successful\b",
+        r"\b(?:drill|exercise|test)\s+completed\s+successfully\b",
         r"\bgame\s*day\s+(?:passed|succeeded)\b",
         r"\[[xX✓]\]\s*(?:success|successful|passed|pass|ok)\b",
         r"結果\s*[:：|]?\s*" + JA_OK + r"|判定\s*[:：|]?\s*" + JA_OK + r"|訓練(?:は)?成功|\[[xX✓]\]\s*(?:成功|合格)",
@@ -96,7 +116,8 @@ VOCAB = {
     "marker-result-failure": "|".join([
         LEAD + KEY + SEP + NG,
         r"(?:(?:[.;:,!0-9Z]|[^\s\[]\])\s+|\b(?:drill|test|exercise|overall|final)\s+)(?:result|outcome|verdict|status)\s*[:：]\s*" + NG,
-        r"\b(?:drill|exercise|test)\s+(?:failed|was\s+unsuccessful|was\s+aborted|aborted)\b",
+        r"\b(?:drill|exercise|test)\s+(?:failed|aborted)\b",
+        r"\b(?:drill|exercise|test)\s+was\s+(?:unsuccessful|aborted)\b",
         r"\bgame\s*day\s+(?:failed|aborted)\b",
         r"\[[xX✓]\]\s*(?:failure|failed|fail|ng)\b",
         r"結果\s*[:：|]?\s*" + JA_NG + r"|判定\s*[:：|]?\s*" + JA_NG + r"|訓練(?:は)?失敗|\[[xX✓]\]\s*(?:失敗|不合格)",
