@@ -35,6 +35,7 @@ static const char *const table[M__COUNT][2] = {
 	[M_STATED_RTO] = { "Stated RTO", "RTO (記載)" },
 	[M_MEASURED_RECOVERY] = { "Measured recovery", "復旧時間 (実測)" },
 	[M_LATEST_DRILL] = { "Latest drill", "直近の訓練" },
+	[M_NEWER_FAILURE] = { "newer failed drill", "その後に失敗した訓練" },
 	[M_NOT_STATED] = { "not stated", "未記載" },
 	[M_NOT_MEASURED] = { "not measured", "未計測" },
 	[M_DRILLS] = { "Disaster-recovery drills", "災害復旧訓練" },

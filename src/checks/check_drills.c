@@ -98,6 +98,7 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 		const struct scenario *s = &a->scenarios[i];
 		char *subject;
 		size_t readable = 0;
+		int failed = 0, doubtful = 0;
 		if (!in_list(filter, s->disruption))
 			continue;
 		scope++;
@@ -123,6 +124,13 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 			readable++;
 			if (r->has_date)
 				fmt_day(r->day, day);
+			if (r->doubt) {
+				doubtful = 1;
+				finding_add(res, VERDICT_NOT_MET, r->file, r->doubt_line, s->component,
+					    subject, CMSG(ctx->lang, DRILL_DOUBT), s->id,
+					    r->has_date ? day : CMSG(ctx->lang, UNDATED), r->doubt);
+				continue;
+			}
 			tz = tz_note(ctx, r);
 			if (r->has_date)
 				finding_add(res, VERDICT_MET, r->file, r->date_line, s->component,
@@ -136,12 +144,31 @@ int check_scenario_drilled(const struct check_ctx *ctx, const struct check_spec 
 					    tz);
 			free(tz);
 		}
-		if (s->nr_drill_logs && !readable)
+		{
+			const struct drill_record *bad = drill_unrepaired_failure(ctx->drills, s,
+										   ctx->as_of_day);
+			if (bad) {
+				char day[16], *note = bad->failure_note
+					? xasprintf(": %s", bad->failure_note) : xstrdup("");
+				long line = bad->failure_line ? bad->failure_line
+					: bad->outcome_line ? bad->outcome_line : bad->line;
+				fmt_day(bad->day, day);
+				finding_add(res, VERDICT_NOT_MET, bad->file, line, s->component, subject,
+					    CMSG(ctx->lang, DRILL_FAILED), s->id, day, bad->file, line,
+					    note);
+				free(note);
+				readable = 0;
+				failed = 1;
+			}
+		}
+		if (failed)
+			;
+		else if (s->nr_drill_logs && !readable)
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, s->line,
 				    s->component, subject,
 				    CMSG(ctx->lang, DRILL_NONE_READABLE), s->id,
 				    s->nr_drill_logs, s->nr_drill_logs == 1 ? "" : "s");
-		else if (readable)
+		else if (readable && !doubtful)
 			drilled++;
 		free(subject);
 	}
@@ -227,6 +254,22 @@ int check_drill_current(const struct check_ctx *ctx, const struct check_spec *sp
 				    CMSG(ctx->lang, CUR_OVERDUE), s->id, last_day, limit, limit_text,
 				    due_day, (long long)(ctx->as_of_day - due),
 				    ctx->as_of_day - due == 1 ? "" : "s", as_of, tz);
+		}
+		{
+			const struct drill_record *bad = drill_unrepaired_failure(ctx->drills, s,
+										   ctx->as_of_day);
+			if (bad) {
+				char day[16], *note = bad->failure_note
+					? xasprintf(": %s", bad->failure_note) : xstrdup("");
+				long bline = bad->failure_line ? bad->failure_line
+					: bad->outcome_line ? bad->outcome_line : bad->line;
+				ok = 0;
+				fmt_day(bad->day, day);
+				finding_add(res, VERDICT_NOT_MET, bad->file, bline, s->component, subject,
+					    CMSG(ctx->lang, CUR_NEWER_FAILURE), s->id, day, last_day,
+					    bad->file, bline, note);
+				free(note);
+			}
 		}
 		change = !strcmp(after_change, "yes")
 			? latest_major_change(a, s->component, ctx->as_of_day) : NULL;

@@ -8,7 +8,10 @@
  * in the shipped defaults), runbook-heading finds headings (group 1 = the
  * heading text), runbook-numbered-section names the section that must hold
  * lines matching runbook-numbered-step.  Runbooks are streamed line by
- * line; headings inside fenced code blocks do not count.
+ * line; headings inside fenced code blocks do not count.  A runbook that
+ * still holds a template placeholder (<name, phone, e-mail>, TBD, XXX,
+ * 未記入; drill_placeholder) outside code blocks and HTML comments is not
+ * complete: the shipped template does not pass unedited.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +19,7 @@
 
 #include "model/check_messages.h"
 #include "checks/checks.h"
+#include "drills/drill.h"
 #include "evidence/evidence_text.h"
 #include "base/error.h"
 #include "evidence/pattern.h"
@@ -104,6 +108,8 @@ static int rules_load(const struct check_ctx *ctx, const struct check_spec *spec
 
 struct runbook_scan {
 	long section_line[MAX_SECTIONS]; /* 0 = not found */
+	long placeholder_line;           /* the first unfilled placeholder, 0 = none */
+	char placeholder[64];
 	size_t steps;
 	int limit_hit;
 };
@@ -119,7 +125,7 @@ static int scan_runbook(const struct check_ctx *ctx, const struct runbook_rules 
 	struct evidence_text et;
 	char *text;
 	size_t len, i, g[2 * PATTERN_MAX_GROUPS];
-	int rc, in_fence = 0, current = -1;
+	int rc, in_fence = 0, in_comment = 0, current = -1;
 
 	memset(out, 0, sizeof(*out));
 	if (evidence_text_open(&et, ctx->workspace, relpath, "runbook") < 0)
@@ -135,6 +141,18 @@ static int scan_runbook(const struct check_ctx *ctx, const struct runbook_rules 
 		}
 		if (in_fence)
 			continue;
+		/* an unfilled placeholder, outside HTML comments (a template's notes) */
+		{
+			const char *open = strstr(text, "<!--"), *close = strstr(text, "-->");
+			int was = in_comment;
+			if (open)
+				in_comment = !close || close < open;
+			else if (close)
+				in_comment = 0;
+			if (!was && !open && !out->placeholder_line &&
+			    drill_placeholder(text, len, out->placeholder, sizeof(out->placeholder)))
+				out->placeholder_line = et.lineno;
+		}
 		m = pattern_match(rules->heading, text, len, g);
 		if (m == PATTERN_LIMIT)
 			out->limit_hit = 1;
@@ -214,6 +232,12 @@ int check_runbook_sections(const struct check_ctx *ctx, const struct check_spec 
 				    s->component, subject,
 				    CMSG(ctx->lang, RB_NO_STEPS), path,
 				    rules.name[rules.numbered]);
+		}
+		if (scan.placeholder_line) {
+			ok = 0;
+			finding_add(res, VERDICT_NOT_MET, path, scan.placeholder_line, s->component,
+				    subject, CMSG(ctx->lang, RB_PLACEHOLDER), path,
+				    scan.placeholder_line, scan.placeholder);
 		}
 		if (ok) {
 			complete++;

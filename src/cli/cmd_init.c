@@ -92,6 +92,79 @@ static const char drill_log_template[] =
 	"\n"
 	"Result: success | failure. Recovery took <duration> against an RTO of <RTO>.\n";
 
+/* The Japanese drill log: 年月日 dates, 時分秒 times, the same events. */
+static const char drill_log_template_ja[] =
+	"# DR 訓練記録: <シナリオ名>\n"
+	"\n"
+	"<!-- 1 回の訓練につき 1 ファイル。assessment.xml の <drill-log> に記載します。\n"
+	"     時刻は 2026年9月3日 14時05分30秒、2026/09/03 14:05:30、ISO 8601 など。\n"
+	"     時刻だけの行は直前の日付 (見出しやファイル名) を使います。 -->\n"
+	"\n"
+	"- シナリオ: <シナリオ ID>\n"
+	"- 実施日: <YYYY年M月D日>\n"
+	"- 担当: <氏名>\n"
+	"\n"
+	"## 経過\n"
+	"\n"
+	"<hh時mm分ss秒> 訓練開始\n"
+	"<hh時mm分ss秒> 最終復旧可能時点: <時刻>\n"
+	"<hh時mm分ss秒> 障害発生: <実施した操作>\n"
+	"<hh時mm分ss秒> 復旧完了: <確認方法>\n"
+	"<hh時mm分ss秒> 訓練終了\n"
+	"\n"
+	"## 結果\n"
+	"\n"
+	"結果: 成功 / 失敗\n";
+
+/* `aws rds describe-events` export: the Dates are placeholders until filled. */
+static const char drill_rds_template[] =
+	"{\n"
+	"  \"Events\": [\n"
+	"    {\"SourceIdentifier\": \"<db-instance>\", \"SourceType\": \"db-instance\",\n"
+	"     \"Message\": \"Started cross AZ failover to DB instance: <db-instance>\",\n"
+	"     \"Date\": \"<YYYY-MM-DDThh:mm:ss.sssZ>\"},\n"
+	"    {\"SourceIdentifier\": \"<db-instance>\", \"SourceType\": \"db-instance\",\n"
+	"     \"Message\": \"Completed failover to DB instance: <db-instance>\",\n"
+	"     \"Date\": \"<YYYY-MM-DDThh:mm:ss.sssZ>\"}\n"
+	"  ]\n"
+	"}\n";
+
+/* `aws fis get-experiment` export: times and state are placeholders. */
+static const char drill_fis_template[] =
+	"{\n"
+	"  \"experiment\": {\n"
+	"    \"id\": \"<EXP id>\",\n"
+	"    \"tags\": {\"scenario\": \"<scenario id>\"},\n"
+	"    \"state\": {\"status\": \"<completed|failed>\"},\n"
+	"    \"startTime\": \"<YYYY-MM-DDThh:mm:ssZ>\",\n"
+	"    \"endTime\": \"<YYYY-MM-DDThh:mm:ssZ>\",\n"
+	"    \"actions\": {\n"
+	"      \"inject-fault\": {\"actionId\": \"aws:ec2:stop-instances\",\n"
+	"        \"startTime\": \"<YYYY-MM-DDThh:mm:ssZ>\", \"endTime\": \"<YYYY-MM-DDThh:mm:ssZ>\"},\n"
+	"      \"verify-recovery\": {\"actionId\": \"aws:fis:wait\",\n"
+	"        \"startTime\": \"<YYYY-MM-DDThh:mm:ssZ>\", \"endTime\": \"<YYYY-MM-DDThh:mm:ssZ>\"}\n"
+	"    }\n"
+	"  }\n"
+	"}\n";
+
+/* JUnit from an automated DR test: timestamp and counts to fill in. */
+static const char drill_junit_template[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<!-- One <testsuite> per drill. Until filled in, the timestamp below is not a time,\n"
+	"     so this file reads as unreadable evidence, never as a drill. -->\n"
+	"<testsuite name=\"SCENARIO-ID drill\" tests=\"0\" failures=\"0\" errors=\"0\"\n"
+	"           timestamp=\"YYYY-MM-DDThh:mm:ss\" time=\"SECONDS\">\n"
+	"  <properties>\n"
+	"    <property name=\"scenario\" value=\"SCENARIO-ID\"/>\n"
+	"    <property name=\"outage-start\" value=\"YYYY-MM-DDThh:mm:ss+hh:mm\"/>\n"
+	"    <property name=\"service-restored\" value=\"YYYY-MM-DDThh:mm:ss+hh:mm\"/>\n"
+	"    <property name=\"last-recoverable-point\" value=\"YYYY-MM-DDThh:mm:ss+hh:mm\"/>\n"
+	"  </properties>\n"
+	"  <testcase name=\"WHAT-THE-TEST-CHECKS\"/>\n"
+	"</testsuite>\n";
+
+#define NR_FILES 8
+
 /* Comments may not contain "--": replace it so the writer's output stays XML. */
 static char *comment_safe(const char *text)
 {
@@ -221,9 +294,9 @@ int cmd_init(struct options *opt)
 	struct questionnaire q;
 	xmlBufferPtr xml = NULL;
 	const char *dir;
-	char *qpath, *files[4], *product, *slash;
-	const void *contents[4];
-	size_t lengths[4], i, made = 0;
+	char *qpath, *files[NR_FILES], *product, *slash;
+	const void *contents[NR_FILES];
+	size_t lengths[NR_FILES], i, made = 0;
 	int ret = EXIT_INPUT;
 
 	if (opt->argc != 1) {
@@ -241,8 +314,12 @@ int cmd_init(struct options *opt)
 	files[0] = xasprintf("%s/assessment.xml", dir);
 	files[1] = xasprintf("%s/runbooks/runbook-template.md", dir);
 	files[2] = xasprintf("%s/drills/drill-log-template.md", dir);
-	files[3] = xasprintf("%s/configs/collect.sh", dir);
-	for (i = 0; i < 4; i++) {
+	files[3] = xasprintf("%s/drills/drill-log-template-ja.md", dir);
+	files[4] = xasprintf("%s/drills/drill-rds-events-template.json", dir);
+	files[5] = xasprintf("%s/drills/drill-fis-template.json", dir);
+	files[6] = xasprintf("%s/drills/drill-junit-template.xml", dir);
+	files[7] = xasprintf("%s/configs/collect.sh", dir);
+	for (i = 0; i < NR_FILES; i++) {
 		if (access(files[i], F_OK) == 0) {
 			error_at(files[i], 0, "already exists; init never overwrites");
 			goto out;
@@ -270,9 +347,17 @@ int cmd_init(struct options *opt)
 	lengths[1] = sizeof(runbook_template) - 1;
 	contents[2] = drill_log_template;
 	lengths[2] = sizeof(drill_log_template) - 1;
-	contents[3] = configs_collect_script();
-	lengths[3] = strlen(configs_collect_script());
-	for (i = 0; i < 4; i++) {
+	contents[3] = drill_log_template_ja;
+	lengths[3] = sizeof(drill_log_template_ja) - 1;
+	contents[4] = drill_rds_template;
+	lengths[4] = sizeof(drill_rds_template) - 1;
+	contents[5] = drill_fis_template;
+	lengths[5] = sizeof(drill_fis_template) - 1;
+	contents[6] = drill_junit_template;
+	lengths[6] = sizeof(drill_junit_template) - 1;
+	contents[7] = configs_collect_script();
+	lengths[7] = strlen(configs_collect_script());
+	for (i = 0; i < NR_FILES; i++) {
 		if (create_new(files[i], contents[i], lengths[i]) < 0)
 			goto out;
 		made++;
@@ -286,7 +371,7 @@ out:
 	if (ret != 0)
 		for (i = 0; i < made; i++)
 			unlink(files[i]);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NR_FILES; i++)
 		free(files[i]);
 	if (xml)
 		xmlBufferFree(xml);

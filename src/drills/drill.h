@@ -9,6 +9,10 @@
  *   recovery  = outage start -> service restored
  *   data loss = last recoverable point -> outage start (0 when the point is
  *               at or after the outage)
+ * Both are computed to the millisecond (recovery_ms, data_loss_ms) and
+ * kept in whole seconds rounded UP (recovery_seconds, data_loss_seconds):
+ * one rounding rule, and a measurement never looks better than it was, so
+ * 1 min 46.789 s is 107 s and exceeds an RTO of 106 s.
  * A file no reader can understand still gives one record, with problem set
  * to why: unreadable evidence is a finding, never skipped.
  *
@@ -38,11 +42,23 @@
 enum drill_source { DRILL_SOURCE_TEXT, DRILL_SOURCE_RDS, DRILL_SOURCE_FIS, DRILL_SOURCE_JUNIT };
 enum drill_outcome { DRILL_UNKNOWN, DRILL_SUCCESS, DRILL_FAILURE };
 
+/* The events a text log marks, in the order drill-markers.txt names them. */
+enum drill_event {
+	DRILL_EV_SCENARIO, DRILL_EV_DRILL_START, DRILL_EV_DRILL_END, DRILL_EV_OUTAGE_START,
+	DRILL_EV_DETECTED, DRILL_EV_SERVICE_RESTORED, DRILL_EV_COMPONENT_RESTORED,
+	DRILL_EV_RECOVERY_POINT,
+	DRILL_EV_RESULT_SUCCESS, DRILL_EV_RESULT_FAILURE, DRILL_EVENT_COUNT
+};
+
+/* "scenario", "drill-start", ..., "result-failure"; NULL past the end. */
+const char *drill_event_name(enum drill_event e);
+
 /* One moment of a drill.  line > 0 with set == 0: the marker was found on
  * that line but it carries no time. */
 struct drill_time {
 	int set;
 	int64_t epoch;
+	int millis;     /* 0..999: fractions of a second are kept to the ms */
 	long line;
 	int tz_assumed; /* written without an offset */
 };
@@ -58,12 +74,22 @@ struct drill_record {
 	int64_t day;                     /* in the assessment's timezone */
 	long date_line;
 	struct drill_time started, ended, outage, restored, recovery_point;
+	struct drill_time detected;      /* optional: when the fault was noticed */
+	struct drill_time component;     /* a component back (database, writer):
+					    service restored when none is named */
 	enum drill_outcome outcome;
 	long outcome_line;
 	int has_recovery;
-	int64_t recovery_seconds;
+	int64_t recovery_seconds;        /* rounded up, see above */
+	int64_t recovery_ms;
 	int has_data_loss;
-	int64_t data_loss_seconds;
+	int64_t data_loss_seconds;       /* rounded up */
+	int64_t data_loss_ms;
+	char *doubt;                     /* why the outcome cannot be judged, or NULL;
+	                                    the outcome is then unknown */
+	long doubt_line;
+	char *failure_note;              /* what failed (JUnit: suite, testcase, message) */
+	long failure_line;
 	int tz_assumed;                  /* some time had no offset */
 	long tz_line;                    /* the first such line */
 	int limit_hit;                   /* a marker pattern hit its match limit */
@@ -84,7 +110,22 @@ struct drill_markers {
 	struct pattern *result_success, *result_failure;
 	struct pattern *rds_failover_start, *rds_failover_complete;
 	struct pattern *fis_recovery_action;
+	struct pattern *detected;         /* optional (marker-detected): may be NULL */
+	struct pattern *component_restored; /* optional (marker-component-restored) */
+	struct pattern *both_choices;     /* built in: "success | failure" offered */
+	struct pattern *result_line;      /* built in: "Result:" whatever follows */
+	/* A team's own patterns (the workspace's drill-markers.txt), tried
+	 * after the questionnaire's; NULL when none. */
+	struct pattern *extra[DRILL_EVENT_COUNT];
 };
+
+/*
+ * explain: called by the text reader for every line a marker matched, with
+ * the event's name ("outage-start", ..., see drill_event_name), the time it
+ * parsed (NULL when the line has none), and the line.  For `ftrkit explain`.
+ */
+typedef void drill_explain_fn(void *arg, long line, const char *event,
+			      const struct timestamp *ts, const char *text, size_t len);
 
 /* What a reader needs; everything borrowed. */
 struct drill_reader_ctx {
@@ -93,6 +134,8 @@ struct drill_reader_ctx {
 	const struct scenario *scenario;  /* may be NULL (unit tests) */
 	size_t export_max;                /* DRILL_EXPORT_MAX unless testing */
 	const char *lang;                 /* language of problems; NULL = en */
+	drill_explain_fn *explain;        /* NULL unless explaining */
+	void *explain_arg;
 };
 
 /*
@@ -118,8 +161,42 @@ void drill_record_problem(struct drill_record *rec, long line, const char *fmt, 
 void drill_time_set(struct drill_record *rec, struct drill_time *t,
 		    const struct timestamp *ts, long line);
 
-/* Derive date, recovery and data loss from the times; readers call it last. */
+/* Derive date, recovery and data loss from the times; readers call it last.
+ * A record with doubt set gets outcome unknown. */
 void drill_record_finish(struct drill_record *rec, int tz_offset_seconds);
+
+/* Set rec->doubt (printf-style) and its line; the first doubt is kept. */
+void drill_record_doubt(struct drill_record *rec, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The moment a record is ordered by within its day, in ms since the epoch:
+ * when it ended (drill end, else service restored, else outage start, else
+ * drill start); 0 when it has none.  The drill that finished last is the
+ * latest. */
+int64_t drill_record_moment_ms(const struct drill_record *r);
+
+/* 1 when a is newer than b: a later day, else a later moment, else later
+ * in the set (both records of one set). */
+int drill_record_newer(const struct drill_record *a, const struct drill_record *b);
+
+/*
+ * Add a team's own marker patterns from the workspace file relpath (lines
+ * "EVENT: PCRE2 pattern"; '#' comments and blank lines skipped; EVENT one
+ * of drill_event_name()).  Each event's patterns are joined into one
+ * alternation.  0, or -1 after reporting "FILE:LINE: ..." (exit 2).
+ */
+#define DRILL_MARKERS_FILE "drill-markers.txt" /* at the workspace root */
+int drill_markers_add_file(struct drill_markers *m, const struct workspace *ws,
+			   const char *relpath);
+
+/*
+ * The placeholder text[0..len) holds, if any, into what (at most size
+ * bytes, NUL-terminated): "<...>" holding a blank, '|', ',' or a non-ASCII
+ * character (not an HTML comment or closing tag), or a word template
+ * writers leave (TBD, TBA, XXX, TODO, FIXME, YYYY, hh:mm, 未記入, 未定,
+ * 要記入).  1 when found.  Drill logs and runbooks share it.
+ */
+int drill_placeholder(const char *text, size_t len, char *what, size_t size);
 
 /* "text", "rds-events", "fis", "junit"; "success", "failure", "unknown". */
 const char *drill_source_name(enum drill_source s);

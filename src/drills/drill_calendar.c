@@ -29,7 +29,21 @@ const struct drill_record *drill_latest_success(const struct drill_set *set,
 	for (i = 0; i < set->nr; i++) {
 		const struct drill_record *r = &set->items[i];
 		if (usable(r, s, as_of) && r->outcome == DRILL_SUCCESS &&
-		    (!best || r->day > best->day))
+		    (!best || drill_record_newer(r, best)))
+			best = r;
+	}
+	return best;
+}
+
+const struct drill_record *drill_unrepaired_failure(const struct drill_set *set,
+						    const struct scenario *s, int64_t as_of)
+{
+	const struct drill_record *ok = drill_latest_success(set, s, as_of), *best = NULL;
+	size_t i;
+	for (i = 0; i < set->nr; i++) {
+		const struct drill_record *r = &set->items[i];
+		if (usable(r, s, as_of) && r->outcome == DRILL_FAILURE &&
+		    (!ok || drill_record_newer(r, ok)) && (!best || drill_record_newer(r, best)))
 			best = r;
 	}
 	return best;
@@ -42,7 +56,7 @@ const struct drill_record *drill_latest(const struct drill_set *set,
 	size_t i;
 	for (i = 0; i < set->nr; i++) {
 		const struct drill_record *r = &set->items[i];
-		if (usable(r, s, as_of) && (!best || r->day > best->day))
+		if (usable(r, s, as_of) && (!best || drill_record_newer(r, best)))
 			best = r;
 	}
 	return best;
@@ -75,6 +89,7 @@ void drill_calendar_build(const struct assessment *a, const struct drill_set *se
 		const struct major_change *change;
 		st->scenario = s;
 		st->last_success = drill_latest_success(set, s, as_of);
+		st->newer_failure = drill_unrepaired_failure(set, s, as_of);
 		if (!st->last_success) {
 			st->overdue = 1;
 			continue;

@@ -20,6 +20,9 @@
 struct scenario_status {
 	const struct scenario *scenario;          /* borrowed */
 	const struct drill_record *last_success;  /* borrowed; NULL = none */
+	const struct drill_record *newer_failure; /* the latest failed drill after
+						     last_success (or of all, when
+						     none succeeded); NULL = none */
 	int64_t next_due;                         /* valid when last_success */
 	const struct major_change *change;        /* brought next_due forward, or NULL */
 	int overdue;
@@ -28,9 +31,18 @@ struct scenario_status {
 /* cadence after day: months via days_add_months, else whole days (rounded up). */
 int64_t cadence_add(const struct cadence *c, int64_t day);
 
-/* The latest successful, readable drill of s dated on or before as_of, or NULL. */
+/* The latest successful, readable drill of s dated on or before as_of, or
+ * NULL; of several on one day the latest by time. */
 const struct drill_record *drill_latest_success(const struct drill_set *set,
 						const struct scenario *s, int64_t as_of);
+
+/*
+ * The latest failed drill of s (readable, dated on or before as_of) with no
+ * successful drill after it, or NULL: a failure not yet made good.  Records
+ * of one day are ordered by time (drill_record_newer).
+ */
+const struct drill_record *drill_unrepaired_failure(const struct drill_set *set,
+						    const struct scenario *s, int64_t as_of);
 
 /* The latest readable, dated drill of s on or before as_of, or NULL. */
 const struct drill_record *drill_latest(const struct drill_set *set,

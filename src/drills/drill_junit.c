@@ -46,6 +46,48 @@ static long attr_long(xmlNodePtr n, const char *name, long dflt)
 	return out;
 }
 
+/*
+ * The first failed testcase of suite into rec->failure_note ("suite S,
+ * testcase T: message", the message from the <failure>/<error> message
+ * attribute, else its text, cut at 200 bytes) and failure_line.
+ */
+static void failed_testcase(xmlNodePtr suite, struct drill_record *rec)
+{
+	xmlNodePtr tc, f;
+	for (tc = suite->children; tc; tc = tc->next) {
+		if (!xml_is(tc, "testcase"))
+			continue;
+		for (f = tc->children; f; f = f->next) {
+			char *sname, *tname, *msg;
+			if (!xml_is(f, "failure") && !xml_is(f, "error"))
+				continue;
+			sname = xml_attr(suite, "name");
+			tname = xml_attr(tc, "name");
+			msg = xml_attr(f, "message");
+			if (!msg || !*msg) {
+				xmlChar *text = xmlNodeGetContent(f);
+				free(msg);
+				msg = xstrdup(text ? (const char *)text : "");
+				xmlFree(text);
+			}
+			{
+				char *p;
+				for (p = msg; *p; p++)
+					if (*p == '\n' || *p == '\r' || *p == '\t')
+						*p = ' ';
+			}
+			rec->failure_note = xasprintf("suite %s, testcase %s (%s): %.200s",
+						      sname ? sname : "?", tname ? tname : "?",
+						      xml_is(f, "failure") ? "failure" : "error", msg);
+			rec->failure_line = xmlGetLineNo(f) > 0 ? xmlGetLineNo(f) : xmlGetLineNo(tc);
+			free(sname);
+			free(tname);
+			free(msg);
+			return;
+		}
+	}
+}
+
 static void read_suite(xmlNodePtr suite, const char *relpath, const struct drill_reader_ctx *rc,
 		       struct drill_set *out)
 {
@@ -101,6 +143,12 @@ static void read_suite(xmlNodePtr suite, const char *relpath, const struct drill
 	if (tests >= 0) {
 		rec->outcome = tests > 0 && failures == 0 && errors == 0 ? DRILL_SUCCESS : DRILL_FAILURE;
 		rec->outcome_line = rec->line;
+	}
+	failed_testcase(suite, rec);
+	if (rec->failure_note && rec->outcome != DRILL_FAILURE) {
+		/* the counts say passed, a testcase says failed: not judged */
+		drill_record_doubt(rec, rec->failure_line, CMSG(rc->lang, DP_JUNIT_COUNTS),
+				   failures, errors, rec->failure_note);
 	}
 	drill_record_finish(rec, rc->ts.tz_offset_seconds);
 	free(stamp);

@@ -80,6 +80,12 @@ int drills_read(const struct questionnaire *q, const struct assessment *a,
 					goto out;
 				}
 				compiled = 1;
+				/* a team's own phrases, beside the questionnaire's */
+				if (workspace_find(ws, DRILL_MARKERS_FILE) &&
+				    drill_markers_add_file(&markers, ws, DRILL_MARKERS_FILE) < 0) {
+					ret = -1;
+					goto out;
+				}
 			}
 			if (!ends_with(path, ".json") && !ends_with(path, ".xml")) {
 				if (drill_read_text(ws, path, &rc, out) < 0) {

@@ -520,6 +520,9 @@
 /* 1 runbook, 2 scenario, 3 sections, 4 steps, 5 plural */
 #define CM_RB_OK_EN "runbook %s of scenario %s has every section: %s; %zu numbered step%s"
 #define CM_RB_OK_JA "シナリオ %2$s のランブック %1$s にはすべてのセクションがあります: %3$s。番号付きの手順 %4$zu 件%5$.0s"
+/* 1 runbook, 2 line, 3 placeholder */
+#define CM_RB_PLACEHOLDER_EN "%s line %ld still holds the placeholder '%s': the runbook is a template not filled in"
+#define CM_RB_PLACEHOLDER_JA "%1$s の %2$ld 行目にプレースホルダー '%3$s' が残っています。記入されていないテンプレートです"
 #define CM_RB_NO_SCENARIO_EN "no DR scenario is declared, so there is no runbook to check"
 #define CM_RB_NO_SCENARIO_JA "DR シナリオが宣言されていないため、確認するランブックがありません"
 #define CM_RB_SUM_NONE_EN "no scenario, no runbook"
@@ -647,7 +650,35 @@
 #define CM_TPL_SUM_OK_EN "%zu %s cells in sheet '%s' column %s are durations, %zu checked against the assessment"
 #define CM_TPL_SUM_OK_JA "シート '%3$s' の %4$s 列の %2$s %1$zu 件はすべて有効な期間で、うち %5$zu 件を評価と照合しました"
 
+/* ---- doubts: why a drill's outcome cannot be judged (drill_record_doubt) -- */
+/* 1 line */
+#define CM_DP_BOTH_CHOICES_EN "line %ld offers both outcomes (success and failure) instead of stating one"
+#define CM_DP_BOTH_CHOICES_JA "%1$ld 行目は結果を一つに決めず、成功と失敗の両方を並べています"
+/* 1 line, 2 the placeholder as written */
+#define CM_DP_PLACEHOLDER_EN "line %ld still holds the placeholder '%s': the log is a template not filled in"
+#define CM_DP_PLACEHOLDER_JA "%1$ld 行目にプレースホルダー '%2$s' が残っています。記入されていないテンプレートです"
+/* 1 line, 2 event name (identifier) */
+#define CM_DP_NO_TIME_EN "line %ld marks %s but gives no time"
+#define CM_DP_NO_TIME_JA "%1$ld 行目は %2$s を示していますが、時刻がありません"
+#define CM_UNDATED_EN "an undated day"
+#define CM_UNDATED_JA "日付不明の日"
+/* 1 failures, 2 errors, 3 the failed testcase (suite, testcase: message) */
+#define CM_DP_JUNIT_COUNTS_EN "the suite counts say %ld failures and %ld errors, but %s"
+#define CM_DP_JUNIT_COUNTS_JA "スイートの件数は失敗 %1$ld 件・エラー %2$ld 件ですが、次のテストケースが失敗しています: %3$s"
+/* 1 scenario, 2 date, 3 why (a DP_* doubt) */
+#define CM_DRILL_DOUBT_EN "%s: cannot judge the drill of %s: needs a filled-in log: %s"
+#define CM_DRILL_DOUBT_JA "%1$s: %2$s の訓練は判定できません。記入済みの記録が必要です: %3$s"
+/* 1 scenario, 2 date, 3 file, 4 line, 5 note ("" or ": what failed") */
+#define CM_DRILL_FAILED_EN "%s: the drill of %s failed (%s line %ld)%s and no later drill of this scenario succeeded"
+#define CM_DRILL_FAILED_JA "%1$s: %2$s の訓練は失敗しました (%3$s %4$ld 行目)%5$s。その後に成功した訓練はありません"
+/* 1 scenario, 2 failed date, 3 last success date, 4 file, 5 line, 6 note */
+#define CM_CUR_NEWER_FAILURE_EN "%s: the drill of %s failed after the latest successful one (%s) (%s line %ld)%s"
+#define CM_CUR_NEWER_FAILURE_JA "%1$s: 最新の成功 (%3$s) の後、%2$s の訓練が失敗しています (%4$s %5$ld 行目)%6$s"
+
 #define CHECK_MESSAGE_IDS(X)                                                   \
+	X(DP_BOTH_CHOICES) X(DP_PLACEHOLDER) X(DP_NO_TIME) X(DRILL_DOUBT)         \
+	X(DRILL_FAILED) X(CUR_NEWER_FAILURE) X(UNDATED) X(RB_PLACEHOLDER)         \
+	X(DP_JUNIT_COUNTS)                                                        \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
 	X(OBJ_NONE) X(OBJ_NOT_STATED) X(OBJ_STATED) X(OBJ_NO_COMPONENTS)          \
 	X(OBJ_SUM_NONE) X(OBJ_SUM)                                                \

@@ -422,17 +422,25 @@ static int objectives_section(const struct page *p)
 	sqlite3_stmt *o;
 	int rc;
 
-	/* the latest drill of the same component and disruption, if any */
+	/* the latest successful drill of the same component and disruption
+	 * (the one the checks judged: drills.role), and a failed one after it */
 	if (rdb_prepare(p->db,
 			"SELECT o.component, COALESCE(c.name, o.component), c.criticality, o.disruption,"
 			" o.rpo_seconds, d.data_loss_seconds, o.rto_seconds, d.recovery_seconds,"
-			" d.date, d.file, COALESCE(d.recovery_line, d.line)"
+			" d.date, d.file, COALESCE(d.recovery_line, d.line), f.date, f.file, f.line"
 			" FROM objectives o LEFT JOIN components c ON c.id = o.component"
 			" LEFT JOIN drills d ON d.id = (SELECT d2.id FROM drills d2"
 			"   LEFT JOIN scenarios s2 ON s2.id = d2.scenario"
 			"   WHERE COALESCE(d2.component, s2.component) = o.component"
 			"     AND COALESCE(d2.disruption, s2.disruption) = o.disruption"
+			"     AND d2.role = 'latest-success'"
 			"   ORDER BY d2.date DESC, d2.id DESC LIMIT 1)"
+			" LEFT JOIN drills f ON f.id = (SELECT f2.id FROM drills f2"
+			"   LEFT JOIN scenarios s3 ON s3.id = f2.scenario"
+			"   WHERE COALESCE(f2.component, s3.component) = o.component"
+			"     AND COALESCE(f2.disruption, s3.disruption) = o.disruption"
+			"     AND f2.role = 'newer-failure'"
+			"   ORDER BY f2.date DESC, f2.id DESC LIMIT 1)"
 			" ORDER BY c.rowid, o.rowid", &o, WHAT) < 0)
 		return -1;
 	xo_start(xo, "section");
@@ -464,6 +472,14 @@ static int objectives_section(const struct page *p)
 			evidence_ref(p, rdb_str(o, 9), sqlite3_column_int64(o, 10), NULL);
 		} else {
 			xo_text(xo, "—");
+		}
+		if (!rdb_null(o, 12)) {
+			xo_text(xo, "; ");
+			xo_elem_class(xo, "span", "exceeds", M(p, M_NEWER_FAILURE));
+			xo_text(xo, " ");
+			xo_text(xo, rdb_str(o, 11));
+			xo_text(xo, " ");
+			evidence_ref(p, rdb_str(o, 12), sqlite3_column_int64(o, 13), NULL);
 		}
 		xo_end(xo);
 		xo_end(xo);

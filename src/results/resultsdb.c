@@ -110,7 +110,12 @@ static const char schema_sql[] =
 	"  data_loss_seconds INTEGER,          -- measured: last recoverable point -> failure\n"
 	"  data_loss_line INTEGER,\n"
 	"  stated_rto_seconds INTEGER, stated_rpo_seconds INTEGER,\n"
-	"  timezone_assumed INTEGER NOT NULL DEFAULT 0  -- 1 when times had no offset\n"
+	"  timezone_assumed INTEGER NOT NULL DEFAULT 0, -- 1 when times had no offset\n"
+	"  recovery_ms INTEGER,                -- the same to the millisecond (*_seconds round it up)\n"
+	"  data_loss_ms INTEGER,\n"
+	"  doubt TEXT,                         -- why the outcome cannot be judged (then unknown)\n"
+	"  failure TEXT,                       -- what failed (JUnit: suite, testcase, message)\n"
+	"  role TEXT                           -- latest-success | newer-failure (shown beside it) | NULL\n"
 	");\n"
 	"CREATE TABLE scenario_status (\n"
 	"  -- the drill calendar as of run.as_of\n"
@@ -366,6 +371,21 @@ static void bind_day(sqlite3_stmt *st, int i, int set, int64_t day)
 	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* "latest-success" for the record every report takes as a scenario's
+ * latest successful drill, "newer-failure" for a failed one after it (or
+ * with none before it), shown beside it; NULL for the others. */
+static const char *drill_role(const struct resultsdb_run *run, const struct drill_record *r)
+{
+	size_t i;
+	for (i = 0; i < run->nr_calendar; i++) {
+		if (run->calendar[i].last_success == r)
+			return "latest-success";
+		if (run->calendar[i].newer_failure == r)
+			return "newer-failure";
+	}
+	return NULL;
+}
+
 /* The drills table (records in reading order) and the drill calendar. */
 static int write_drills(sqlite3 *db, const struct resultsdb_run *run)
 {
@@ -376,7 +396,8 @@ static int write_drills(sqlite3 *db, const struct resultsdb_run *run)
 	if (prepare(db, "INSERT INTO drills (scenario, component, disruption, file, line, source,"
 			" date, started, ended, outcome, recovery_seconds, recovery_line,"
 			" data_loss_seconds, data_loss_line, stated_rto_seconds, stated_rpo_seconds,"
-			" timezone_assumed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &dr) < 0 ||
+			" timezone_assumed, recovery_ms, data_loss_ms, doubt, failure, role)"
+			" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &dr) < 0 ||
 	    prepare(db, "INSERT INTO scenario_status VALUES (?,?,?,?,?)", &cal) < 0)
 		goto out;
 	for (i = 0; i < run->drills->nr; i++) {
@@ -409,6 +430,13 @@ static int write_drills(sqlite3 *db, const struct resultsdb_run *run)
 		if (o && o->has_rpo)
 			sqlite3_bind_int64(dr, 16, o->rpo_seconds);
 		sqlite3_bind_int(dr, 17, r->tz_assumed);
+		if (r->has_recovery)
+			sqlite3_bind_int64(dr, 18, r->recovery_ms);
+		if (r->has_data_loss)
+			sqlite3_bind_int64(dr, 19, r->data_loss_ms);
+		bind_text(dr, 20, r->doubt);
+		bind_text(dr, 21, r->failure_note);
+		bind_text(dr, 22, drill_role(run, r));
 		if (step_reset(db, dr) < 0)
 			goto out;
 	}

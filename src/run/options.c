@@ -76,6 +76,8 @@ void usage(const char *command)
 	       "  keygen [NAME]    write an Ed25519 key pair NAME.key (0600) and NAME.pub\n"
 	       "                   (default NAME ftrkit-signing; never overwrites)\n"
 	       "  schedule         drill calendar and OUT/drills.ics; exit 0, 1 overdue, 2 input error\n"
+	       "  explain FILE     every line of a drill log that matched, as which event and time,\n"
+	       "                   then its drill records; exit 0 measured success, 1 not, 2 error\n"
 	       "\n"
 	       "options:\n"
 	       "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml)\n"

@@ -91,3 +91,16 @@ teardown() { teardown_scratch; }
 	[ "$status" -eq 2 ]
 	[ "$output" = "ftrkit: nowhere.xml: cannot open: No such file or directory" ]
 }
+
+@test "init writes one template per drill format, and none passes until filled in" {
+	ftr init ws
+	[ "$status" -eq 0 ]
+	for f in drill-log-template.md drill-log-template-ja.md drill-rds-events-template.json \
+		drill-fis-template.json drill-junit-template.xml; do
+		[ -f "ws/drills/$f" ]
+		run "$FTRKIT" explain -w ws "ws/drills/$f"
+		[ "$status" -eq 1 ] || { echo "$f: $output"; return 1; }
+		[[ "$output" == *"outcome unknown"* ]]
+		[[ "$output" == *"cannot judge"* || "$output" == *"unreadable"* ]]
+	done
+}

@@ -9,15 +9,31 @@ teardown() { teardown_scratch; }
 
 db() { sqlite3 "${DB:-reports/results.sqlite}" "$1"; }
 
-@test "ftrkit init's runbook template passes the runbook check" {
+@test "ftrkit init's runbook template has every section but fails until its placeholders are filled" {
 	ftr init ws
 	[ "$status" -eq 0 ]
 	ftr assess -w ws --as-of "$AS_OF" -o out
-	[ "$status" -eq 1 ] # the new workspace is unanswered, but not its runbook
+	[ "$status" -eq 1 ]
 	DB=out/results.sqlite
+	[ "$(db "SELECT group_concat(status) FROM findings WHERE subject='runbook app-az-failure'")" = not-met ]
+	[[ "$(db "SELECT message FROM findings WHERE subject='runbook app-az-failure'")" == *"line 1 still holds the placeholder '<scenario title>'"* ]]
+	# filled in (placeholders replaced), the same template passes
+	sed -i -e 's/<[^>!][^>]*>/filled/g' -e 's/\bTBD\b/done/g' ws/runbooks/runbook-template.md
+	ftr assess -w ws --as-of "$AS_OF" -o out
 	[ "$(db "SELECT group_concat(status) FROM findings WHERE subject='runbook app-az-failure'")" = met ]
-	[ "$(db "SELECT file FROM findings WHERE subject='runbook app-az-failure'")" = runbooks/runbook-template.md ]
 	[[ "$(db "SELECT message FROM findings WHERE subject='runbook app-az-failure'")" == *"has every section"*"4 numbered steps"* ]]
+}
+
+@test "a runbook placeholder in Japanese (未記入) or TBD is a finding; comments and code blocks are not" {
+	ftr assess --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	printf '\n<!-- note: <name, phone> is fine inside a comment -->\n```\nTBD inside code\n```\n' >> evidence/runbooks/db-pitr-restore.md
+	ftr assess --as-of "$AS_OF"
+	[ "$status" -eq 0 ]
+	printf '\n連絡先: 未記入\n' >> evidence/runbooks/db-pitr-restore.md
+	ftr assess --as-of "$AS_OF"
+	[ "$status" -eq 1 ]
+	[[ "$(db "SELECT message FROM findings WHERE subject='runbook db-pitr-restore' AND status='not-met'")" == *"placeholder '未記入'"* ]]
 }
 
 @test "sample runbooks, English and Japanese, all complete" {

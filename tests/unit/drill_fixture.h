@@ -91,8 +91,17 @@ static inline int fixture_open(void *ctx, const char *relpath)
  * drills/test.log of a virtual workspace.  *rc gets the reader's return
  * (-1 = input error); returns the first new record or NULL.
  */
+static inline struct drill_record *read_text_named(struct fixture *f, const char *relpath,
+						   const char *data, size_t len, int *rc);
 static inline struct drill_record *read_text_bytes(struct fixture *f, const char *data,
 						   size_t len, int *rc)
+{
+	return read_text_named(f, "drills/test.log", data, len, rc);
+}
+
+/* The same as the inventoried file relpath (its name may date the log). */
+static inline struct drill_record *read_text_named(struct fixture *f, const char *relpath,
+						   const char *data, size_t len, int *rc)
 {
 	FILE *tmp = tmpfile();
 	struct workspace ws;
@@ -102,10 +111,10 @@ static inline struct drill_record *read_text_bytes(struct fixture *f, const char
 		return NULL;
 	sha256_hex(data, len, hex);
 	workspace_init_virtual(&ws, "ws", fixture_open, tmp);
-	workspace_add_virtual(&ws, "drills/test.log", len, hex);
+	workspace_add_virtual(&ws, relpath, len, hex);
 	drill_set_free(&f->set);
 	before = f->set.nr;
-	*rc = drill_read_text(&ws, "drills/test.log", &f->rc, &f->set);
+	*rc = drill_read_text(&ws, relpath, &f->rc, &f->set);
 	workspace_close(&ws);
 	fclose(tmp);
 	return f->set.nr > before ? &f->set.items[before] : NULL;

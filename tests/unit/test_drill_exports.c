@@ -30,7 +30,9 @@ static void test_rds_events_pairs_and_never_completed(void **state)
 	assert_null(r->problem);
 	assert_int_equal(r->source, DRILL_SOURCE_RDS);
 	assert_int_equal(r->outage.epoch, utc(2026, 9, 16, 1, 1, 2));
-	assert_int_equal(r->recovery_seconds, 29);
+	/* milliseconds kept: 29.784 s, rounded up to the whole second */
+	assert_int_equal(r->recovery_ms, 29784);
+	assert_int_equal(r->recovery_seconds, 30);
 	assert_int_equal(r->outage.line, 6);
 	assert_int_equal(r->restored.line, 4);
 	assert_int_equal(r->outcome, DRILL_SUCCESS);
@@ -172,6 +174,28 @@ static void test_junit_problems(void **state)
 	assert_non_null(strstr(r->problem, "not a number of seconds"));
 }
 
+/* A failed testcase is named: suite, testcase, message. */
+static void test_junit_failure_named(void **state)
+{
+	struct fixture *f = *state;
+	struct drill_record *r = read_str(f, drill_read_junit,
+		"<testsuite name=\"dr-restore\" tests=\"2\" failures=\"1\" timestamp=\"2026-09-30T10:00:00\" time=\"60\">\n"
+		"<testcase name=\"restore-completes\"/>\n"
+		"<testcase name=\"rpo-within-target\">\n"
+		"<failure message=\"data loss 31 min &gt; RPO 15 min\">details</failure>\n"
+		"</testcase>\n</testsuite>\n");
+	assert_int_equal(r->outcome, DRILL_FAILURE);
+	assert_string_equal(r->failure_note, "suite dr-restore, testcase rpo-within-target (failure): "
+			    "data loss 31 min > RPO 15 min");
+	assert_int_equal(r->failure_line, 4);
+	/* counts that say passed against a failed testcase: not judged */
+	r = read_str(f, drill_read_junit,
+		"<testsuite name=\"s\" tests=\"1\" failures=\"0\" timestamp=\"2026-09-30T10:00:00\" time=\"1\">\n"
+		"<testcase name=\"t\"><error message=\"boom\"/></testcase></testsuite>\n");
+	assert_int_equal(r->outcome, DRILL_UNKNOWN);
+	assert_non_null(r->doubt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_fis_failed_and_without_recovery_action),
 		cmocka_unit_test(test_junit_suites),
 		cmocka_unit_test(test_junit_problems),
+		cmocka_unit_test(test_junit_failure_named),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }

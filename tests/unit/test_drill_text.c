@@ -144,8 +144,8 @@ static void test_syslog_and_epoch_lines(void **state)
 	assert_int_equal(r->outage.epoch, utc(2026, 10, 7, 5, 2, 10));
 	assert_int_equal(r->restored.epoch, 1791349330);
 	assert_int_equal(r->recovery_seconds, 1791349330 - utc(2026, 10, 7, 5, 2, 10));
-	assert_int_equal(r->tz_assumed, 1);
-	assert_int_equal(r->tz_line, 2);
+	/* the syslog time has no offset: it takes the log's own (+09:00 on line 1) */
+	assert_int_equal(r->tz_assumed, 0);
 }
 
 static void test_unreadable_logs(void **state)
@@ -164,7 +164,7 @@ static void test_unreadable_logs(void **state)
 	assert_int_equal(rc, -1);
 	error_quiet = 0;
 	/* Text, but not a drill log: a finding that says why. */
-	r = read_text(f, "queue drill: stopped broker.\nresult: looked fine");
+	r = read_text(f, "queue drill: broker was off for a while.\nresult: looked fine");
 	assert_non_null(r);
 	assert_non_null(r->problem);
 	assert_non_null(strstr(r->problem, "no timestamp and no drill marker in 2 lines"));
@@ -179,12 +179,12 @@ static void test_unreadable_logs_in_japanese(void **state)
 	struct fixture *f = *state;
 	struct drill_record *r;
 	f->rc.lang = "ja";
-	r = read_text(f, "queue drill: stopped broker.\nresult: looked fine");
+	r = read_text(f, "queue drill: broker was off for a while.\nresult: looked fine");
 	assert_non_null(r);
 	assert_string_equal(r->problem, "2 行の中にタイムスタンプも訓練マーカーもありません。"
 			    "ftrkit が読み取れる訓練記録ではありません");
 	f->rc.lang = NULL;
-	r = read_text(f, "queue drill: stopped broker.\nresult: looked fine");
+	r = read_text(f, "queue drill: broker was off for a while.\nresult: looked fine");
 	assert_non_null(strstr(r->problem, "no timestamp and no drill marker in 2 lines"));
 }
 
@@ -216,6 +216,68 @@ static void test_missing_marker_param_is_an_error(void **state)
 	error_quiet = 0;
 }
 
+/* Ambiguity never passes: both outcomes offered, a placeholder, a marker
+ * without a time; each makes the outcome unknown and says why. */
+static void test_ambiguity_is_unknown(void **state)
+{
+	struct fixture *f = *state;
+	struct drill_record *r;
+	r = read_text(f, "2026-10-07T14:00:00Z Outage start\n2026-10-07T14:05:00Z Service restored\n"
+			 "Result: success | failure.\n");
+	assert_int_equal(r->outcome, DRILL_UNKNOWN);
+	assert_int_equal(r->doubt_line, 3);
+	assert_non_null(strstr(r->doubt, "offers both outcomes"));
+	r = read_text(f, "<YYYY-MM-DD hh:mm> Outage start: <what was done>\n"
+			 "2026-10-07T14:05:00Z Service restored\nResult: success\n");
+	assert_int_equal(r->outcome, DRILL_UNKNOWN);
+	assert_non_null(strstr(r->doubt, "placeholder '<YYYY-MM-DD hh:mm>'"));
+	r = read_text(f, "2026-10-07T14:00:00Z Outage start\n2026-10-07T14:05:00Z Service restored\n"
+			 "Result: TBD\n");
+	assert_int_equal(r->outcome, DRILL_UNKNOWN);
+	r = read_text(f, "2026-10-07T14:00:00Z 障害発生\n2026-10-07T14:05:00Z 復旧完了\n結果: 未記入\n");
+	assert_int_equal(r->outcome, DRILL_UNKNOWN);
+	assert_non_null(strstr(r->doubt, "未記入"));
+	r = read_text(f, "2026-10-07T14:00:00Z Outage start\nService restored (time not noted)\n"
+			 "Result: success\n");
+	assert_int_equal(r->outcome, DRILL_UNKNOWN);
+	assert_non_null(strstr(r->doubt, "line 2 marks service-restored but gives no time"));
+	/* a filled-in log is not doubted */
+	r = read_text(f, "2026-10-07T14:00:00Z Outage start\n2026-10-07T14:05:00Z Service restored\n"
+			 "Result: success\n");
+	assert_null(r->doubt);
+	assert_int_equal(r->outcome, DRILL_SUCCESS);
+}
+
+/* Several drills in one log; a date header dates the time-only lines after
+ * it; midnight rolls over; milliseconds are kept and rounded up. */
+static void test_several_drills_and_dates(void **state)
+{
+	struct fixture *f = *state;
+	struct drill_record *r;
+	r = read_text(f, "## 2026-08-04\n09:05:00 outage start\n09:07:30.250 service restored\n"
+			 "Result: success\n## 2026-08-18\n23:59:00 outage start\n00:01:00 service restored\n"
+			 "Result: failure\n## 2026-08-20\n");
+	assert_int_equal(f->set.nr, 2);
+	assert_int_equal(r->day, days_from_civil(2026, 8, 4));
+	assert_int_equal(r->recovery_ms, 150250);
+	assert_int_equal(r->recovery_seconds, 151);
+	assert_int_equal(r->outcome, DRILL_SUCCESS);
+	r = &f->set.items[1];
+	assert_int_equal(r->day, days_from_civil(2026, 8, 18));
+	assert_int_equal(r->recovery_seconds, 120);
+	assert_int_equal(r->outcome, DRILL_FAILURE);
+	assert_int_equal(r->line, 6);
+	/* a second drill start opens a second record */
+	read_text(f, "2026-09-01T10:00:00Z drill started\n2026-09-01T10:01:00Z outage start\n"
+		     "2026-09-01T10:02:00Z service restored\n2026-09-01T11:00:00Z drill started\n"
+		     "2026-09-01T11:01:00Z outage start\n2026-09-01T11:09:00Z service restored\n");
+	assert_int_equal(f->set.nr, 2);
+	assert_int_equal(f->set.items[1].recovery_seconds, 480);
+	/* time-only lines and no date at all: no time, nothing measured */
+	r = read_text(f, "09:05:00 outage start\n09:07:30 service restored\n");
+	assert_int_equal(r->has_recovery, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +292,8 @@ int main(void)
 		cmocka_unit_test(test_unreadable_logs_in_japanese),
 		cmocka_unit_test(test_marker_limit_is_reported),
 		cmocka_unit_test(test_missing_marker_param_is_an_error),
+		cmocka_unit_test(test_ambiguity_is_unknown),
+		cmocka_unit_test(test_several_drills_and_dates),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }

@@ -12,7 +12,7 @@
 
 static struct ts_context ctx_jst(void)
 {
-	struct ts_context c = { JST, 0, 0 };
+	struct ts_context c = { JST, 0, 0, 0, 0 };
 	c.as_of_day = days_from_civil(2026, 11, 25);
 	return c;
 }
@@ -198,6 +198,81 @@ static void test_format_and_offset(void **state)
 	assert_int_equal(timestamp_offset_parse("JST", &off), -1);
 }
 
+/* Times as people write them: 12-hour clock, zone abbreviations, Japanese
+ * dates and times, month names, fractions kept to the millisecond. */
+static void test_written_by_people(void **state)
+{
+	struct ts_context c = ctx_jst();
+	struct timestamp t;
+	int64_t day;
+	(void)state;
+	t = found("2026年9月3日 14時05分30秒 障害発生", &c);
+	assert_int_equal(t.form, TS_JAPANESE);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 5, 5, 30));
+	assert_int_equal(t.has_offset, 0);
+	t = found("2026年9月3日（木）午後2時5分 復旧完了", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 5, 5, 0));
+	t = found("Sep 3, 2026 2:05 PM PDT outage start", &c);
+	assert_int_equal(t.form, TS_MONTH_NAME);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 21, 5, 0));
+	assert_string_equal(t.zone, "PDT");
+	t = found("3 September 2026 12:00 AM (UTC)", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 0, 0, 0));
+	t = found("2026-09-03 12:30:00 PM KST", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 3, 30, 0));
+	t = found("2026-09-03 14:05:30 CEST", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 12, 5, 30));
+	t = found("2026-09-03 09:05 EST", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 14, 5, 0));
+	t = found("2026-09-03T01:46:46.789Z", &c);
+	assert_int_equal(t.millis, 789);
+	t = found("2026-09-03 01:46:46,5 UTC+09:00", &c);
+	assert_int_equal(t.millis, 500);
+	assert_int_equal(t.epoch, utc(2026, 9, 2, 16, 46, 46));
+	t = found("1788400000123 ms", &c);
+	assert_int_equal(t.millis, 123);
+	/* CST is ambiguous: the context zone is assumed */
+	t = found("2026-09-03 09:05 CST", &c);
+	assert_int_equal(t.has_offset, 0);
+	assert_null(t.zone);
+	/* a date header and a date on its own */
+	assert_int_equal(timestamp_date_header("## 2026年9月3日（木）", strlen("## 2026年9月3日（木）"), &c, &day), 1);
+	assert_int_equal(day, days_from_civil(2026, 9, 3));
+	assert_int_equal(timestamp_date_header("Thursday, September 3rd, 2026", 29, &c, &day), 1);
+	assert_int_equal(day, days_from_civil(2026, 9, 3));
+	assert_int_equal(timestamp_date_header("2026-09-03 14:05 x", 18, &c, &day), 0);
+}
+
+/* A time alone takes the day the caller gives, and only then. */
+static void test_time_only(void **state)
+{
+	struct ts_context c = ctx_jst();
+	struct timestamp t;
+	(void)state;
+	none("[2:05 PM] alice: outage start");
+	none("14:05 outage start");
+	c.has_day = 1;
+	c.day = days_from_civil(2026, 9, 3);
+	t = found("[2:05 PM] alice: outage start", &c);
+	assert_int_equal(t.has_date, 0);
+	assert_int_equal(t.form, TS_TIME_ONLY);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 5, 5, 0));
+	assert_int_equal(t.secs_of_day, 14 * 3600 + 5 * 60);
+	t = found("14:05:07.250 JST service restored", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 5, 5, 7));
+	assert_int_equal(t.millis, 250);
+	assert_int_equal(t.has_offset, 1);
+	t = found("14時05分 障害発生", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 3, 5, 5, 0));
+	t = found("午前0時10分 復旧完了", &c);
+	assert_int_equal(t.epoch, utc(2026, 9, 2, 15, 10, 0));
+	/* not times: ratios, one-digit hours without AM/PM, a damaged date */
+	assert_int_equal(timestamp_find("step 3:10 of 5", 14, 0, &c, &t), 0);
+	assert_int_equal(timestamp_find("year-09-16 14:02:10 outage", 26, 0, &c, &t), 0);
+	assert_int_equal(timestamp_find("13:05 PM", 8, 0, &c, &t), 0);
+	assert_int_equal(timestamp_find("v1.14:05", 8, 0, &c, &t), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -209,6 +284,8 @@ int main(void)
 		cmocka_unit_test(test_epoch),
 		cmocka_unit_test(test_find_from_and_parse_exact),
 		cmocka_unit_test(test_format_and_offset),
+		cmocka_unit_test(test_written_by_people),
+		cmocka_unit_test(test_time_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
