@@ -67,8 +67,8 @@ static const char *const table[M__COUNT][2] = {
 			  "%s により結果データベース (results.sqlite) から生成。" },
 	[M_NEVER] = { "never", "なし" },
 	/* format: five long long: controls, met, not met, not applicable, manual */
-	[M_COUNTS] = { "%lld controls: %lld met, %lld not met, %lld not applicable, %lld manual",
-		       "管理策 %lld 件: 適合 %lld、不適合 %lld、対象外 %lld、要確認 %lld" },
+	[M_COUNTS] = { "%lld controls: %lld met, %lld not met, %lld not applicable, %lld manual, %lld waived",
+		       "管理策 %lld 件: 適合 %lld、不適合 %lld、対象外 %lld、要確認 %lld、免除 %lld" },
 	[M_EVIDENCE_NOTE] = {
 		"Evidence links open the bundled file when this report is read inside the review "
 		"package; path, line and SHA-256 are also given as text so every verdict can be "
@@ -94,8 +94,8 @@ static const char *const table[M__COUNT][2] = {
 	[M_SUMMARY_VERDICT] = { "VERDICT", "判定" },
 	[M_SUMMARY_REASON] = { "REASON", "理由" },
 	/* format: five size_t: controls, met, not met, not applicable, manual */
-	[M_SUMMARY_COUNTS] = { "%zu controls: %zu met, %zu not met, %zu not applicable, %zu manual\n",
-			       "管理策 %zu 件: 適合 %zu、不適合 %zu、対象外 %zu、要確認 %zu\n" },
+	[M_SUMMARY_COUNTS] = { "%zu controls: %zu met, %zu not met, %zu not applicable, %zu manual, %zu waived\n",
+			       "管理策 %zu 件: 適合 %zu、不適合 %zu、対象外 %zu、要確認 %zu、免除 %zu\n" },
 	/* format: output folder */
 	[M_SUMMARY_WRITTEN] = { "reports written to %s/\n", "レポートの出力先: %s/\n" },
 	[M_STATUS] = { "Status", "状況" },

@@ -645,6 +645,14 @@
 #define CM_TPL_SUM_OK_EN "%zu %s cells in sheet '%s' column %s are durations, %zu checked against the assessment"
 #define CM_TPL_SUM_OK_JA "シート '%3$s' の %4$s 列の %2$s %1$zu 件はすべて有効な期間で、うち %5$zu 件を評価と照合しました"
 
+/* ---- waivers (waivers.xml) ---------------------------------------------- */
+/* 1 approver, 2 expiry day, 3 verdict without the waiver, 4 justification */
+#define CM_WAIVER_ACTIVE_EN "waived by %s until %s (otherwise %s): %s"
+#define CM_WAIVER_ACTIVE_JA "%1$s の承認により %2$s まで免除 (免除がなければ %3$s): %4$s"
+/* 1 approver, 2 expiry day, 3 justification */
+#define CM_WAIVER_EXPIRED_EN "waiver approved by %s expired on %s: %s"
+#define CM_WAIVER_EXPIRED_JA "%1$s が承認した免除は %2$s に期限切れです: %3$s"
+
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
 	X(OBJ_NONE) X(OBJ_NOT_STATED) X(OBJ_STATED) X(OBJ_NO_COMPONENTS)          \
@@ -699,7 +707,7 @@
 	X(TPL_NOT_STATED) X(TPL_DISAGREES) X(TPL_AGREES) X(TPL_WHERE)             \
 	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \
 	X(TPL_NO_COLUMN) X(TPL_SUM_NO_COLUMN) X(TPL_EMPTY) X(TPL_SUM_EMPTY)       \
-	X(TPL_SUM_BAD) X(TPL_SUM_OK)
+	X(TPL_SUM_BAD) X(TPL_SUM_OK) X(WAIVER_ACTIVE) X(WAIVER_EXPIRED)
 
 enum cm_id {
 #define CM_ENUM_ROW(name) CM_##name,

@@ -66,6 +66,8 @@ static void badge(const struct page *p, const char *verdict_name)
 		case VERDICT_NOT_MET: symbol = "✗"; break;
 		case VERDICT_NOT_APPLICABLE: symbol = "–"; break;
 		case VERDICT_MANUAL: symbol = "?"; break;
+		case VERDICT_WAIVED: symbol = "⊘"; break;
+		default: break;
 		}
 		xo_textf(p->xo, "%s %s", symbol, verdict_label(v, p->lang));
 	}
@@ -201,7 +203,8 @@ static void page_header(const struct page *p)
 	xo_start(xo, "span");
 	xo_attr(xo, "class", "counts");
 	xo_textf(xo, M(p, M_COUNTS), (long long)rr->controls, (long long)rr->met,
-		 (long long)rr->not_met, (long long)rr->not_applicable, (long long)rr->manual);
+		 (long long)rr->not_met, (long long)rr->not_applicable, (long long)rr->manual,
+		 (long long)rr->waived);
 	xo_end(xo);
 	xo_end(xo);
 

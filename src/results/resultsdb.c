@@ -33,7 +33,8 @@ static const char schema_sql[] =
 	"  lang TEXT NOT NULL,                 -- language of the texts below: en, ja\n"
 	"  overall TEXT NOT NULL,              -- met | not-met | manual\n"
 	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
-	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL\n"
+	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL,\n"
+	"  waived INTEGER NOT NULL             -- controls waived by an active waiver (waivers.xml)\n"
 	");\n"
 	"CREATE TABLE components (\n"
 	"  id TEXT PRIMARY KEY, name TEXT,\n"
@@ -62,8 +63,10 @@ static const char schema_sql[] =
 	"  id TEXT PRIMARY KEY,                -- DR-001\n"
 	"  title TEXT NOT NULL, requirement TEXT NOT NULL, guidance TEXT,\n"
 	"  declared TEXT NOT NULL,             -- the partner's self-declared status\n"
-	"  verdict TEXT NOT NULL,              -- met | not-met | not-applicable | manual\n"
-	"  reason TEXT NOT NULL                -- one line\n"
+	"  verdict TEXT NOT NULL,              -- met | not-met | not-applicable | manual | waived\n"
+	"  reason TEXT NOT NULL,               -- one line\n"
+	"  unwaived TEXT,                      -- waived: the verdict without the waiver; else NULL\n"
+	"  waiver TEXT                         -- waived: approver, expiry, justification; else NULL\n"
 	");\n"
 	"CREATE TABLE checks (\n"
 	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
@@ -77,7 +80,7 @@ static const char schema_sql[] =
 	"  id INTEGER PRIMARY KEY,\n"
 	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
 	"  check_seq INTEGER NOT NULL,\n"
-	"  status TEXT NOT NULL,               -- met | not-met | not-applicable | manual\n"
+	"  status TEXT NOT NULL,               -- met | not-met | not-applicable | manual | waived\n"
 	"  message TEXT NOT NULL,\n"
 	"  file TEXT,                          -- workspace-relative evidence path\n"
 	"  line INTEGER,                       -- line in that file, NULL when none\n"
@@ -174,7 +177,7 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_stmt *st;
 	int ret;
 
-	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
 		return -1;
 	bind_text(st, 1, tool);
 	bind_text(st, 2, q->id);
@@ -191,6 +194,7 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->count[VERDICT_NOT_MET]);
 	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
+	sqlite3_bind_int64(st, 16, (sqlite3_int64)r->count[VERDICT_WAIVED]);
 	ret = step_reset(db, st);
 	sqlite3_finalize(st);
 	return ret;
@@ -257,7 +261,7 @@ static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 	size_t i, j, k;
 	int ret = -1;
 
-	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?)", &ctl) < 0 ||
+	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?,?,?)", &ctl) < 0 ||
 	    prepare(db, "INSERT INTO checks VALUES (?,?,?,?,?)", &chk) < 0 ||
 	    prepare(db, "INSERT INTO findings (control_id, check_seq, status, message,"
 			" file, line, component, subject) VALUES (?,?,?,?,?,?,?,?)", &fnd) < 0)
@@ -274,6 +278,8 @@ static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 		bind_text(ctl, 6, c->declared);
 		bind_text(ctl, 7, verdict_name(c->verdict));
 		bind_text(ctl, 8, c->reason ? c->reason : "");
+		bind_text(ctl, 9, c->waiver ? verdict_name(c->unwaived) : NULL);
+		bind_text(ctl, 10, c->waiver);
 		if (step_reset(db, ctl) < 0)
 			goto out;
 		for (j = 0; j < c->nr_checks; j++) {

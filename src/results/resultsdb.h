@@ -31,7 +31,7 @@ struct resultsdb_run {
 };
 
 /* Current schema version, stored in PRAGMA user_version. */
-#define RESULTSDB_VERSION 1
+#define RESULTSDB_VERSION 2
 
 /*
  * Create the schema in a new, empty database file at path and fill it from

@@ -16,6 +16,7 @@
 #include "model/calendar.h"
 #include "checks/checks.h"
 #include "base/datadir.h"
+#include "base/strbuf.h"
 #include "base/error.h"
 #include "drills/drill_sources.h"
 #include "evidence/inventory_scan.h"
@@ -84,6 +85,44 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	return assess_check(run);
 }
 
+/* Largest waivers.xml read (it is a short list of exceptions). */
+#define WAIVERS_MAX_SIZE (4u << 20)
+
+/*
+ * Read the workspace's waivers.xml, when the inventory has one, through the
+ * workspace (so verify reads the packaged copy) and load it against the
+ * questionnaire.  0 (none is fine), or -1 after reporting.
+ */
+static int load_waivers(struct assess_run *run)
+{
+	struct strbuf sb;
+	char buf[8192], *shown;
+	ssize_t n = 0;
+	int fd, ret;
+
+	if (!workspace_find(&run->workspace, WAIVERS_FILE))
+		return 0;
+	fd = workspace_open_file(&run->workspace, WAIVERS_FILE);
+	if (fd < 0)
+		return -1;
+	shown = workspace_display_path(&run->workspace, WAIVERS_FILE);
+	strbuf_init(&sb, WAIVERS_MAX_SIZE);
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (strbuf_add(&sb, buf, (size_t)n) < 0)
+			break;
+	close(fd);
+	if (n != 0)
+		ret = error_at(shown, 0, n < 0 ? "cannot read" : "larger than %u bytes",
+			       WAIVERS_MAX_SIZE);
+	else
+		ret = waivers_load_memory(sb.buf, sb.len, shown, &run->questionnaire,
+					  &run->waivers);
+	run->loaded_waivers = ret == 0;
+	free(shown);
+	strbuf_release(&sb);
+	return ret;
+}
+
 int assess_check(struct assess_run *run)
 {
 	if (workspace_classify(&run->workspace, &run->assessment, run->assessment_relpath) < 0)
@@ -102,6 +141,9 @@ int assess_check(struct assess_run *run)
 			   &run->results) < 0)
 		return -1;
 	run->checked = 1;
+	if (load_waivers(run) < 0)
+		return -1;
+	waivers_apply(&run->waivers, &run->results, run->as_of_day, run->lang);
 	return 0;
 }
 
@@ -214,6 +256,8 @@ void assess_free(struct assess_run *run)
 		questionnaire_free(&run->questionnaire);
 	if (run->loaded_rules)
 		secret_rules_free(&run->secret_rules);
+	if (run->loaded_waivers)
+		waivers_free(&run->waivers);
 	free(run->assessment_path);
 	memset(run, 0, sizeof(*run));
 }

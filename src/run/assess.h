@@ -15,6 +15,7 @@
 #include "run/options.h"
 #include "model/questionnaire.h"
 #include "model/results.h"
+#include "model/waivers.h"
 #include "results/resultsdb.h"
 #include "evidence/secrets.h"
 #include "evidence/workspace.h"
@@ -41,6 +42,8 @@ struct assess_run {
 	struct secret_rules secret_rules;
 	int loaded_rules;
 	struct block_consumer scan_consumer; /* the scan on the inventory's read */
+	struct waivers waivers;    /* the workspace's waivers.xml; empty when none */
+	int loaded_waivers;
 };
 
 /*
