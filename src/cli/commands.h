@@ -14,5 +14,6 @@ int cmd_bundle(struct options *opt);
 int cmd_verify(struct options *opt);
 int cmd_keygen(struct options *opt);
 int cmd_schedule(struct options *opt);
+int cmd_diff(struct options *opt);
 
 #endif

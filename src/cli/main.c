@@ -27,6 +27,7 @@ static const struct command commands[] = {
 	{ "verify", cmd_verify },
 	{ "keygen", cmd_keygen },
 	{ "schedule", cmd_schedule },
+	{ "diff", cmd_diff },
 };
 
 int main(int argc, char **argv)

@@ -76,6 +76,9 @@ void usage(const char *command)
 	       "  keygen [NAME]    write an Ed25519 key pair NAME.key (0600) and NAME.pub\n"
 	       "                   (default NAME ftrkit-signing; never overwrites)\n"
 	       "  schedule         drill calendar and OUT/drills.ics; exit 0, 1 overdue, 2 input error\n"
+	       "  diff OLD NEW     what changed between two packages (.zip) or results.sqlite files:\n"
+	       "                   verdicts, findings, evidence; --format text|json;\n"
+	       "                   exit 0 same, 1 differs, 2 error\n"
 	       "\n"
 	       "options:\n"
 	       "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml)\n"
@@ -245,7 +248,9 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 	} else {
 		opt->as_of_day = date_today();
 	}
-	if (opt->formats && check_formats(opt->formats) < 0)
+	/* diff and history print text or json; they check --format themselves */
+	if (opt->formats && strcmp(command, "diff") != 0 && strcmp(command, "history") != 0 &&
+	    check_formats(opt->formats) < 0)
 		return -1;
 	if (strcmp(opt->lang, "en") != 0 && strcmp(opt->lang, "ja") != 0)
 		return error("--lang '%s': use en or ja", opt->lang);
