@@ -119,6 +119,20 @@ static const char *const table[M__COUNT][2] = {
 	[M_SCHED_AFTER_CHANGE] = { "due after major change", "大規模変更後の訓練が必要" },
 	/* format: path of the calendar file */
 	[M_SCHEDULE_WRITTEN] = { "calendar written to %s\n", "カレンダーの出力先: %s\n" },
+	[M_CHANGES] = { "Changes since the previous run", "前回の実行からの変化" },
+	[M_CHANGES_FIRST] = { "This is the first run in the history: nothing to compare with yet.",
+			      "履歴の最初の実行のため、比較対象はまだありません。" },
+	/* format: run number, its as-of date */
+	[M_CHANGES_SINCE] = { "Compared with run %lld of the history, as of %s.",
+			      "履歴の実行 %lld (基準日 %s) と比較しています。" },
+	[M_CHANGES_NONE] = { "No verdict and no evidence file changed.",
+			     "判定にもエビデンスファイルにも変化はありません。" },
+	[M_PREVIOUS] = { "Previous", "前回" },
+	[M_NOW] = { "Now", "今回" },
+	[M_CHANGE] = { "Change", "変化" },
+	[M_ADDED] = { "added", "追加" },
+	[M_REMOVED] = { "removed", "削除" },
+	[M_CHANGED] = { "changed", "変更" },
 };
 
 const char *msg(enum msg id, const char *lang)

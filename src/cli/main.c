@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{ "keygen", cmd_keygen },
 	{ "schedule", cmd_schedule },
 	{ "diff", cmd_diff },
+	{ "history", cmd_history },
 };
 
 int main(int argc, char **argv)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "results/resultsdb.h"
+#include "results/history.h"
 #include "model/calendar.h"
 #include "model/timestamp.h"
 #include "model/duration.h"
@@ -128,6 +129,19 @@ static const char schema_sql[] =
 	"                                      -- no reader understands\n"
 	"  resource TEXT, component TEXT,\n"
 	"  fact TEXT NOT NULL, value TEXT\n"
+	");\n"
+	"CREATE TABLE history (\n"
+	"  -- with --history FILE: one row naming the history's run this one follows\n"
+	"  previous_run INTEGER,               -- NULL when the history held no run yet\n"
+	"  previous_as_of TEXT\n"
+	");\n"
+	"CREATE TABLE previous_controls (\n"
+	"  -- with --history: every control's verdict in the previous run\n"
+	"  control_id TEXT PRIMARY KEY, verdict TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE previous_evidence (\n"
+	"  -- with --history: every evidence file's SHA-256 in the previous run\n"
+	"  path TEXT PRIMARY KEY, sha256 TEXT NOT NULL\n"
 	");\n"
 	"CREATE VIEW evidence_use AS\n"
 	"  -- which controls rest on which evidence file\n"
@@ -474,6 +488,45 @@ static int write_configs(sqlite3 *db, const struct config_set *set)
 	return ret;
 }
 
+/* The history tables: nothing without --history, else the previous run. */
+static int write_previous(sqlite3 *db, const struct history_previous *prev)
+{
+	sqlite3_stmt *h = NULL, *c = NULL, *e = NULL;
+	size_t i;
+	int ret = -1;
+
+	if (!prev)
+		return 0;
+	if (prepare(db, "INSERT INTO history VALUES (?,?)", &h) < 0 ||
+	    prepare(db, "INSERT INTO previous_controls VALUES (?,?)", &c) < 0 ||
+	    prepare(db, "INSERT INTO previous_evidence VALUES (?,?)", &e) < 0)
+		goto out;
+	if (prev->have) {
+		sqlite3_bind_int64(h, 1, prev->run);
+		bind_text(h, 2, prev->as_of);
+	}
+	if (step_reset(db, h) < 0)
+		goto out;
+	for (i = 0; i < prev->nr_controls; i++) {
+		bind_text(c, 1, prev->controls[i].id);
+		bind_text(c, 2, prev->controls[i].verdict);
+		if (step_reset(db, c) < 0)
+			goto out;
+	}
+	for (i = 0; i < prev->nr_evidence; i++) {
+		bind_text(e, 1, prev->evidence[i].path);
+		bind_text(e, 2, prev->evidence[i].sha256);
+		if (step_reset(db, e) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(h);
+	sqlite3_finalize(c);
+	sqlite3_finalize(e);
+	return ret;
+}
+
 sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 			 const struct resultsdb_run *run, const char *tool)
 {
@@ -499,7 +552,7 @@ sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 	if (write_run(db, run, tool) < 0 || write_model(db, run->assessment) < 0 ||
 	    write_results(db, run) < 0 || write_evidence(db, run->workspace) < 0 ||
 	    write_drills(db, run) < 0 ||
-	    write_configs(db, run->configs) < 0)
+	    write_configs(db, run->configs) < 0 || write_previous(db, run->previous) < 0)
 		goto fail;
 	if (sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
 		error_at(shown_path, 0, "cannot commit: %s", sqlite3_errmsg(db));

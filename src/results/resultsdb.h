@@ -16,6 +16,8 @@
 #include "model/questionnaire.h"
 #include "model/results.h"
 
+struct history_previous; /* history.h */
+
 /* What the database records of one run; everything borrowed. */
 struct resultsdb_run {
 	const struct questionnaire *questionnaire;
@@ -28,6 +30,9 @@ struct resultsdb_run {
 	const struct config_set *configs;
 	const char *as_of;                      /* YYYY-MM-DD */
 	const char *lang;
+	/* With --history: the history's latest run before this one (its
+	 * have is 0 when there was none); NULL without --history. */
+	const struct history_previous *previous;
 };
 
 /* Current schema version, stored in PRAGMA user_version. */

@@ -23,6 +23,7 @@
 #include "evidence/secret_catalog.h"
 #include "reports/reports.h"
 #include "results/resultsdb.h"
+#include "results/history.h"
 #include "base/version.h"
 #include "base/banned.h"
 
@@ -159,6 +160,9 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 {
 	const struct report_def *reports = report_registry(), *r;
 	struct resultsdb_run record;
+	struct history hist;
+	struct history_previous prev;
+	int have_hist = 0;
 	struct atomic_file *files;
 	size_t nr = 0, i, total = 1;
 	sqlite3 *db = NULL;
@@ -168,6 +172,13 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 	for (r = reports; r->format; r++)
 		total++;
 	files = xcalloc(total, sizeof(*files));
+	memset(&prev, 0, sizeof(prev));
+	/* The history's write transaction spans the reports: both or neither. */
+	if (opt->history) {
+		if (history_begin(opt->history, &hist, &prev) < 0)
+			goto out;
+		have_hist = 1;
+	}
 	if (make_dirs(outdir) < 0)
 		goto out;
 
@@ -183,6 +194,7 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 	close(files[0].fd);
 	files[0].fd = -1;
 	record = assess_record(run);
+	record.previous = have_hist ? &prev : NULL;
 	db = resultsdb_write(files[0].tmp_path, files[0].final_path, &record,
 			     "ftrkit " FTRKIT_VERSION);
 	if (!db)
@@ -208,11 +220,21 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 		goto out;
 	}
 	db = NULL;
+	if (have_hist && history_add(&hist, &record, "ftrkit " FTRKIT_VERSION) < 0)
+		goto out;
 	for (i = 0; i < nr; i++)
 		if (atomic_commit(&files[i]) < 0)
 			goto out;
+	if (have_hist) {
+		have_hist = 0;
+		if (history_commit(&hist) < 0)
+			goto out;
+	}
 	ret = 0;
 out:
+	if (have_hist)
+		history_abort(&hist);
+	history_previous_free(&prev);
 	if (db)
 		sqlite3_close(db);
 	for (i = 0; i < nr; i++)

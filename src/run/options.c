@@ -32,6 +32,7 @@ enum long_only {
 	OPT_MAX_FILES,
 	OPT_MAX_LINE,
 	OPT_MAX_XML_DEPTH,
+	OPT_HISTORY,
 };
 
 static const struct option long_options[] = {
@@ -51,6 +52,7 @@ static const struct option long_options[] = {
 	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "max-xml-depth", required_argument, NULL, OPT_MAX_XML_DEPTH },
+	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -79,6 +81,7 @@ void usage(const char *command)
 	       "  diff OLD NEW     what changed between two packages (.zip) or results.sqlite files:\n"
 	       "                   verdicts, findings, evidence; --format text|json;\n"
 	       "                   exit 0 same, 1 differs, 2 error\n"
+	       "  history          the runs recorded in --history FILE, one line each; --format text|json\n"
 	       "\n"
 	       "options:\n"
 	       "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml)\n"
@@ -89,6 +92,8 @@ void usage(const char *command)
 	       "      --lang en|ja          language of the reports (default en)\n"
 	       "      --sign KEY            bundle: sign the package with this Ed25519 private key\n"
 	       "      --redact              bundle: package secrets found in evidence as redacted copies\n"
+	       "      --history FILE        assess, bundle: append this run to the history database FILE\n"
+	       "                            (the HTML report then shows the changes since the previous run)\n"
 	       "      --pubkey FILE         verify: insist on this signer's public key\n"
 	       "      --fingerprint HEX     verify: insist on this signer's SHA-256 key fingerprint\n"
 	       "      --quiet               print nothing but errors\n"
@@ -210,6 +215,7 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 		case OPT_FINGERPRINT: opt->fingerprint = optarg; break;
 		case OPT_NO_SANDBOX: opt->no_sandbox = 1; break;
 		case OPT_NO_COLOR: opt->no_color = 1; break;
+		case OPT_HISTORY: opt->history = optarg; break;
 		case OPT_MAX_FILE_SIZE:
 			if (parse_limit("max-file-size", optarg, 1, UINT64_MAX, &limit) < 0)
 				return -1;
