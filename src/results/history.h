@@ -21,25 +21,6 @@
 #define HISTORY_APPLICATION_ID 0x46545248
 #define HISTORY_VERSION 1
 
-struct history_control {
-	char *id, *verdict;
-};
-
-struct history_evidence {
-	char *path, *sha256;
-};
-
-/* The latest run of a history, as the reports show what changed since. */
-struct history_previous {
-	int have;                 /* 0: the history held no run yet */
-	long long run;            /* its number */
-	char *as_of;              /* YYYY-MM-DD */
-	struct history_control *controls;
-	size_t nr_controls;
-	struct history_evidence *evidence;
-	size_t nr_evidence;
-};
-
 /* An append in progress (history_begin .. history_commit / history_abort). */
 struct history {
 	sqlite3 *db;

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "results/resultsdb.h"
-#include "results/history.h"
 #include "model/calendar.h"
 #include "model/timestamp.h"
 #include "model/duration.h"

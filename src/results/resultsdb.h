@@ -16,7 +16,26 @@
 #include "model/questionnaire.h"
 #include "model/results.h"
 
-struct history_previous; /* history.h */
+/* The latest run of a history (history.h), as the reports show what
+ * changed since; owned by whoever loaded it (history_previous_free). */
+struct history_control {
+	char *id, *verdict;
+};
+
+struct history_evidence {
+	char *path, *sha256;
+};
+
+/* The latest run of a history, as the reports show what changed since. */
+struct history_previous {
+	int have;                 /* 0: the history held no run yet */
+	long long run;            /* its number */
+	char *as_of;              /* YYYY-MM-DD */
+	struct history_control *controls;
+	size_t nr_controls;
+	struct history_evidence *evidence;
+	size_t nr_evidence;
+};
 
 /* What the database records of one run; everything borrowed. */
 struct resultsdb_run {
