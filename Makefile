@@ -37,7 +37,8 @@ LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 EMBED := questionnaire_xsd=questionnaires/questionnaire.xsd \
          assessment_xsd=questionnaires/assessment.xsd \
-         waivers_xsd=questionnaires/waivers.xsd
+         waivers_xsd=questionnaires/waivers.xsd \
+         tailoring_xsd=questionnaires/tailoring.xsd
 
 # One rule set, instantiated for the normal and the sanitizer build.
 define build_rules
@@ -46,7 +47,7 @@ $(1)/obj/%.o: src/%.c $(HDRS) | $(1)/obj
 	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -c $$< -o $$@
 $(1)/obj/embedded.o: $(1)/gen/embedded.c | $(1)/obj
 	$$(CC) $(2) -c $$< -o $$@
-$(1)/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.xsd questionnaires/waivers.xsd tools/embed.sh | $(1)/gen
+$(1)/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.xsd questionnaires/waivers.xsd questionnaires/tailoring.xsd tools/embed.sh | $(1)/gen
 	sh tools/embed.sh $$@ $(EMBED)
 $(1)/libftrkit.a: $(patsubst src/%.c,$(1)/obj/%.o,$(LIB_SRCS)) $(1)/obj/embedded.o
 	rm -f $$@ && ar rcs $$@ $$^

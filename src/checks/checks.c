@@ -140,7 +140,7 @@ int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 		memset(cr, 0, sizeof(*cr));
 		cr->id = xstrdup(control->id);
 		cr->declared = xstrdup(ctx.statement ? ctx.statement->status : "unanswered");
-		for (j = 0; j < control->nr_checks; j++) {
+		for (j = 0; j < control->nr_checks && !control->deselected; j++) {
 			const struct check_spec *spec = &control->checks[j];
 			const struct check_def *def = check_find(spec->name);
 			struct check_result *res;

@@ -653,6 +653,14 @@
 #define CM_WAIVER_EXPIRED_EN "waiver approved by %s expired on %s: %s"
 #define CM_WAIVER_EXPIRED_JA "%1$s が承認した免除は %2$s に期限切れです: %3$s"
 
+/* ---- tailoring (-t FILE) ----------------------------------------------- */
+/* 1 parameter, 2 value, 3 control, 4 by whom, 5 tailoring file */
+#define CM_TAILORED_PARAM_EN "tailored: %s %s on %s by %s (%s)"
+#define CM_TAILORED_PARAM_JA "テーラリング: %3$s の %1$s を %2$s に変更 (%4$s、%5$s)"
+/* 1 by whom, 2 tailoring file, 3 reason or "" */
+#define CM_TAILORED_OUT_EN "tailored: not selected by %s (%s)%s"
+#define CM_TAILORED_OUT_JA "テーラリング: %1$s により対象外 (%2$s)%3$s"
+
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(LIST_SEP) X(NONE) X(CRITICAL_ADJ) X(CRITICAL_ADJ_SP) X(NOTES_SEP)       \
 	X(OBJ_NONE) X(OBJ_NOT_STATED) X(OBJ_STATED) X(OBJ_NO_COMPONENTS)          \
@@ -707,7 +715,8 @@
 	X(TPL_NOT_STATED) X(TPL_DISAGREES) X(TPL_AGREES) X(TPL_WHERE)             \
 	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \
 	X(TPL_NO_COLUMN) X(TPL_SUM_NO_COLUMN) X(TPL_EMPTY) X(TPL_SUM_EMPTY)       \
-	X(TPL_SUM_BAD) X(TPL_SUM_OK) X(WAIVER_ACTIVE) X(WAIVER_EXPIRED)
+	X(TPL_SUM_BAD) X(TPL_SUM_OK) X(WAIVER_ACTIVE) X(WAIVER_EXPIRED) \
+	X(TAILORED_PARAM) X(TAILORED_OUT)
 
 enum cm_id {
 #define CM_ENUM_ROW(name) CM_##name,

@@ -129,6 +129,17 @@ static const char schema_sql[] =
 	"  resource TEXT, component TEXT,\n"
 	"  fact TEXT NOT NULL, value TEXT\n"
 	");\n"
+	"CREATE TABLE tailoring (\n"
+	"  -- with -t FILE: one row per change the tailoring file makes\n"
+	"  file TEXT NOT NULL,                 -- its base name (data/tailoring/FILE in the package)\n"
+	"  sha256 TEXT NOT NULL,               -- of the file as read\n"
+	"  by TEXT NOT NULL,                   -- who tailored\n"
+	"  line INTEGER,                       -- line in the tailoring file\n"
+	"  control_id TEXT NOT NULL,\n"
+	"  check_name TEXT, param TEXT, value TEXT, -- a parameter override; NULL for a selection\n"
+	"  selected INTEGER,                   -- a selection: 0 took the control out\n"
+	"  statement TEXT                      -- 'tailored: ceiling PT12H on DR-004 by ...'\n"
+	");\n"
 	"CREATE TABLE history (\n"
 	"  -- with --history FILE: one row naming the history's run this one follows\n"
 	"  previous_run INTEGER,               -- NULL when the history held no run yet\n"
@@ -487,6 +498,35 @@ static int write_configs(sqlite3 *db, const struct config_set *set)
 	return ret;
 }
 
+/* The tailoring table: one row per item of the -t file. */
+static int write_tailoring(sqlite3 *db, const struct tailoring *t)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int ret = 0;
+	if (!t)
+		return 0;
+	if (prepare(db, "INSERT INTO tailoring VALUES (?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+		return -1;
+	for (i = 0; i < t->nr && !ret; i++) {
+		const struct tailoring_item *it = &t->items[i];
+		bind_text(st, 1, t->name);
+		bind_text(st, 2, t->sha256);
+		bind_text(st, 3, t->by);
+		bind_line(st, 4, it->line);
+		bind_text(st, 5, it->control);
+		bind_text(st, 6, it->check);
+		bind_text(st, 7, it->param);
+		bind_text(st, 8, it->value);
+		if (!it->check)
+			sqlite3_bind_int(st, 9, it->selected);
+		bind_text(st, 10, it->statement);
+		ret = step_reset(db, st);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
 /* The history tables: nothing without --history, else the previous run. */
 static int write_previous(sqlite3 *db, const struct history_previous *prev)
 {
@@ -551,7 +591,8 @@ sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 	if (write_run(db, run, tool) < 0 || write_model(db, run->assessment) < 0 ||
 	    write_results(db, run) < 0 || write_evidence(db, run->workspace) < 0 ||
 	    write_drills(db, run) < 0 ||
-	    write_configs(db, run->configs) < 0 || write_previous(db, run->previous) < 0)
+	    write_configs(db, run->configs) < 0 || write_previous(db, run->previous) < 0 ||
+	    write_tailoring(db, run->tailoring) < 0)
 		goto fail;
 	if (sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
 		error_at(shown_path, 0, "cannot commit: %s", sqlite3_errmsg(db));

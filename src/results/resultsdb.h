@@ -15,6 +15,7 @@
 #include "model/assessment.h"
 #include "model/questionnaire.h"
 #include "model/results.h"
+#include "model/tailoring.h"
 
 /* The latest run of a history (history.h), as the reports show what
  * changed since; owned by whoever loaded it (history_previous_free). */
@@ -52,6 +53,7 @@ struct resultsdb_run {
 	/* With --history: the history's latest run before this one (its
 	 * have is 0 when there was none); NULL without --history. */
 	const struct history_previous *previous;
+	const struct tailoring *tailoring;      /* -t FILE, or NULL */
 };
 
 /* Current schema version, stored in PRAGMA user_version. */

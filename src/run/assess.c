@@ -6,6 +6,8 @@
  * the workspace walk.  Reports are written only after every check ran, each
  * to a temporary file; they are renamed into place together at the end.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,8 @@
 
 #define ASSESSMENT_FILE "assessment.xml"
 
+static int load_tailoring(struct assess_run *run, const char *path);
+
 int assess_load_and_check(const struct options *opt, struct assess_run *run)
 {
 	memset(run, 0, sizeof(*run));
@@ -46,6 +50,8 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 			return -1;
 	}
 	run->loaded_q = 1;
+	if (opt->tailoring && load_tailoring(run, opt->tailoring) < 0)
+		return -1;
 	{
 		size_t n = strlen(opt->workspace);
 		run->assessment_path = n && opt->workspace[n - 1] == '/'
@@ -86,8 +92,47 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	return assess_check(run);
 }
 
-/* Largest waivers.xml read (it is a short list of exceptions). */
+/* Largest waivers.xml or tailoring file read (short lists). */
 #define WAIVERS_MAX_SIZE (4u << 20)
+
+/* Read fd to its end into sb (limit WAIVERS_MAX_SIZE); -1 after reporting. */
+static int read_small(int fd, const char *shown, struct strbuf *sb)
+{
+	char buf[8192];
+	ssize_t n;
+	strbuf_init(sb, WAIVERS_MAX_SIZE);
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (strbuf_add(sb, buf, (size_t)n) < 0)
+			break;
+	if (n != 0)
+		return error_at(shown, 0, n < 0 ? "cannot read" : "larger than %u bytes",
+				WAIVERS_MAX_SIZE);
+	return 0;
+}
+
+int assess_tailor(struct assess_run *run, const char *data, size_t len, const char *shown)
+{
+	if (tailoring_load_memory(data, len, shown, &run->questionnaire, &run->tailoring) < 0)
+		return -1;
+	run->loaded_tailoring = 1;
+	tailoring_apply(&run->tailoring, &run->questionnaire);
+	return 0;
+}
+
+/* -t FILE: read it and tailor the loaded questionnaire.  0 or -1. */
+static int load_tailoring(struct assess_run *run, const char *path)
+{
+	struct strbuf sb;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), ret;
+	if (fd < 0)
+		return error_at(path, 0, "cannot open tailoring: %s", strerror(errno));
+	ret = read_small(fd, path, &sb);
+	close(fd);
+	if (ret == 0)
+		ret = assess_tailor(run, sb.buf ? sb.buf : "", sb.len, path);
+	strbuf_release(&sb);
+	return ret;
+}
 
 /*
  * Read the workspace's waivers.xml, when the inventory has one, through the
@@ -97,8 +142,7 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 static int load_waivers(struct assess_run *run)
 {
 	struct strbuf sb;
-	char buf[8192], *shown;
-	ssize_t n = 0;
+	char *shown;
 	int fd, ret;
 
 	if (!workspace_find(&run->workspace, WAIVERS_FILE))
@@ -107,16 +151,10 @@ static int load_waivers(struct assess_run *run)
 	if (fd < 0)
 		return -1;
 	shown = workspace_display_path(&run->workspace, WAIVERS_FILE);
-	strbuf_init(&sb, WAIVERS_MAX_SIZE);
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		if (strbuf_add(&sb, buf, (size_t)n) < 0)
-			break;
+	ret = read_small(fd, shown, &sb);
 	close(fd);
-	if (n != 0)
-		ret = error_at(shown, 0, n < 0 ? "cannot read" : "larger than %u bytes",
-			       WAIVERS_MAX_SIZE);
-	else
-		ret = waivers_load_memory(sb.buf, sb.len, shown, &run->questionnaire,
+	if (ret == 0)
+		ret = waivers_load_memory(sb.buf ? sb.buf : "", sb.len, shown, &run->questionnaire,
 					  &run->waivers);
 	run->loaded_waivers = ret == 0;
 	free(shown);
@@ -142,6 +180,8 @@ int assess_check(struct assess_run *run)
 			   &run->results) < 0)
 		return -1;
 	run->checked = 1;
+	if (run->loaded_tailoring)
+		tailoring_annotate(&run->tailoring, &run->results, run->lang);
 	if (load_waivers(run) < 0)
 		return -1;
 	waivers_apply(&run->waivers, &run->results, run->as_of_day, run->lang);
@@ -257,6 +297,7 @@ struct resultsdb_run assess_record(const struct assess_run *run)
 		.configs = &run->configs,
 		.as_of = run->as_of,
 		.lang = run->lang,
+		.tailoring = run->loaded_tailoring ? &run->tailoring : NULL,
 	};
 	return rec;
 }
@@ -280,6 +321,8 @@ void assess_free(struct assess_run *run)
 		secret_rules_free(&run->secret_rules);
 	if (run->loaded_waivers)
 		waivers_free(&run->waivers);
+	if (run->loaded_tailoring)
+		tailoring_free(&run->tailoring);
 	free(run->assessment_path);
 	memset(run, 0, sizeof(*run));
 }

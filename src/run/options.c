@@ -53,6 +53,7 @@ static const struct option long_options[] = {
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "max-xml-depth", required_argument, NULL, OPT_MAX_XML_DEPTH },
 	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "tailoring", required_argument, NULL, 't' },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -86,6 +87,8 @@ void usage(const char *command)
 	       "options:\n"
 	       "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml)\n"
 	       "  -w, --workspace DIR       assessment.xml and evidence (default evidence)\n"
+	       "  -t, --tailoring FILE      select controls and override check parameters\n"
+	       "                            (questionnaires/tailoring.xsd) without editing the questionnaire\n"
 	       "  -o, --out DIR             where reports go (default reports)\n"
 	       "      --as-of YYYY-MM-DD    the date the assessment is made for (default today)\n"
 	       "      --format LIST         reports to write: html,json,junit,oscal (default all)\n"
@@ -201,11 +204,12 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 	opt->max_xml_depth = XML_DEFAULT_MAX_DEPTH;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+q:w:o:vh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+q:w:o:t:vh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'q': opt->questionnaire = optarg; break;
 		case 'w': opt->workspace = optarg; break;
 		case 'o': opt->out = optarg; break;
+		case 't': opt->tailoring = optarg; break;
 		case OPT_AS_OF: opt->as_of = optarg; break;
 		case OPT_FORMAT: opt->formats = optarg; break;
 		case OPT_LANG: opt->lang = optarg; break;
