@@ -190,6 +190,42 @@ static int read_scenario(struct assessment *a, xmlNodePtr node)
 	return 0;
 }
 
+/* <attestation>: a real date, a non-blank attester, safe examined paths. */
+static int read_attestation(struct assessment *a, xmlNodePtr node, struct attestation *at)
+{
+	xmlNodePtr child;
+	char *date = xml_attr(node, "date"), *verdict = xml_attr(node, "verdict");
+	const char *p;
+	int bad;
+
+	at->present = 1;
+	at->line = xmlGetLineNo(node);
+	at->by = xml_attr(node, "by");
+	at->met = verdict && strcmp(verdict, "met") == 0;
+	free(verdict);
+	bad = !date || strlen(date) != 10 || date_parse(date, &at->day) < 0;
+	if (bad) {
+		error_at(a->path, at->line, "attestation date '%s' is not a date (YYYY-MM-DD)",
+			 date ? date : "");
+		free(date);
+		return -1;
+	}
+	memcpy(at->date, date, 11);
+	free(date);
+	for (p = at->by; p && *p == ' '; p++)
+		;
+	if (!p || !*p)
+		return error_at(a->path, at->line, "attestation: by is blank");
+	for (child = node->children; child; child = child->next) {
+		if (!xml_is(child, "examined"))
+			continue;
+		ALLOC_GROW(at->examined, at->nr_examined, at->alloc_examined);
+		if (read_ref(a->path, child, xml_text(child), &at->examined[at->nr_examined++]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int read_statement(struct assessment *a, xmlNodePtr node)
 {
 	struct statement *st;
@@ -211,6 +247,9 @@ static int read_statement(struct assessment *a, xmlNodePtr node)
 			ALLOC_GROW(st->evidence, st->nr_evidence, st->alloc_evidence);
 			if (read_ref(a->path, child, xml_text(child),
 				     &st->evidence[st->nr_evidence++]) < 0)
+				return -1;
+		} else if (xml_is(child, "attestation")) {
+			if (read_attestation(a, child, &st->attestation) < 0)
 				return -1;
 		}
 	}
@@ -388,6 +427,8 @@ void assessment_free(struct assessment *a)
 		free(st->status);
 		free(st->notes);
 		free_refs(st->evidence, st->nr_evidence);
+		free_refs(st->attestation.examined, st->attestation.nr_examined);
+		free(st->attestation.by);
 	}
 	free(a->statements);
 	free(a->path);

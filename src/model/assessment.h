@@ -66,12 +66,25 @@ struct major_change {
 	long line;
 };
 
+/* A person's judgement of a manual control (<attestation>). */
+struct attestation {
+	int present;
+	char *by;
+	char date[16];    /* YYYY-MM-DD as written */
+	int64_t day;      /* calendar.h day number */
+	int met;          /* verdict: 1 met, 0 not met */
+	struct ref *examined;
+	size_t nr_examined, alloc_examined;
+	long line;
+};
+
 struct statement {
 	char *ref;
 	char *status; /* met, not-met, not-applicable, manual, unanswered */
 	char *notes;
 	struct ref *evidence;
 	size_t nr_evidence, alloc_evidence;
+	struct attestation attestation;
 	long line;
 };
 

@@ -645,6 +645,20 @@
 #define CM_TPL_SUM_OK_EN "%zu %s cells in sheet '%s' column %s are durations, %zu checked against the assessment"
 #define CM_TPL_SUM_OK_JA "シート '%3$s' の %4$s 列の %2$s %1$zu 件はすべて有効な期間で、うち %5$zu 件を評価と照合しました"
 
+/* ---- attestations (partner-evidence) -------------------------------------- */
+/* 1 attester, 2 day, 3 verdict label, 4 examined path, 5 its sha256 */
+#define CM_ATTEST_OK_EN "manual \xe2\x80\x94 attested by %s on %s: %s; examined %s (sha256 %.12s\xe2\x80\xa6)"
+#define CM_ATTEST_OK_JA "手動判定 \xe2\x80\x94 %1$s が %2$s に証明: %3$s。確認したファイル %4$s (sha256 %5$.12s\xe2\x80\xa6)"
+/* 1 attester, 2 day, 3 expiry day, 4 max age */
+#define CM_ATTEST_EXPIRED_EN "attestation by %s on %s expired on %s (max age %s); a reviewer must attest again"
+#define CM_ATTEST_EXPIRED_JA "%1$s による %2$s の証明は %3$s に期限切れです (最大経過期間 %4$s)。再度の証明が必要です"
+/* 1 attester, 2 day, 3 as-of day */
+#define CM_ATTEST_FUTURE_EN "attestation by %s is dated %s, after the as-of date %s"
+#define CM_ATTEST_FUTURE_JA "%1$s による証明の日付 %2$s は基準日 %3$s より後です"
+/* 1 attester, 2 day */
+#define CM_ATTEST_SUM_EN "manual \xe2\x80\x94 attested by %s on %s"
+#define CM_ATTEST_SUM_JA "手動判定 \xe2\x80\x94 %1$s が %2$s に証明"
+
 /* ---- waivers (waivers.xml) ---------------------------------------------- */
 /* 1 approver, 2 expiry day, 3 verdict without the waiver, 4 justification */
 #define CM_WAIVER_ACTIVE_EN "waived by %s until %s (otherwise %s): %s"
@@ -715,7 +729,8 @@
 	X(TPL_NOT_STATED) X(TPL_DISAGREES) X(TPL_AGREES) X(TPL_WHERE)             \
 	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \
 	X(TPL_NO_COLUMN) X(TPL_SUM_NO_COLUMN) X(TPL_EMPTY) X(TPL_SUM_EMPTY)       \
-	X(TPL_SUM_BAD) X(TPL_SUM_OK) X(WAIVER_ACTIVE) X(WAIVER_EXPIRED) \
+	X(TPL_SUM_BAD) X(TPL_SUM_OK) X(WAIVER_ACTIVE) X(WAIVER_EXPIRED) X(ATTEST_OK) X(ATTEST_EXPIRED) \
+	X(ATTEST_FUTURE) X(ATTEST_SUM) \
 	X(TAILORED_PARAM) X(TAILORED_OUT)
 
 enum cm_id {
