@@ -41,6 +41,9 @@ static const struct check_def registry[] = {
 	{ "template-column", check_template_column,
 	  "the filled self-assessment workbook's column (param column, a header pattern; "
 	  "param objective=rpo|rto; param sheet) holds durations that agree with the assessment" },
+	{ "evidence-current", check_evidence_current,
+	  "evidence that carries an effective (else collection) date is no older than param max-age "
+	  "and not dated after the as-of date; stale evidence is not met" },
 	{ NULL, NULL, NULL },
 };
 

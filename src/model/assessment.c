@@ -90,6 +90,22 @@ int cadence_parse(const char *text, struct cadence *out, const char **why)
 }
 
 /* Read a path-valued attribute or text into ref; -1 on an unsafe path. */
+/* Optional YYYY-MM-DD attribute attr of node: *has and *day; -1 after reporting. */
+static int read_day(const char *file, xmlNodePtr node, const char *attr, int *has, int64_t *day)
+{
+	char *text = xml_attr(node, attr);
+	int ret = 0;
+	*has = 0;
+	if (!text)
+		return 0;
+	if (strlen(text) != 10 || date_parse(text, day) < 0)
+		ret = error_at(file, xmlGetLineNo(node), "%s '%s' is not a date (YYYY-MM-DD)", attr, text);
+	else
+		*has = 1;
+	free(text);
+	return ret;
+}
+
 static int read_ref(const char *file, xmlNodePtr node, char *path, struct ref *ref)
 {
 	const char *why;
@@ -97,6 +113,12 @@ static int read_ref(const char *file, xmlNodePtr node, char *path, struct ref *r
 	ref->line = xmlGetLineNo(node);
 	if (relpath_check(path, &why) < 0)
 		return error_at(file, ref->line, "evidence path '%s': %s", path, why);
+	if (read_day(file, node, "effective", &ref->has_effective, &ref->effective_day) < 0 ||
+	    read_day(file, node, "collected", &ref->has_collected, &ref->collected_day) < 0)
+		return -1;
+	if (ref->has_effective && ref->has_collected && ref->effective_day > ref->collected_day)
+		return error_at(file, ref->line, "evidence '%s': effective date after its collection date",
+				path);
 	return 0;
 }
 

@@ -17,6 +17,9 @@
 struct ref {
 	char *path;
 	long line;
+	/* effective= and collected= (YYYY-MM-DD) as calendar.h day numbers */
+	int has_effective, has_collected;
+	int64_t effective_day, collected_day;
 };
 
 struct objective {

@@ -659,6 +659,25 @@
 #define CM_ATTEST_SUM_EN "manual \xe2\x80\x94 attested by %s on %s"
 #define CM_ATTEST_SUM_JA "手動判定 \xe2\x80\x94 %1$s が %2$s に証明"
 
+/* ---- evidence-current ---------------------------------------------------- */
+#define CM_EVID_EFFECTIVE_EN "effective"
+#define CM_EVID_EFFECTIVE_JA "有効日"
+#define CM_EVID_COLLECTED_EN "collected"
+#define CM_EVID_COLLECTED_JA "収集日"
+/* 1 path, 2 EVID_EFFECTIVE or EVID_COLLECTED, 3 day, 4 max age */
+#define CM_EVID_STALE_EN "%s is stale: %s %s, older than %s"
+#define CM_EVID_STALE_JA "%1$s は古くなっています: %2$s %3$s は %4$s より前です"
+#define CM_EVID_CURRENT_EN "%s is current: %s %s, within %s"
+#define CM_EVID_CURRENT_JA "%1$s は最新です: %2$s %3$s は %4$s 以内です"
+/* 1 path, 2 day */
+#define CM_EVID_DATE_FUTURE_EN "%s is dated %s, after the as-of date"
+#define CM_EVID_DATE_FUTURE_JA "%1$s の日付 %2$s は基準日より後です"
+/* 1 dated count, 2 stale count, 3 max age */
+#define CM_EVID_DATED_SUM_EN "%zu dated evidence files, %zu stale or future-dated (max age %s)"
+#define CM_EVID_DATED_SUM_JA "日付付きエビデンス %1$zu 件、古いまたは未来の日付 %2$zu 件 (最大経過期間 %3$s)"
+#define CM_EVID_UNDATED_SUM_EN "no evidence carries an effective or collection date"
+#define CM_EVID_UNDATED_SUM_JA "有効日または収集日を持つエビデンスはありません"
+
 /* ---- waivers (waivers.xml) ---------------------------------------------- */
 /* 1 approver, 2 expiry day, 3 verdict without the waiver, 4 justification */
 #define CM_WAIVER_ACTIVE_EN "waived by %s until %s (otherwise %s): %s"
@@ -730,7 +749,9 @@
 	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \
 	X(TPL_NO_COLUMN) X(TPL_SUM_NO_COLUMN) X(TPL_EMPTY) X(TPL_SUM_EMPTY)       \
 	X(TPL_SUM_BAD) X(TPL_SUM_OK) X(WAIVER_ACTIVE) X(WAIVER_EXPIRED) X(ATTEST_OK) X(ATTEST_EXPIRED) \
-	X(ATTEST_FUTURE) X(ATTEST_SUM) \
+	X(ATTEST_FUTURE) X(ATTEST_SUM) X(EVID_EFFECTIVE) X(EVID_COLLECTED) \
+	X(EVID_STALE) X(EVID_CURRENT) X(EVID_DATE_FUTURE) X(EVID_DATED_SUM) \
+	X(EVID_UNDATED_SUM) \
 	X(TAILORED_PARAM) X(TAILORED_OUT)
 
 enum cm_id {
