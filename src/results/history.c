@@ -75,6 +75,27 @@ static int check_is_history(sqlite3 *db, const char *path)
 	return error_at(path, 0, "not a history database of ftrkit (another SQLite file)");
 }
 
+/* The two columns sql selects for run into a new array (*out, *nr; owned
+ * by the caller's history_previous).  0 or -1 after reporting. */
+static int read_pairs(struct history *h, const char *sql, long long run,
+		      struct history_pair **out, size_t *nr)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(h->db, h->path);
+	sqlite3_bind_int64(st, 1, run);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*out, *nr, alloc);
+		(*out)[*nr].key = dup_text(st, 0);
+		(*out)[(*nr)++].value = dup_text(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(h->db, h->path);
+}
+
 /* Read the latest run into prev; 0 or -1 after reporting. */
 static int read_previous(struct history *h, struct history_previous *prev)
 {
@@ -95,29 +116,12 @@ static int read_previous(struct history *h, struct history_previous *prev)
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? 0 : db_fail(h->db, h->path);
 
-	if (sqlite3_prepare_v2(h->db, "SELECT control_id, verdict FROM run_controls WHERE run = ?"
-			       " ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(h->db, h->path);
-	sqlite3_bind_int64(st, 1, prev->run);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		prev->controls = xrealloc(prev->controls, (prev->nr_controls + 1) * sizeof(*prev->controls));
-		prev->controls[prev->nr_controls].id = dup_text(st, 0);
-		prev->controls[prev->nr_controls++].verdict = dup_text(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(h->db, h->path);
-	if (sqlite3_prepare_v2(h->db, "SELECT path, sha256 FROM run_evidence WHERE run = ?"
-			       " ORDER BY path", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(h->db, h->path);
-	sqlite3_bind_int64(st, 1, prev->run);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		prev->evidence = xrealloc(prev->evidence, (prev->nr_evidence + 1) * sizeof(*prev->evidence));
-		prev->evidence[prev->nr_evidence].path = dup_text(st, 0);
-		prev->evidence[prev->nr_evidence++].sha256 = dup_text(st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(h->db, h->path);
+	if (read_pairs(h, "SELECT control_id, verdict FROM run_controls WHERE run = ? ORDER BY rowid",
+		       prev->run, &prev->controls, &prev->nr_controls) < 0 ||
+	    read_pairs(h, "SELECT path, sha256 FROM run_evidence WHERE run = ? ORDER BY path",
+		       prev->run, &prev->evidence, &prev->nr_evidence) < 0)
+		return -1;
+	return 0;
 }
 
 int history_begin(const char *path, struct history *h, struct history_previous *prev)
@@ -264,12 +268,12 @@ void history_previous_free(struct history_previous *prev)
 {
 	size_t i;
 	for (i = 0; i < prev->nr_controls; i++) {
-		free(prev->controls[i].id);
-		free(prev->controls[i].verdict);
+		free(prev->controls[i].key);
+		free(prev->controls[i].value);
 	}
 	for (i = 0; i < prev->nr_evidence; i++) {
-		free(prev->evidence[i].path);
-		free(prev->evidence[i].sha256);
+		free(prev->evidence[i].key);
+		free(prev->evidence[i].value);
 	}
 	free(prev->controls);
 	free(prev->evidence);

@@ -547,14 +547,14 @@ static int write_previous(sqlite3 *db, const struct history_previous *prev)
 	if (step_reset(db, h) < 0)
 		goto out;
 	for (i = 0; i < prev->nr_controls; i++) {
-		bind_text(c, 1, prev->controls[i].id);
-		bind_text(c, 2, prev->controls[i].verdict);
+		bind_text(c, 1, prev->controls[i].key);
+		bind_text(c, 2, prev->controls[i].value);
 		if (step_reset(db, c) < 0)
 			goto out;
 	}
 	for (i = 0; i < prev->nr_evidence; i++) {
-		bind_text(e, 1, prev->evidence[i].path);
-		bind_text(e, 2, prev->evidence[i].sha256);
+		bind_text(e, 1, prev->evidence[i].key);
+		bind_text(e, 2, prev->evidence[i].value);
 		if (step_reset(db, e) < 0)
 			goto out;
 	}

@@ -19,12 +19,9 @@
 
 /* The latest run of a history (history.h), as the reports show what
  * changed since; owned by whoever loaded it (history_previous_free). */
-struct history_control {
-	char *id, *verdict;
-};
-
-struct history_evidence {
-	char *path, *sha256;
+/* A control and its verdict, or an evidence path and its SHA-256. */
+struct history_pair {
+	char *key, *value;
 };
 
 /* The latest run of a history, as the reports show what changed since. */
@@ -32,9 +29,9 @@ struct history_previous {
 	int have;                 /* 0: the history held no run yet */
 	long long run;            /* its number */
 	char *as_of;              /* YYYY-MM-DD */
-	struct history_control *controls;
+	struct history_pair *controls; /* control id, verdict */
 	size_t nr_controls;
-	struct history_evidence *evidence;
+	struct history_pair *evidence; /* path, sha256 */
 	size_t nr_evidence;
 };
 
