@@ -42,7 +42,11 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 CATALOGS := $(sort $(wildcard questionnaires/*.xml))
 EMBED := questionnaire_xsd=questionnaires/questionnaire.xsd \
          assessment_xsd=questionnaires/assessment.xsd \
+         waivers_xsd=questionnaires/waivers.xsd \
+         tailoring_xsd=questionnaires/tailoring.xsd \
          $(addprefix catalog=,$(CATALOGS))
+# What embedded.c is made from (its rule's prerequisites).
+EMBED_INPUTS := $(filter-out catalog,$(subst =, ,$(EMBED))) tools/embed.sh
 
 # One rule set, instantiated for the normal and the sanitizer build.
 define build_rules
@@ -51,7 +55,7 @@ $(1)/obj/%.o: src/%.c $(HDRS) | $(1)/obj
 	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -c $$< -o $$@
 $(1)/obj/embedded.o: $(1)/gen/embedded.c | $(1)/obj
 	$$(CC) $(2) -c $$< -o $$@
-$(1)/gen/embedded.c: questionnaires/questionnaire.xsd questionnaires/assessment.xsd $(CATALOGS) tools/embed.sh | $(1)/gen
+$(1)/gen/embedded.c: $(filter %.xsd %.xml %.sh,$(EMBED_INPUTS)) | $(1)/gen
 	sh tools/embed.sh $$@ $(EMBED)
 $(1)/libftrkit.a: $(patsubst src/%.c,$(1)/obj/%.o,$(LIB_SRCS)) $(1)/obj/embedded.o
 	rm -f $$@ && ar rcs $$@ $$^

@@ -12,5 +12,9 @@ extern const char embedded_questionnaire_xsd[];
 extern const size_t embedded_questionnaire_xsd_len;
 extern const char embedded_assessment_xsd[];
 extern const size_t embedded_assessment_xsd_len;
+extern const char embedded_waivers_xsd[];
+extern const size_t embedded_waivers_xsd_len;
+extern const char embedded_tailoring_xsd[];
+extern const size_t embedded_tailoring_xsd_len;
 
 #endif

@@ -68,8 +68,8 @@ static const char *const table[M__COUNT][2] = {
 			  "%s により結果データベース (results.sqlite) から生成。" },
 	[M_NEVER] = { "never", "なし" },
 	/* format: five long long: controls, met, not met, not applicable, manual */
-	[M_COUNTS] = { "%lld controls: %lld met, %lld not met, %lld not applicable, %lld manual",
-		       "管理策 %lld 件: 適合 %lld、不適合 %lld、対象外 %lld、要確認 %lld" },
+	[M_COUNTS] = { "%lld controls: %lld met, %lld not met, %lld not applicable, %lld manual, %lld waived",
+		       "管理策 %lld 件: 適合 %lld、不適合 %lld、対象外 %lld、要確認 %lld、免除 %lld" },
 	[M_EVIDENCE_NOTE] = {
 		"Evidence links open the bundled file when this report is read inside the review "
 		"package; path, line and SHA-256 are also given as text so every verdict can be "
@@ -95,8 +95,8 @@ static const char *const table[M__COUNT][2] = {
 	[M_SUMMARY_VERDICT] = { "VERDICT", "判定" },
 	[M_SUMMARY_REASON] = { "REASON", "理由" },
 	/* format: five size_t: controls, met, not met, not applicable, manual */
-	[M_SUMMARY_COUNTS] = { "%zu controls: %zu met, %zu not met, %zu not applicable, %zu manual\n",
-			       "管理策 %zu 件: 適合 %zu、不適合 %zu、対象外 %zu、要確認 %zu\n" },
+	[M_SUMMARY_COUNTS] = { "%zu controls: %zu met, %zu not met, %zu not applicable, %zu manual, %zu waived\n",
+			       "管理策 %zu 件: 適合 %zu、不適合 %zu、対象外 %zu、要確認 %zu、免除 %zu\n" },
 	/* format: output folder */
 	[M_SUMMARY_WRITTEN] = { "reports written to %s/\n", "レポートの出力先: %s/\n" },
 	[M_STATUS] = { "Status", "状況" },
@@ -120,6 +120,20 @@ static const char *const table[M__COUNT][2] = {
 	[M_SCHED_AFTER_CHANGE] = { "due after major change", "大規模変更後の訓練が必要" },
 	/* format: path of the calendar file */
 	[M_SCHEDULE_WRITTEN] = { "calendar written to %s\n", "カレンダーの出力先: %s\n" },
+	[M_CHANGES] = { "Changes since the previous run", "前回の実行からの変化" },
+	[M_CHANGES_FIRST] = { "This is the first run in the history: nothing to compare with yet.",
+			      "履歴の最初の実行のため、比較対象はまだありません。" },
+	/* format: run number, its as-of date */
+	[M_CHANGES_SINCE] = { "Compared with run %lld of the history, as of %s.",
+			      "履歴の実行 %lld (基準日 %s) と比較しています。" },
+	[M_CHANGES_NONE] = { "No verdict and no evidence file changed.",
+			     "判定にもエビデンスファイルにも変化はありません。" },
+	[M_PREVIOUS] = { "Previous", "前回" },
+	[M_NOW] = { "Now", "今回" },
+	[M_CHANGE] = { "Change", "変化" },
+	[M_ADDED] = { "added", "追加" },
+	[M_REMOVED] = { "removed", "削除" },
+	[M_CHANGED] = { "changed", "変更" },
 };
 
 const char *msg(enum msg id, const char *lang)

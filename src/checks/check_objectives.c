@@ -10,6 +10,7 @@
 #include "model/check_messages.h"
 #include "checks/checks.h"
 #include "model/duration.h"
+#include "model/calendar.h"
 #include "base/error.h"
 #include "base/banned.h"
 
@@ -163,12 +164,65 @@ int check_statement_provided(const struct check_ctx *ctx, const struct check_spe
 	return 0;
 }
 
+/*
+ * A statement's <attestation>: within attestation-max-age (default P365D)
+ * of its date it decides the check (met or not met, one finding per file
+ * examined) and 0 is returned.  Dated after --as-of it is not met (0).
+ * Expired, it adds a not-applicable finding saying so and returns 1: the
+ * evidence is then to be judged again (manual).  -1 after an input error.
+ */
+static int attested(const struct check_ctx *ctx, const struct check_spec *spec,
+		    const struct statement *st, struct check_result *res)
+{
+	const struct attestation *at = &st->attestation;
+	enum verdict v = at->met ? VERDICT_MET : VERDICT_NOT_MET;
+	int64_t max_age;
+	char as_of[16], expires[16], age[64];
+	size_t i;
+
+	if (check_param_duration(ctx, spec, "attestation-max-age", 365 * 86400, &max_age) < 0)
+		return -1;
+	date_format(ctx->as_of_day, as_of, sizeof(as_of));
+	if (at->day > ctx->as_of_day) {
+		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, at->line, NULL, st->ref,
+			    CMSG(ctx->lang, ATTEST_FUTURE), at->by, at->date, as_of);
+		res->summary = xasprintf(CMSG(ctx->lang, ATTEST_SUM), at->by, at->date);
+		return 0;
+	}
+	date_format(at->day + max_age / 86400, expires, sizeof(expires));
+	if (ctx->as_of_day > at->day + max_age / 86400) {
+		duration_format(max_age, ctx->lang, age, sizeof(age));
+		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, at->line, NULL,
+			    st->ref, CMSG(ctx->lang, ATTEST_EXPIRED), at->by, at->date, expires, age);
+		/* what was examined is to be judged again, like the evidence */
+		for (i = 0; i < at->nr_examined; i++) {
+			const struct evidence_file *f = workspace_require(ctx->workspace,
+				&at->examined[i], ctx->assessment->path);
+			if (!f)
+				return -1;
+			finding_add(res, VERDICT_MANUAL, f->path, 0, NULL, st->ref,
+				    CMSG(ctx->lang, EVID_JUDGE), f->path, f->sha256);
+		}
+		res->summary = xasprintf(CMSG(ctx->lang, ATTEST_SUM), at->by, at->date);
+		return 1;
+	}
+	for (i = 0; i < at->nr_examined; i++) {
+		const struct evidence_file *f =
+			workspace_require(ctx->workspace, &at->examined[i], ctx->assessment->path);
+		if (!f)
+			return -1;
+		finding_add(res, v, f->path, 0, NULL, st->ref, CMSG(ctx->lang, ATTEST_OK), at->by,
+			    at->date, verdict_label(v, ctx->lang), f->path, f->sha256);
+	}
+	res->summary = xasprintf(CMSG(ctx->lang, ATTEST_SUM), at->by, at->date);
+	return 0;
+}
+
 int check_partner_evidence(const struct check_ctx *ctx, const struct check_spec *spec,
 			   struct check_result *res)
 {
 	const struct statement *st = ctx->statement;
 	size_t i;
-	(void)spec;
 	if (st && strcmp(st->status, "not-applicable") == 0) {
 		finding_add(res, VERDICT_NOT_APPLICABLE, ctx->assessment_relpath, st->line, NULL,
 			    st->ref, CMSG(ctx->lang, EVID_NA),
@@ -176,12 +230,17 @@ int check_partner_evidence(const struct check_ctx *ctx, const struct check_spec 
 		res->summary = xstrdup(CMSG(ctx->lang, EVID_SUM_NA));
 		return 0;
 	}
-	if (!st || !st->nr_evidence) {
+	if (!st || (!st->nr_evidence && !st->attestation.present)) {
 		finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, st ? st->line : 0,
 			    NULL, ctx->control->id,
 			    CMSG(ctx->lang, EVID_NONE), ctx->control->id);
 		res->summary = xstrdup(CMSG(ctx->lang, EVID_SUM_NONE));
 		return 0;
+	}
+	if (st->attestation.present) {
+		int rc = attested(ctx, spec, st, res);
+		if (rc <= 0)
+			return rc;
 	}
 	for (i = 0; i < st->nr_evidence; i++) {
 		const struct evidence_file *f =
@@ -191,6 +250,8 @@ int check_partner_evidence(const struct check_ctx *ctx, const struct check_spec 
 		finding_add(res, VERDICT_MANUAL, f->path, 0, NULL, st->ref,
 			    CMSG(ctx->lang, EVID_JUDGE), f->path, f->sha256);
 	}
+	if (st->attestation.present)
+		return 0; /* expired: its finding says so; summary below would miscount */
 	res->summary = xasprintf(CMSG(ctx->lang, EVID_SUM),
 				 st->nr_evidence, st->nr_evidence == 1 ? "" : "s");
 	return 0;

@@ -41,6 +41,9 @@ static const struct check_def registry[] = {
 	{ "template-column", check_template_column,
 	  "the filled self-assessment workbook's column (param column, a header pattern; "
 	  "param objective=rpo|rto; param sheet) holds durations that agree with the assessment" },
+	{ "evidence-current", check_evidence_current,
+	  "evidence that carries an effective (else collection) date is no older than param max-age "
+	  "and not dated after the as-of date; stale evidence is not met" },
 	{ NULL, NULL, NULL },
 };
 
@@ -140,7 +143,7 @@ int checks_run_all(const struct questionnaire *q, const struct assessment *a,
 		memset(cr, 0, sizeof(*cr));
 		cr->id = xstrdup(control->id);
 		cr->declared = xstrdup(ctx.statement ? ctx.statement->status : "unanswered");
-		for (j = 0; j < control->nr_checks; j++) {
+		for (j = 0; j < control->nr_checks && !control->deselected; j++) {
 			const struct check_spec *spec = &control->checks[j];
 			const struct check_def *def = check_find(spec->name);
 			struct check_result *res;

@@ -82,6 +82,7 @@ int check_config_recovery_points(const struct check_ctx *, const struct check_sp
 int check_config_availability(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_runbook_sections(const struct check_ctx *, const struct check_spec *, struct check_result *);
 int check_template_column(const struct check_ctx *, const struct check_spec *, struct check_result *);
+int check_evidence_current(const struct check_ctx *, const struct check_spec *, struct check_result *);
 
 /* Shared helper: the parameter as a duration in seconds; -1 after reporting
  * a bad value (naming the questionnaire and line).  Missing -> *seconds = dflt. */

@@ -398,6 +398,43 @@ static int db_open(struct verify *v, sqlite3 **db, struct strbuf *image)
 	return 0;
 }
 
+/*
+ * issue 19: a packaged tailoring file (data/tailoring/FILE, at most one)
+ * tailors the bundled questionnaire before the checks re-run.  0, or -1
+ * after a problem was counted.
+ */
+static int verify_tailoring(struct verify *v, struct assess_run *run)
+{
+	const struct pkg_entry *te = NULL;
+	struct strbuf txml;
+	char *shown;
+	size_t i, nr = 0;
+	int ret;
+
+	for (i = 0; i < v->pr.nr; i++)
+		if (!v->pr.entries[i].is_dir && strncmp(v->pr.entries[i].name, "data/tailoring/", 15) == 0) {
+			te = &v->pr.entries[i];
+			nr++;
+		}
+	if (nr == 0)
+		return 0;
+	if (nr > 1) {
+		problem(v, "want at most one tailoring file in data/tailoring/, found %zu", nr);
+		return -1;
+	}
+	if (pkg_read(&v->pr, te, XML_LIMIT, &txml) < 0) {
+		problem(v, "%s cannot be read", te->name);
+		return -1;
+	}
+	shown = pkg_display(&v->pr, te->name);
+	ret = assess_tailor(run, txml.buf ? txml.buf : "", txml.len, shown);
+	free(shown);
+	strbuf_release(&txml);
+	if (ret < 0)
+		problem(v, "the bundled tailoring file does not load");
+	return ret;
+}
+
 static void step_verdicts(struct verify *v)
 {
 	struct questionnaire q;
@@ -490,6 +527,8 @@ static void step_verdicts(struct verify *v)
 	run.workspace = ws;
 	run.loaded_q = run.loaded_a = run.loaded_ws = 1;
 	loaded_q = loaded_a = have_ws = 0;
+	if (verify_tailoring(v, &run) < 0)
+		goto out;
 	run.as_of_day = as_of_day;
 	date_format(as_of_day, run.as_of, sizeof(run.as_of));
 	run.lang = lang;

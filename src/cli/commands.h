@@ -15,5 +15,7 @@ int cmd_verify(struct options *opt);
 int cmd_keygen(struct options *opt);
 int cmd_schedule(struct options *opt);
 int cmd_explain(struct options *opt);
+int cmd_diff(struct options *opt);
+int cmd_history(struct options *opt);
 
 #endif

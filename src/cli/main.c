@@ -28,6 +28,8 @@ static const struct command commands[] = {
 	{ "keygen", cmd_keygen },
 	{ "schedule", cmd_schedule },
 	{ "explain", cmd_explain },
+	{ "diff", cmd_diff },
+	{ "history", cmd_history },
 };
 
 int main(int argc, char **argv)

@@ -51,6 +51,7 @@ static const char *colour_of(enum verdict v)
 	case VERDICT_MET: return "\033[32m";
 	case VERDICT_NOT_MET: return "\033[31m";
 	case VERDICT_MANUAL: return "\033[33m";
+	case VERDICT_WAIVED: return "\033[36m";
 	default: return "\033[2m";
 	}
 }
@@ -68,7 +69,7 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 		if (w > id_w)
 			id_w = w;
 	}
-	for (i = 0; i <= VERDICT_NOT_MET; i++) {
+	for (i = 0; i < VERDICT__COUNT; i++) {
 		size_t w = display_width(verdict_label((enum verdict)i, run->lang));
 		if (w > verdict_w)
 			verdict_w = w;
@@ -114,5 +115,6 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 	}
 	fprintf(out, msg(M_SUMMARY_COUNTS, run->lang), r->nr_controls,
 		r->count[VERDICT_MET], r->count[VERDICT_NOT_MET],
-		r->count[VERDICT_NOT_APPLICABLE], r->count[VERDICT_MANUAL]);
+		r->count[VERDICT_NOT_APPLICABLE], r->count[VERDICT_MANUAL],
+		r->count[VERDICT_WAIVED]);
 }

@@ -696,10 +696,15 @@ int workspace_classify(struct workspace *ws, const struct assessment *a,
 			return -1;
 	if (a->template.path && classify(ws, &a->template, a->path, "template") < 0)
 		return -1;
-	for (i = 0; i < a->nr_statements; i++)
+	for (i = 0; i < a->nr_statements; i++) {
 		for (j = 0; j < a->statements[i].nr_evidence; j++)
 			if (classify(ws, &a->statements[i].evidence[j], a->path, "document") < 0)
 				return -1;
+		for (j = 0; j < a->statements[i].attestation.nr_examined; j++)
+			if (classify(ws, &a->statements[i].attestation.examined[j], a->path,
+				     "document") < 0)
+				return -1;
+	}
 	return 0;
 }
 

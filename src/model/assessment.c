@@ -90,6 +90,22 @@ int cadence_parse(const char *text, struct cadence *out, const char **why)
 }
 
 /* Read a path-valued attribute or text into ref; -1 on an unsafe path. */
+/* Optional YYYY-MM-DD attribute attr of node: *has and *day; -1 after reporting. */
+static int read_day(const char *file, xmlNodePtr node, const char *attr, int *has, int64_t *day)
+{
+	char *text = xml_attr(node, attr);
+	int ret = 0;
+	*has = 0;
+	if (!text)
+		return 0;
+	if (strlen(text) != 10 || date_parse(text, day) < 0)
+		ret = error_at(file, xmlGetLineNo(node), "%s '%s' is not a date (YYYY-MM-DD)", attr, text);
+	else
+		*has = 1;
+	free(text);
+	return ret;
+}
+
 static int read_ref(const char *file, xmlNodePtr node, char *path, struct ref *ref)
 {
 	const char *why;
@@ -97,6 +113,12 @@ static int read_ref(const char *file, xmlNodePtr node, char *path, struct ref *r
 	ref->line = xmlGetLineNo(node);
 	if (relpath_check(path, &why) < 0)
 		return error_at(file, ref->line, "evidence path '%s': %s", path, why);
+	if (read_day(file, node, "effective", &ref->has_effective, &ref->effective_day) < 0 ||
+	    read_day(file, node, "collected", &ref->has_collected, &ref->collected_day) < 0)
+		return -1;
+	if (ref->has_effective && ref->has_collected && ref->effective_day > ref->collected_day)
+		return error_at(file, ref->line, "evidence '%s': effective date after its collection date",
+				path);
 	return 0;
 }
 
@@ -190,6 +212,42 @@ static int read_scenario(struct assessment *a, xmlNodePtr node)
 	return 0;
 }
 
+/* <attestation>: a real date, a non-blank attester, safe examined paths. */
+static int read_attestation(struct assessment *a, xmlNodePtr node, struct attestation *at)
+{
+	xmlNodePtr child;
+	char *date = xml_attr(node, "date"), *verdict = xml_attr(node, "verdict");
+	const char *p;
+	int bad;
+
+	at->present = 1;
+	at->line = xmlGetLineNo(node);
+	at->by = xml_attr(node, "by");
+	at->met = verdict && strcmp(verdict, "met") == 0;
+	free(verdict);
+	bad = !date || strlen(date) != 10 || date_parse(date, &at->day) < 0;
+	if (bad) {
+		error_at(a->path, at->line, "attestation date '%s' is not a date (YYYY-MM-DD)",
+			 date ? date : "");
+		free(date);
+		return -1;
+	}
+	memcpy(at->date, date, 11);
+	free(date);
+	for (p = at->by; p && *p == ' '; p++)
+		;
+	if (!p || !*p)
+		return error_at(a->path, at->line, "attestation: by is blank");
+	for (child = node->children; child; child = child->next) {
+		if (!xml_is(child, "examined"))
+			continue;
+		ALLOC_GROW(at->examined, at->nr_examined, at->alloc_examined);
+		if (read_ref(a->path, child, xml_text(child), &at->examined[at->nr_examined++]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int read_statement(struct assessment *a, xmlNodePtr node)
 {
 	struct statement *st;
@@ -211,6 +269,9 @@ static int read_statement(struct assessment *a, xmlNodePtr node)
 			ALLOC_GROW(st->evidence, st->nr_evidence, st->alloc_evidence);
 			if (read_ref(a->path, child, xml_text(child),
 				     &st->evidence[st->nr_evidence++]) < 0)
+				return -1;
+		} else if (xml_is(child, "attestation")) {
+			if (read_attestation(a, child, &st->attestation) < 0)
 				return -1;
 		}
 	}
@@ -388,6 +449,8 @@ void assessment_free(struct assessment *a)
 		free(st->status);
 		free(st->notes);
 		free_refs(st->evidence, st->nr_evidence);
+		free_refs(st->attestation.examined, st->attestation.nr_examined);
+		free(st->attestation.by);
 	}
 	free(a->statements);
 	free(a->path);

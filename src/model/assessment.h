@@ -17,6 +17,9 @@
 struct ref {
 	char *path;
 	long line;
+	/* effective= and collected= (YYYY-MM-DD) as calendar.h day numbers */
+	int has_effective, has_collected;
+	int64_t effective_day, collected_day;
 };
 
 struct objective {
@@ -66,12 +69,25 @@ struct major_change {
 	long line;
 };
 
+/* A person's judgement of a manual control (<attestation>). */
+struct attestation {
+	int present;
+	char *by;
+	char date[16];    /* YYYY-MM-DD as written */
+	int64_t day;      /* calendar.h day number */
+	int met;          /* verdict: 1 met, 0 not met */
+	struct ref *examined;
+	size_t nr_examined, alloc_examined;
+	long line;
+};
+
 struct statement {
 	char *ref;
 	char *status; /* met, not-met, not-applicable, manual, unanswered */
 	char *notes;
 	struct ref *evidence;
 	size_t nr_evidence, alloc_evidence;
+	struct attestation attestation;
 	long line;
 };
 

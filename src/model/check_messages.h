@@ -674,6 +674,54 @@
 /* 1 scenario, 2 failed date, 3 last success date, 4 file, 5 line, 6 note */
 #define CM_CUR_NEWER_FAILURE_EN "%s: the drill of %s failed after the latest successful one (%s) (%s line %ld)%s"
 #define CM_CUR_NEWER_FAILURE_JA "%1$s: 最新の成功 (%3$s) の後、%2$s の訓練が失敗しています (%4$s %5$ld 行目)%6$s"
+/* ---- attestations (partner-evidence) -------------------------------------- */
+/* 1 attester, 2 day, 3 verdict label, 4 examined path, 5 its sha256 */
+#define CM_ATTEST_OK_EN "manual \xe2\x80\x94 attested by %s on %s: %s; examined %s (sha256 %.12s\xe2\x80\xa6)"
+#define CM_ATTEST_OK_JA "手動判定 \xe2\x80\x94 %1$s が %2$s に証明: %3$s。確認したファイル %4$s (sha256 %5$.12s\xe2\x80\xa6)"
+/* 1 attester, 2 day, 3 expiry day, 4 max age */
+#define CM_ATTEST_EXPIRED_EN "attestation by %s on %s expired on %s (max age %s); a reviewer must attest again"
+#define CM_ATTEST_EXPIRED_JA "%1$s による %2$s の証明は %3$s に期限切れです (最大経過期間 %4$s)。再度の証明が必要です"
+/* 1 attester, 2 day, 3 as-of day */
+#define CM_ATTEST_FUTURE_EN "attestation by %s is dated %s, after the as-of date %s"
+#define CM_ATTEST_FUTURE_JA "%1$s による証明の日付 %2$s は基準日 %3$s より後です"
+/* 1 attester, 2 day */
+#define CM_ATTEST_SUM_EN "manual \xe2\x80\x94 attested by %s on %s"
+#define CM_ATTEST_SUM_JA "手動判定 \xe2\x80\x94 %1$s が %2$s に証明"
+
+/* ---- evidence-current ---------------------------------------------------- */
+#define CM_EVID_EFFECTIVE_EN "effective"
+#define CM_EVID_EFFECTIVE_JA "有効日"
+#define CM_EVID_COLLECTED_EN "collected"
+#define CM_EVID_COLLECTED_JA "収集日"
+/* 1 path, 2 EVID_EFFECTIVE or EVID_COLLECTED, 3 day, 4 max age */
+#define CM_EVID_STALE_EN "%s is stale: %s %s, older than %s"
+#define CM_EVID_STALE_JA "%1$s は古くなっています: %2$s %3$s は %4$s より前です"
+#define CM_EVID_CURRENT_EN "%s is current: %s %s, within %s"
+#define CM_EVID_CURRENT_JA "%1$s は最新です: %2$s %3$s は %4$s 以内です"
+/* 1 path, 2 day */
+#define CM_EVID_DATE_FUTURE_EN "%s is dated %s, after the as-of date"
+#define CM_EVID_DATE_FUTURE_JA "%1$s の日付 %2$s は基準日より後です"
+/* 1 dated count, 2 stale count, 3 max age */
+#define CM_EVID_DATED_SUM_EN "%zu dated evidence files, %zu stale or future-dated (max age %s)"
+#define CM_EVID_DATED_SUM_JA "日付付きエビデンス %1$zu 件、古いまたは未来の日付 %2$zu 件 (最大経過期間 %3$s)"
+#define CM_EVID_UNDATED_SUM_EN "no evidence carries an effective or collection date"
+#define CM_EVID_UNDATED_SUM_JA "有効日または収集日を持つエビデンスはありません"
+
+/* ---- waivers (waivers.xml) ---------------------------------------------- */
+/* 1 approver, 2 expiry day, 3 verdict without the waiver, 4 justification */
+#define CM_WAIVER_ACTIVE_EN "waived by %s until %s (otherwise %s): %s"
+#define CM_WAIVER_ACTIVE_JA "%1$s の承認により %2$s まで免除 (免除がなければ %3$s): %4$s"
+/* 1 approver, 2 expiry day, 3 justification */
+#define CM_WAIVER_EXPIRED_EN "waiver approved by %s expired on %s: %s"
+#define CM_WAIVER_EXPIRED_JA "%1$s が承認した免除は %2$s に期限切れです: %3$s"
+
+/* ---- tailoring (-t FILE) ----------------------------------------------- */
+/* 1 parameter, 2 value, 3 control, 4 by whom, 5 tailoring file */
+#define CM_TAILORED_PARAM_EN "tailored: %s %s on %s by %s (%s)"
+#define CM_TAILORED_PARAM_JA "テーラリング: %3$s の %1$s を %2$s に変更 (%4$s、%5$s)"
+/* 1 by whom, 2 tailoring file, 3 reason or "" */
+#define CM_TAILORED_OUT_EN "tailored: not selected by %s (%s)%s"
+#define CM_TAILORED_OUT_JA "テーラリング: %1$s により対象外 (%2$s)%3$s"
 
 #define CHECK_MESSAGE_IDS(X)                                                   \
 	X(DP_BOTH_CHOICES) X(DP_PLACEHOLDER) X(DP_NO_TIME) X(DRILL_DOUBT)         \
@@ -733,7 +781,11 @@
 	X(TPL_NOT_STATED) X(TPL_DISAGREES) X(TPL_AGREES) X(TPL_WHERE)             \
 	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \
 	X(TPL_NO_COLUMN) X(TPL_SUM_NO_COLUMN) X(TPL_EMPTY) X(TPL_SUM_EMPTY)       \
-	X(TPL_SUM_BAD) X(TPL_SUM_OK)
+	X(TPL_SUM_BAD) X(TPL_SUM_OK) X(WAIVER_ACTIVE) X(WAIVER_EXPIRED) X(ATTEST_OK) X(ATTEST_EXPIRED) \
+	X(ATTEST_FUTURE) X(ATTEST_SUM) X(EVID_EFFECTIVE) X(EVID_COLLECTED) \
+	X(EVID_STALE) X(EVID_CURRENT) X(EVID_DATE_FUTURE) X(EVID_DATED_SUM) \
+	X(EVID_UNDATED_SUM) \
+	X(TAILORED_PARAM) X(TAILORED_OUT)
 
 enum cm_id {
 #define CM_ENUM_ROW(name) CM_##name,

@@ -49,6 +49,7 @@ struct control {
 	size_t nr_checks, alloc_checks;
 	char **maps_to;
 	size_t nr_maps_to, alloc_maps_to;
+	int deselected; /* taken out by a tailoring file (tailoring.h): no check runs */
 };
 
 struct questionnaire {

@@ -18,6 +18,7 @@ static const char *const names[] = {
 	[VERDICT_NOT_APPLICABLE] = "not-applicable",
 	[VERDICT_MANUAL] = "manual",
 	[VERDICT_NOT_MET] = "not-met",
+	[VERDICT_WAIVED] = "waived",
 };
 
 const char *verdict_name(enum verdict v)
@@ -32,12 +33,14 @@ const char *verdict_label(enum verdict v, const char *lang)
 		[VERDICT_NOT_APPLICABLE] = "not applicable",
 		[VERDICT_MANUAL] = "manual",
 		[VERDICT_NOT_MET] = "not met",
+		[VERDICT_WAIVED] = "waived",
 	};
 	static const char *const ja[] = {
 		[VERDICT_MET] = "適合",
 		[VERDICT_NOT_APPLICABLE] = "対象外",
 		[VERDICT_MANUAL] = "要確認",
 		[VERDICT_NOT_MET] = "不適合",
+		[VERDICT_WAIVED] = "免除",
 	};
 	return lang && strcmp(lang, "ja") == 0 ? ja[v] : en[v];
 }
@@ -82,16 +85,19 @@ struct finding *finding_add(struct check_result *cr, enum verdict status,
 /* The combination rule for a list of verdicts; see check_result_settle. */
 static enum verdict combine(const enum verdict *v, size_t nr)
 {
-	int any_met = 0, any_manual = 0;
+	int any_met = 0, any_manual = 0, any_waived = 0;
 	size_t i;
 	for (i = 0; i < nr; i++) {
 		if (v[i] == VERDICT_NOT_MET)
 			return VERDICT_NOT_MET;
 		any_manual |= v[i] == VERDICT_MANUAL;
+		any_waived |= v[i] == VERDICT_WAIVED;
 		any_met |= v[i] == VERDICT_MET;
 	}
 	if (any_manual)
 		return VERDICT_MANUAL;
+	if (any_waived)
+		return VERDICT_WAIVED;
 	return any_met ? VERDICT_MET : VERDICT_NOT_APPLICABLE;
 }
 
@@ -171,6 +177,7 @@ void run_result_free(struct run_result *r)
 		free(c->id);
 		free(c->declared);
 		free(c->reason);
+		free(c->waiver);
 	}
 	free(r->controls);
 	memset(r, 0, sizeof(*r));

@@ -4,7 +4,7 @@
  * A run holds one control_result per questionnaire control, each holding
  * one check_result per check, each holding findings.  A finding is one
  * observation with its own status (met / not met / not applicable /
- * manual) and the evidence file and line it rests on.  Everything is owned
+ * manual / waived) and the evidence file and line it rests on.  Everything is owned
  * by the run; run_result_free() releases it.
  */
 #ifndef FTRKIT_RESULTS_H
@@ -18,6 +18,8 @@ enum verdict {
 	VERDICT_NOT_APPLICABLE,
 	VERDICT_MANUAL,
 	VERDICT_NOT_MET,
+	VERDICT_WAIVED, /* an approved waiver (waivers.xml) until it expires */
+	VERDICT__COUNT
 };
 
 struct finding {
@@ -42,6 +44,10 @@ struct control_result {
 	char *declared; /* partner's self-declared status, "unanswered" when none */
 	enum verdict verdict;
 	char *reason;   /* one line */
+	/* An active waiver: the verdict the checks gave without it, and the
+	 * waiver as one line; waiver NULL when none applies. */
+	enum verdict unwaived;
+	char *waiver;
 	struct check_result *checks;
 	size_t nr_checks, alloc_checks;
 };
@@ -49,13 +55,13 @@ struct control_result {
 struct run_result {
 	struct control_result *controls;
 	size_t nr_controls, alloc_controls;
-	enum verdict overall; /* MET when every control is met or not applicable */
-	size_t count[4];      /* per verdict */
+	enum verdict overall; /* MET when every control is met, not applicable or waived */
+	size_t count[VERDICT__COUNT]; /* per verdict */
 };
 
-/* "met", "not-met", "not-applicable", "manual". */
+/* "met", "not-met", "not-applicable", "manual", "waived". */
 const char *verdict_name(enum verdict v);
-/* Human label: "met", "not met", "not applicable", "manual". */
+/* Human label: "met", "not met", "not applicable", "manual", "waived". */
 const char *verdict_label(enum verdict v, const char *lang);
 /* Parse a verdict_name(); -1 when unknown. */
 int verdict_parse(const char *name, enum verdict *out);
@@ -68,7 +74,8 @@ struct finding *finding_add(struct check_result *cr, enum verdict status,
 
 /*
  * Derive cr->verdict from its findings: not met if any is not met, else
- * manual if any is manual, else met if any is met, else not applicable.
+ * manual if any is manual, else waived if any is waived, else met if any is
+ * met, else not applicable.
  */
 void check_result_settle(struct check_result *cr);
 

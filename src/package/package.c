@@ -692,6 +692,14 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 	free(copy);
 	if (ret < 0)
 		return -1;
+	/* issue 19: the tailoring file (-t), so verify re-derives with it */
+	if (run->loaded_tailoring) {
+		name = xasprintf("data/tailoring/%s", run->tailoring.name);
+		ret = add_hashed_file(es, name, AT_FDCWD, opt->tailoring, opt->tailoring, 0);
+		free(name);
+		if (ret < 0)
+			return -1;
+	}
 
 	for (i = 0; i < ws->nr_files; i++) {
 		const struct evidence_file *f = &ws->files[i];
@@ -825,6 +833,12 @@ int package_write(const struct options *opt, const struct assess_run *run,
 							run->questionnaire.version,
 							run->questionnaire.sha256)));
 	bag_info_add(&sb, "FTR-Overall-Verdict", verdict_name(run->results.overall));
+	if (run->loaded_tailoring) { /* issue 19 */
+		char *tl = xasprintf("data/tailoring/%s sha256 %s by %s", run->tailoring.name,
+				     run->tailoring.sha256, run->tailoring.by);
+		bag_info_add(&sb, "FTR-Tailoring", tl);
+		free(tl);
+	}
 	if (key)
 		bag_info_add(&sb, "FTR-Signer-Fingerprint", fpr);
 	add_buffer(&es, "bag-info.txt", &sb);

@@ -67,6 +67,8 @@ static void badge(const struct page *p, const char *verdict_name)
 		case VERDICT_NOT_MET: symbol = "✗"; break;
 		case VERDICT_NOT_APPLICABLE: symbol = "–"; break;
 		case VERDICT_MANUAL: symbol = "?"; break;
+		case VERDICT_WAIVED: symbol = "⊘"; break;
+		default: break;
 		}
 		xo_textf(p->xo, "%s %s", symbol, verdict_label(v, p->lang));
 	}
@@ -208,7 +210,8 @@ static void page_header(const struct page *p)
 	xo_start(xo, "span");
 	xo_attr(xo, "class", "counts");
 	xo_textf(xo, M(p, M_COUNTS), (long long)rr->controls, (long long)rr->met,
-		 (long long)rr->not_met, (long long)rr->not_applicable, (long long)rr->manual);
+		 (long long)rr->not_met, (long long)rr->not_applicable, (long long)rr->manual,
+		 (long long)rr->waived);
 	xo_end(xo);
 	xo_end(xo);
 
@@ -264,6 +267,107 @@ static int summary_section(const struct page *p)
 	xo_end(xo);
 	sqlite3_finalize(c);
 	return rc == SQLITE_DONE ? 0 : resultsdb_error(p->db, WHAT);
+}
+
+/*
+ * "Changes since the previous run" (--history): the controls whose verdict
+ * differs from the history's previous run and the evidence files added,
+ * removed or changed by SHA-256.  No section when the run had no history.
+ */
+static int changes_section(const struct page *p)
+{
+	struct xo *xo = p->xo;
+	sqlite3_stmt *h = NULL, *c = NULL, *e = NULL;
+	int rc = SQLITE_DONE, rows = 0, ret = -1;
+
+	if (rdb_prepare(p->db, "SELECT previous_run, previous_as_of FROM history", &h, WHAT) < 0 ||
+	    rdb_prepare(p->db, "SELECT c.id, p.verdict, c.verdict FROM controls c"
+			" LEFT JOIN previous_controls p ON p.control_id = c.id"
+			" WHERE p.verdict IS NOT c.verdict ORDER BY c.seq", &c, WHAT) < 0 ||
+	    rdb_prepare(p->db, "SELECT CASE WHEN o.path IS NULL THEN 'added'"
+			" WHEN n.path IS NULL THEN 'removed' ELSE 'changed' END,"
+			" coalesce(n.path, o.path), n.sha256"
+			" FROM previous_evidence o FULL OUTER JOIN evidence n ON n.path = o.path"
+			" WHERE o.sha256 IS NOT n.sha256 ORDER BY 2", &e, WHAT) < 0)
+		goto out;
+	if (sqlite3_step(h) != SQLITE_ROW) {
+		ret = 0;
+		goto out;
+	}
+	xo_start(xo, "section");
+	xo_attr(xo, "id", "changes");
+	xo_elem(xo, "h2", M(p, M_CHANGES));
+	if (rdb_null(h, 0)) {
+		xo_elem_class(xo, "p", "guidance", M(p, M_CHANGES_FIRST));
+		xo_end(xo);
+		ret = 0;
+		goto out;
+	}
+	xo_start(xo, "p");
+	xo_attr(xo, "class", "guidance");
+	xo_textf(xo, M(p, M_CHANGES_SINCE), (long long)sqlite3_column_int64(h, 0), rdb_str(h, 1));
+	xo_end(xo);
+	while ((rc = sqlite3_step(c)) == SQLITE_ROW) {
+		if (!rows++)
+			TABLE_START(p, "changes", M_CONTROL, M_PREVIOUS, M_NOW);
+		xo_start(xo, "tr");
+		xo_start(xo, "td");
+		xo_start(xo, "a");
+		xo_attrf(xo, "href", "#%s", rdb_str(c, 0));
+		xo_text(xo, rdb_str(c, 0));
+		xo_end(xo);
+		xo_end(xo);
+		xo_start(xo, "td");
+		if (rdb_null(c, 1))
+			xo_text(xo, "–");
+		else
+			badge(p, rdb_str(c, 1));
+		xo_end(xo);
+		xo_start(xo, "td");
+		badge(p, rdb_str(c, 2));
+		xo_end(xo);
+		xo_end(xo);
+	}
+	if (rows) {
+		xo_end(xo);
+		xo_end(xo);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	{
+		int evidence_rows = 0;
+		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
+			const char *change = rdb_str(e, 0);
+			if (!evidence_rows++)
+				TABLE_START(p, "evidence-changes", M_PATH, M_CHANGE);
+			xo_start(xo, "tr");
+			xo_start(xo, "td");
+			if (change[0] == 'r')
+				xo_text(xo, rdb_str(e, 1));
+			else
+				evidence_link(p, rdb_str(e, 1));
+			xo_end(xo);
+			xo_elem(xo, "td", M(p, change[0] == 'a' ? M_ADDED
+					     : change[0] == 'r' ? M_REMOVED : M_CHANGED));
+			xo_end(xo);
+		}
+		if (evidence_rows) {
+			xo_end(xo);
+			xo_end(xo);
+		}
+		rows += evidence_rows;
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	if (!rows)
+		xo_elem_class(xo, "p", "guidance", M(p, M_CHANGES_NONE));
+	xo_end(xo);
+	ret = 0;
+out:
+	sqlite3_finalize(h);
+	sqlite3_finalize(c);
+	sqlite3_finalize(e);
+	return ret < 0 ? resultsdb_error(p->db, WHAT) : 0;
 }
 
 static int findings_list(const struct page *p, sqlite3_stmt *f, const char *control,
@@ -790,7 +894,7 @@ int report_html(sqlite3 *db, const struct assess_run *run, struct atomic_file *o
 	xo_start(&xo, "body");
 	xo_start(&xo, "main");
 	page_header(&p);
-	if (summary_section(&p) < 0 || controls_section(&p) < 0 ||
+	if (summary_section(&p) < 0 || changes_section(&p) < 0 || controls_section(&p) < 0 ||
 	    objectives_section(&p) < 0 || drills_section(&p) < 0 ||
 	    evidence_section(&p) < 0)
 		goto close;

@@ -122,7 +122,7 @@ int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *
 	xo_attrf(&xo, "tests", "%lld", (long long)rr.controls);
 	xo_attrf(&xo, "failures", "%lld", (long long)rr.not_met);
 	xo_attr(&xo, "errors", "0");
-	xo_attrf(&xo, "skipped", "%lld", (long long)(rr.not_applicable + rr.manual));
+	xo_attrf(&xo, "skipped", "%lld", (long long)(rr.not_applicable + rr.manual + rr.waived));
 	xo_attr(&xo, "time", "0");
 	xo_attrf(&xo, "timestamp", "%sT00:00:00", rr.as_of);
 	xo_attr(&xo, "package", rr.product);

@@ -334,7 +334,7 @@ int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *
 	}
 	xo_textf(&xo, msg(M_COUNTS, rr.lang), (long long)rr.controls,
 		 (long long)rr.met, (long long)rr.not_met, (long long)rr.not_applicable,
-		 (long long)rr.manual);
+		 (long long)rr.manual, (long long)rr.waived);
 	xo_end(&xo);
 	xo_end(&xo);
 	xo_elem(&xo, "start", o.stamp);

@@ -36,6 +36,7 @@ static const char schema_sql[] =
 	"  overall TEXT NOT NULL,              -- met | not-met | manual\n"
 	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
 	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL,\n"
+	"  waived INTEGER NOT NULL,            -- controls waived by an active waiver (waivers.xml)\n"
 	"  questionnaire_sha256 TEXT,          -- of the questionnaire file's bytes\n"
 	"  questionnaire_provenance TEXT NOT NULL -- shipped | modified (edited copy of a\n"
 	"                                      -- shipped id and version) | custom\n"
@@ -67,8 +68,10 @@ static const char schema_sql[] =
 	"  id TEXT PRIMARY KEY,                -- DR-001\n"
 	"  title TEXT NOT NULL, requirement TEXT NOT NULL, guidance TEXT,\n"
 	"  declared TEXT NOT NULL,             -- the partner's self-declared status\n"
-	"  verdict TEXT NOT NULL,              -- met | not-met | not-applicable | manual\n"
-	"  reason TEXT NOT NULL                -- one line\n"
+	"  verdict TEXT NOT NULL,              -- met | not-met | not-applicable | manual | waived\n"
+	"  reason TEXT NOT NULL,               -- one line\n"
+	"  unwaived TEXT,                      -- waived: the verdict without the waiver; else NULL\n"
+	"  waiver TEXT                         -- waived: approver, expiry, justification; else NULL\n"
 	");\n"
 	"CREATE TABLE checks (\n"
 	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
@@ -82,7 +85,7 @@ static const char schema_sql[] =
 	"  id INTEGER PRIMARY KEY,\n"
 	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
 	"  check_seq INTEGER NOT NULL,\n"
-	"  status TEXT NOT NULL,               -- met | not-met | not-applicable | manual\n"
+	"  status TEXT NOT NULL,               -- met | not-met | not-applicable | manual | waived\n"
 	"  message TEXT NOT NULL,\n"
 	"  file TEXT,                          -- workspace-relative evidence path\n"
 	"  line INTEGER,                       -- line in that file, NULL when none\n"
@@ -135,6 +138,30 @@ static const char schema_sql[] =
 	"                                      -- no reader understands\n"
 	"  resource TEXT, component TEXT,\n"
 	"  fact TEXT NOT NULL, value TEXT\n"
+	");\n"
+	"CREATE TABLE tailoring (\n"
+	"  -- with -t FILE: one row per change the tailoring file makes\n"
+	"  file TEXT NOT NULL,                 -- its base name (data/tailoring/FILE in the package)\n"
+	"  sha256 TEXT NOT NULL,               -- of the file as read\n"
+	"  by TEXT NOT NULL,                   -- who tailored\n"
+	"  line INTEGER,                       -- line in the tailoring file\n"
+	"  control_id TEXT NOT NULL,\n"
+	"  check_name TEXT, param TEXT, value TEXT, -- a parameter override; NULL for a selection\n"
+	"  selected INTEGER,                   -- a selection: 0 took the control out\n"
+	"  statement TEXT                      -- 'tailored: ceiling PT12H on DR-004 by ...'\n"
+	");\n"
+	"CREATE TABLE history (\n"
+	"  -- with --history FILE: one row naming the history's run this one follows\n"
+	"  previous_run INTEGER,               -- NULL when the history held no run yet\n"
+	"  previous_as_of TEXT\n"
+	");\n"
+	"CREATE TABLE previous_controls (\n"
+	"  -- with --history: every control's verdict in the previous run\n"
+	"  control_id TEXT PRIMARY KEY, verdict TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE previous_evidence (\n"
+	"  -- with --history: every evidence file's SHA-256 in the previous run\n"
+	"  path TEXT PRIMARY KEY, sha256 TEXT NOT NULL\n"
 	");\n"
 	"CREATE VIEW evidence_use AS\n"
 	"  -- which controls rest on which evidence file\n"
@@ -193,7 +220,7 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_stmt *st;
 	int ret;
 
-	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
 		return -1;
 	bind_text(st, 1, tool);
 	bind_text(st, 2, q->id);
@@ -210,8 +237,9 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->count[VERDICT_NOT_MET]);
 	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
-	bind_text(st, 16, *q->sha256 ? q->sha256 : NULL);
-	bind_text(st, 17, provenance_name(catalog_provenance(q->id, q->version, q->sha256)));
+	sqlite3_bind_int64(st, 16, (sqlite3_int64)r->count[VERDICT_WAIVED]);
+	bind_text(st, 17, *q->sha256 ? q->sha256 : NULL);
+	bind_text(st, 18, provenance_name(catalog_provenance(q->id, q->version, q->sha256)));
 	ret = step_reset(db, st);
 	sqlite3_finalize(st);
 	return ret;
@@ -278,7 +306,7 @@ static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 	size_t i, j, k;
 	int ret = -1;
 
-	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?)", &ctl) < 0 ||
+	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?,?,?)", &ctl) < 0 ||
 	    prepare(db, "INSERT INTO checks VALUES (?,?,?,?,?)", &chk) < 0 ||
 	    prepare(db, "INSERT INTO findings (control_id, check_seq, status, message,"
 			" file, line, component, subject) VALUES (?,?,?,?,?,?,?,?)", &fnd) < 0)
@@ -295,6 +323,8 @@ static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 		bind_text(ctl, 6, c->declared);
 		bind_text(ctl, 7, verdict_name(c->verdict));
 		bind_text(ctl, 8, c->reason ? c->reason : "");
+		bind_text(ctl, 9, c->waiver ? verdict_name(c->unwaived) : NULL);
+		bind_text(ctl, 10, c->waiver);
 		if (step_reset(db, ctl) < 0)
 			goto out;
 		for (j = 0; j < c->nr_checks; j++) {
@@ -512,6 +542,74 @@ static int write_configs(sqlite3 *db, const struct config_set *set)
 	return ret;
 }
 
+/* The tailoring table: one row per item of the -t file. */
+static int write_tailoring(sqlite3 *db, const struct tailoring *t)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int ret = 0;
+	if (!t)
+		return 0;
+	if (prepare(db, "INSERT INTO tailoring VALUES (?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+		return -1;
+	for (i = 0; i < t->nr && !ret; i++) {
+		const struct tailoring_item *it = &t->items[i];
+		bind_text(st, 1, t->name);
+		bind_text(st, 2, t->sha256);
+		bind_text(st, 3, t->by);
+		bind_line(st, 4, it->line);
+		bind_text(st, 5, it->control);
+		bind_text(st, 6, it->check);
+		bind_text(st, 7, it->param);
+		bind_text(st, 8, it->value);
+		if (!it->check)
+			sqlite3_bind_int(st, 9, it->selected);
+		bind_text(st, 10, it->statement);
+		ret = step_reset(db, st);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/* The history tables: nothing without --history, else the previous run. */
+static int write_previous(sqlite3 *db, const struct history_previous *prev)
+{
+	sqlite3_stmt *h = NULL, *c = NULL, *e = NULL;
+	size_t i;
+	int ret = -1;
+
+	if (!prev)
+		return 0;
+	if (prepare(db, "INSERT INTO history VALUES (?,?)", &h) < 0 ||
+	    prepare(db, "INSERT INTO previous_controls VALUES (?,?)", &c) < 0 ||
+	    prepare(db, "INSERT INTO previous_evidence VALUES (?,?)", &e) < 0)
+		goto out;
+	if (prev->have) {
+		sqlite3_bind_int64(h, 1, prev->run);
+		bind_text(h, 2, prev->as_of);
+	}
+	if (step_reset(db, h) < 0)
+		goto out;
+	for (i = 0; i < prev->nr_controls; i++) {
+		bind_text(c, 1, prev->controls[i].key);
+		bind_text(c, 2, prev->controls[i].value);
+		if (step_reset(db, c) < 0)
+			goto out;
+	}
+	for (i = 0; i < prev->nr_evidence; i++) {
+		bind_text(e, 1, prev->evidence[i].key);
+		bind_text(e, 2, prev->evidence[i].value);
+		if (step_reset(db, e) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(h);
+	sqlite3_finalize(c);
+	sqlite3_finalize(e);
+	return ret;
+}
+
 sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 			 const struct resultsdb_run *run, const char *tool)
 {
@@ -537,7 +635,8 @@ sqlite3 *resultsdb_write(const char *path, const char *shown_path,
 	if (write_run(db, run, tool) < 0 || write_model(db, run->assessment) < 0 ||
 	    write_results(db, run) < 0 || write_evidence(db, run->workspace) < 0 ||
 	    write_drills(db, run) < 0 ||
-	    write_configs(db, run->configs) < 0)
+	    write_configs(db, run->configs) < 0 || write_previous(db, run->previous) < 0 ||
+	    write_tailoring(db, run->tailoring) < 0)
 		goto fail;
 	if (sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK) {
 		error_at(shown_path, 0, "cannot commit: %s", sqlite3_errmsg(db));

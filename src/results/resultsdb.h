@@ -15,6 +15,25 @@
 #include "model/assessment.h"
 #include "model/questionnaire.h"
 #include "model/results.h"
+#include "model/tailoring.h"
+
+/* The latest run of a history (history.h), as the reports show what
+ * changed since; owned by whoever loaded it (history_previous_free). */
+/* A control and its verdict, or an evidence path and its SHA-256. */
+struct history_pair {
+	char *key, *value;
+};
+
+/* The latest run of a history, as the reports show what changed since. */
+struct history_previous {
+	int have;                 /* 0: the history held no run yet */
+	long long run;            /* its number */
+	char *as_of;              /* YYYY-MM-DD */
+	struct history_pair *controls; /* control id, verdict */
+	size_t nr_controls;
+	struct history_pair *evidence; /* path, sha256 */
+	size_t nr_evidence;
+};
 
 /* What the database records of one run; everything borrowed. */
 struct resultsdb_run {
@@ -28,10 +47,14 @@ struct resultsdb_run {
 	const struct config_set *configs;
 	const char *as_of;                      /* YYYY-MM-DD */
 	const char *lang;
+	/* With --history: the history's latest run before this one (its
+	 * have is 0 when there was none); NULL without --history. */
+	const struct history_previous *previous;
+	const struct tailoring *tailoring;      /* -t FILE, or NULL */
 };
 
 /* Current schema version, stored in PRAGMA user_version. */
-#define RESULTSDB_VERSION 1
+#define RESULTSDB_VERSION 2
 
 /*
  * Create the schema in a new, empty database file at path and fill it from

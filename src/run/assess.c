@@ -6,6 +6,8 @@
  * the workspace walk.  Reports are written only after every check ran, each
  * to a temporary file; they are renamed into place together at the end.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +19,20 @@
 #include "model/calendar.h"
 #include "checks/checks.h"
 #include "base/datadir.h"
+#include "base/strbuf.h"
 #include "base/error.h"
 #include "drills/drill_sources.h"
 #include "evidence/inventory_scan.h"
 #include "evidence/secret_catalog.h"
 #include "reports/reports.h"
 #include "results/resultsdb.h"
+#include "results/history.h"
 #include "base/version.h"
 #include "base/banned.h"
 
 #define ASSESSMENT_FILE "assessment.xml"
+
+static int load_tailoring(struct assess_run *run, const char *path);
 
 int assess_load_and_check(const struct options *opt, struct assess_run *run)
 {
@@ -45,6 +51,8 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 			return -1;
 	}
 	run->loaded_q = 1;
+	if (opt->tailoring && load_tailoring(run, opt->tailoring) < 0)
+		return -1;
 	{
 		/* an edited copy under a shipped catalog's id and version */
 		const struct questionnaire *q = &run->questionnaire;
@@ -94,6 +102,76 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	return assess_check(run);
 }
 
+/* Largest waivers.xml or tailoring file read (short lists). */
+#define WAIVERS_MAX_SIZE (4u << 20)
+
+/* Read fd to its end into sb (limit WAIVERS_MAX_SIZE); -1 after reporting. */
+static int read_small(int fd, const char *shown, struct strbuf *sb)
+{
+	char buf[8192];
+	ssize_t n;
+	strbuf_init(sb, WAIVERS_MAX_SIZE);
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (strbuf_add(sb, buf, (size_t)n) < 0)
+			break;
+	if (n != 0)
+		return error_at(shown, 0, n < 0 ? "cannot read" : "larger than %u bytes",
+				WAIVERS_MAX_SIZE);
+	return 0;
+}
+
+int assess_tailor(struct assess_run *run, const char *data, size_t len, const char *shown)
+{
+	if (tailoring_load_memory(data, len, shown, &run->questionnaire, &run->tailoring) < 0)
+		return -1;
+	run->loaded_tailoring = 1;
+	tailoring_apply(&run->tailoring, &run->questionnaire);
+	return 0;
+}
+
+/* -t FILE: read it and tailor the loaded questionnaire.  0 or -1. */
+static int load_tailoring(struct assess_run *run, const char *path)
+{
+	struct strbuf sb;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), ret;
+	if (fd < 0)
+		return error_at(path, 0, "cannot open tailoring: %s", strerror(errno));
+	ret = read_small(fd, path, &sb);
+	close(fd);
+	if (ret == 0)
+		ret = assess_tailor(run, sb.buf ? sb.buf : "", sb.len, path);
+	strbuf_release(&sb);
+	return ret;
+}
+
+/*
+ * Read the workspace's waivers.xml, when the inventory has one, through the
+ * workspace (so verify reads the packaged copy) and load it against the
+ * questionnaire.  0 (none is fine), or -1 after reporting.
+ */
+static int load_waivers(struct assess_run *run)
+{
+	struct strbuf sb;
+	char *shown;
+	int fd, ret;
+
+	if (!workspace_find(&run->workspace, WAIVERS_FILE))
+		return 0;
+	fd = workspace_open_file(&run->workspace, WAIVERS_FILE);
+	if (fd < 0)
+		return -1;
+	shown = workspace_display_path(&run->workspace, WAIVERS_FILE);
+	ret = read_small(fd, shown, &sb);
+	close(fd);
+	if (ret == 0)
+		ret = waivers_load_memory(sb.buf ? sb.buf : "", sb.len, shown, &run->questionnaire,
+					  &run->waivers);
+	run->loaded_waivers = ret == 0;
+	free(shown);
+	strbuf_release(&sb);
+	return ret;
+}
+
 int assess_check(struct assess_run *run)
 {
 	if (workspace_classify(&run->workspace, &run->assessment, run->assessment_relpath) < 0)
@@ -112,6 +190,11 @@ int assess_check(struct assess_run *run)
 			   &run->results) < 0)
 		return -1;
 	run->checked = 1;
+	if (run->loaded_tailoring)
+		tailoring_annotate(&run->tailoring, &run->results, run->lang);
+	if (load_waivers(run) < 0)
+		return -1;
+	waivers_apply(&run->waivers, &run->results, run->as_of_day, run->lang);
 	return 0;
 }
 
@@ -127,6 +210,9 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 {
 	const struct report_def *reports = report_registry(), *r;
 	struct resultsdb_run record;
+	struct history hist;
+	struct history_previous prev;
+	int have_hist = 0;
 	struct atomic_file *files;
 	size_t nr = 0, i, total = 1;
 	sqlite3 *db = NULL;
@@ -136,6 +222,13 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 	for (r = reports; r->format; r++)
 		total++;
 	files = xcalloc(total, sizeof(*files));
+	memset(&prev, 0, sizeof(prev));
+	/* The history's write transaction spans the reports: both or neither. */
+	if (opt->history) {
+		if (history_begin(opt->history, &hist, &prev) < 0)
+			goto out;
+		have_hist = 1;
+	}
 	if (make_dirs(outdir) < 0)
 		goto out;
 
@@ -151,6 +244,7 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 	close(files[0].fd);
 	files[0].fd = -1;
 	record = assess_record(run);
+	record.previous = have_hist ? &prev : NULL;
 	db = resultsdb_write(files[0].tmp_path, files[0].final_path, &record,
 			     "ftrkit " FTRKIT_VERSION);
 	if (!db)
@@ -176,11 +270,21 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 		goto out;
 	}
 	db = NULL;
+	if (have_hist && history_add(&hist, &record, "ftrkit " FTRKIT_VERSION) < 0)
+		goto out;
 	for (i = 0; i < nr; i++)
 		if (atomic_commit(&files[i]) < 0)
 			goto out;
+	if (have_hist) {
+		have_hist = 0;
+		if (history_commit(&hist) < 0)
+			goto out;
+	}
 	ret = 0;
 out:
+	if (have_hist)
+		history_abort(&hist);
+	history_previous_free(&prev);
 	if (db)
 		sqlite3_close(db);
 	for (i = 0; i < nr; i++)
@@ -203,6 +307,7 @@ struct resultsdb_run assess_record(const struct assess_run *run)
 		.configs = &run->configs,
 		.as_of = run->as_of,
 		.lang = run->lang,
+		.tailoring = run->loaded_tailoring ? &run->tailoring : NULL,
 	};
 	return rec;
 }
@@ -224,6 +329,10 @@ void assess_free(struct assess_run *run)
 		questionnaire_free(&run->questionnaire);
 	if (run->loaded_rules)
 		secret_rules_free(&run->secret_rules);
+	if (run->loaded_waivers)
+		waivers_free(&run->waivers);
+	if (run->loaded_tailoring)
+		tailoring_free(&run->tailoring);
 	free(run->assessment_path);
 	memset(run, 0, sizeof(*run));
 }

@@ -15,6 +15,8 @@
 #include "run/options.h"
 #include "model/questionnaire.h"
 #include "model/results.h"
+#include "model/waivers.h"
+#include "model/tailoring.h"
 #include "results/resultsdb.h"
 #include "evidence/secrets.h"
 #include "evidence/workspace.h"
@@ -41,6 +43,10 @@ struct assess_run {
 	struct secret_rules secret_rules;
 	int loaded_rules;
 	struct block_consumer scan_consumer; /* the scan on the inventory's read */
+	struct waivers waivers;    /* the workspace's waivers.xml; empty when none */
+	int loaded_waivers;
+	struct tailoring tailoring; /* -t FILE, applied to the questionnaire */
+	int loaded_tailoring;
 };
 
 /*
@@ -68,6 +74,13 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
  * as it was assessed.  0, or -1 after an input error was reported.
  */
 int assess_check(struct assess_run *run);
+
+/*
+ * Load the tailoring file held in memory (shown names it) against the run's
+ * loaded questionnaire and apply it there; assess reads -t FILE, verify the
+ * packaged copy.  0, or -1 after reporting.
+ */
+int assess_tailor(struct assess_run *run, const char *data, size_t len, const char *shown);
 
 /* The run as the results database records it: a view borrowing from run. */
 struct resultsdb_run assess_record(const struct assess_run *run);

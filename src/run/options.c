@@ -32,6 +32,7 @@ enum long_only {
 	OPT_MAX_FILES,
 	OPT_MAX_LINE,
 	OPT_MAX_XML_DEPTH,
+	OPT_HISTORY,
 };
 
 static const struct option long_options[] = {
@@ -51,6 +52,8 @@ static const struct option long_options[] = {
 	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "max-xml-depth", required_argument, NULL, OPT_MAX_XML_DEPTH },
+	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "tailoring", required_argument, NULL, 't' },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -78,16 +81,24 @@ void usage(const char *command)
 	       "  schedule         drill calendar and OUT/drills.ics; exit 0, 1 overdue, 2 input error\n"
 	       "  explain FILE     every line of a drill log that matched, as which event and time,\n"
 	       "                   then its drill records; exit 0 measured success, 1 not, 2 error\n"
+	       "  diff OLD NEW     what changed between two packages (.zip) or results.sqlite files:\n"
+	       "                   verdicts, findings, evidence; --format text|json;\n"
+	       "                   exit 0 same, 1 differs, 2 error\n"
+	       "  history          the runs recorded in --history FILE, one line each; --format text|json\n"
 	       "\n"
 	       "options:\n"
 	       "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml)\n"
 	       "  -w, --workspace DIR       assessment.xml and evidence (default evidence)\n"
+	       "  -t, --tailoring FILE      select controls and override check parameters\n"
+	       "                            (questionnaires/tailoring.xsd) without editing the questionnaire\n"
 	       "  -o, --out DIR             where reports go (default reports)\n"
 	       "      --as-of YYYY-MM-DD    the date the assessment is made for (default today)\n"
 	       "      --format LIST         reports to write: html,json,junit,oscal (default all)\n"
 	       "      --lang en|ja          language of the reports (default en)\n"
 	       "      --sign KEY            bundle: sign the package with this Ed25519 private key\n"
 	       "      --redact              bundle: package secrets found in evidence as redacted copies\n"
+	       "      --history FILE        assess, bundle: append this run to the history database FILE\n"
+	       "                            (the HTML report then shows the changes since the previous run)\n"
 	       "      --pubkey FILE         verify: insist on this signer's public key\n"
 	       "      --fingerprint HEX     verify: insist on this signer's SHA-256 key fingerprint\n"
 	       "      --quiet               print nothing but errors\n"
@@ -195,11 +206,12 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 	opt->max_xml_depth = XML_DEFAULT_MAX_DEPTH;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+q:w:o:vh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+q:w:o:t:vh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'q': opt->questionnaire = optarg; break;
 		case 'w': opt->workspace = optarg; break;
 		case 'o': opt->out = optarg; break;
+		case 't': opt->tailoring = optarg; break;
 		case OPT_AS_OF: opt->as_of = optarg; break;
 		case OPT_FORMAT: opt->formats = optarg; break;
 		case OPT_LANG: opt->lang = optarg; break;
@@ -209,6 +221,7 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 		case OPT_FINGERPRINT: opt->fingerprint = optarg; break;
 		case OPT_NO_SANDBOX: opt->no_sandbox = 1; break;
 		case OPT_NO_COLOR: opt->no_color = 1; break;
+		case OPT_HISTORY: opt->history = optarg; break;
 		case OPT_MAX_FILE_SIZE:
 			if (parse_limit("max-file-size", optarg, 1, UINT64_MAX, &limit) < 0)
 				return -1;
@@ -247,7 +260,9 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 	} else {
 		opt->as_of_day = date_today();
 	}
-	if (opt->formats && check_formats(opt->formats) < 0)
+	/* diff and history print text or json; they check --format themselves */
+	if (opt->formats && strcmp(command, "diff") != 0 && strcmp(command, "history") != 0 &&
+	    check_formats(opt->formats) < 0)
 		return -1;
 	if (strcmp(opt->lang, "en") != 0 && strcmp(opt->lang, "ja") != 0)
 		return error("--lang '%s': use en or ja", opt->lang);

@@ -21,6 +21,8 @@ struct options {
 	const char *sign_key;      /* bundle --sign KEY */
 	const char *pubkey;        /* verify --pubkey FILE */
 	const char *fingerprint;   /* verify --fingerprint HEX */
+	const char *history;       /* assess, bundle, history: --history FILE */
+	const char *tailoring;     /* -t/--tailoring FILE */
 	int redact;                /* bundle --redact */
 	int force;                 /* keygen --force is not offered; reserved 0 */
 	int quiet, verbose;
