@@ -774,7 +774,7 @@ static void snapshot_sources(const struct check_ctx *ctx, const struct component
 			     const struct objective *o, struct sources *out)
 {
 	const struct config_set *set = ctx->configs;
-	struct ts_context tc = { 0, 0, ctx->as_of_day };
+	struct ts_context tc = { .as_of_day = ctx->as_of_day };
 	size_t i, j;
 	for (i = 0; set && i < set->nr_resources; i++) {
 		const struct config_resource *r = &set->resources[i], *newest = NULL;
