@@ -53,6 +53,10 @@ struct control {
 
 struct questionnaire {
 	char *path; /* as given on the command line */
+	/* The bytes it was read from when it is the copy built into ftrkit
+	 * (static, borrowed; datadir.h shipped_builtin), else NULL. */
+	const char *builtin;
+	size_t builtin_len;
 	char *id;
 	char *version;
 	struct localized_list title, source;

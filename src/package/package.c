@@ -555,7 +555,17 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 	}
 	copy = xstrdup(run->questionnaire.path);
 	name = xasprintf("data/questionnaire/%s", basename(copy));
-	ret = add_hashed_file(es, name, AT_FDCWD, run->questionnaire.path, run->questionnaire.path, 0);
+	if (run->questionnaire.builtin) {
+		/* The copy built into ftrkit: no file to read. */
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_add(&sb, run->questionnaire.builtin, run->questionnaire.builtin_len);
+		add_buffer(es, name, &sb);
+		strbuf_release(&sb);
+		ret = 0;
+	} else {
+		ret = add_hashed_file(es, name, AT_FDCWD, run->questionnaire.path,
+				      run->questionnaire.path, 0);
+	}
 	free(name);
 	free(copy);
 	if (ret < 0)
