@@ -363,8 +363,12 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		"===============================================\n"
 		"\n"
 		"%s.zip is a BagIt bag (RFC 8493) in one folder.  Everything below\n"
-		"needs only unzip, sha256sum (GNU coreutils) and openssl.  Lines that\n"
-		"start with '$' are commands; run them in the folder holding the zip.\n"
+		"needs only unzip, sha256sum (GNU coreutils) and OpenSSL 3.0 or later.\n"
+		"Lines that start with '$' are commands; run them in the folder holding\n"
+		"the zip.  Lines that start with 'macOS$' are the same step on macOS,\n"
+		"which has no sha256sum but shasum (Perl, built in).  macOS's own\n"
+		"openssl is LibreSSL, which cannot check an Ed25519 signature: use\n"
+		"OpenSSL 3 (for example Homebrew's openssl@3) for step 5.\n"
 		"\n"
 		"1. Unpack it into a fresh folder:\n"
 		"    $ unzip -q %s.zip -d %s.check\n"
@@ -373,9 +377,11 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		"2. The tag files (bagit.txt, bag-info.txt, the manifests, this file)\n"
 		"   match the tag manifest; every line must say OK:\n"
 		"    $ sha256sum --strict -c tagmanifest-sha256.txt\n"
+		"    macOS$ shasum -a 256 --strict -c tagmanifest-sha256.txt\n"
 		"\n"
 		"3. Every payload file under data/ matches the payload manifest:\n"
 		"    $ sha256sum --strict -c manifest-sha256.txt\n"
+		"    macOS$ shasum -a 256 --strict -c manifest-sha256.txt\n"
 		"\n"
 		"%s"
 		"4. No payload file was added that the manifest does not list (no\n"
@@ -386,7 +392,8 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		encoded_names
 		? "   Some file names hold '%', CR or LF; the manifests write those\n"
 		  "   characters as %25, %0D and %0A (RFC 8493, 2.1.3), so sha256sum\n"
-		  "   cannot find those files: check them by hand, decoding the name.\n"
+		  "   and shasum cannot find those files: check them by hand,\n"
+		  "   decoding the name.\n"
 		  "\n" : "");
 	if (signed_pkg)
 		strbuf_addstr(sb,
@@ -397,6 +404,8 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 			"   FTR-Signer-Fingerprint in bag-info.txt):\n"
 			"    $ openssl pkeyutl -verify -pubin -inkey " PACKAGE_PUBKEY_FILE " -rawin -in tagmanifest-sha256.txt -sigfile " PACKAGE_SIG_FILE "\n"
 			"    $ openssl pkey -pubin -in " PACKAGE_PUBKEY_FILE " -outform DER | sha256sum\n"
+			"    macOS$ /opt/homebrew/opt/openssl@3/bin/openssl pkeyutl -verify -pubin -inkey " PACKAGE_PUBKEY_FILE " -rawin -in tagmanifest-sha256.txt -sigfile " PACKAGE_SIG_FILE "\n"
+			"    macOS$ /opt/homebrew/opt/openssl@3/bin/openssl pkey -pubin -in " PACKAGE_PUBKEY_FILE " -outform DER | shasum -a 256\n"
 			"\n");
 	else
 		strbuf_addstr(sb,
