@@ -151,7 +151,7 @@ static void test_ical_escape_and_calendar(void **state)
 	build(&a, &s, &set, days, ok, 1);
 	a.product = "acme";
 	drill_calendar_build(&a, &set, day(2026, 11, 25), &cal, &nr);
-	ical_drill_calendar(&out, &a, cal, nr, day(2026, 11, 25), "-//t//t//EN");
+	ical_drill_calendar(&out, &a, cal, nr, day(2026, 11, 25), "-//t//t//EN", NULL);
 	assert_non_null(strstr(out.buf, "\r\nUID:web@acme.ftrkit\r\n"));
 	assert_non_null(strstr(out.buf, "\r\nDTSTART;VALUE=DATE:20270105\r\n"));
 	assert_non_null(strstr(out.buf, "\r\nRRULE:FREQ=DAILY;INTERVAL=90\r\n"));
