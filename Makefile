@@ -158,7 +158,8 @@ install: build/ftrkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 0755 build/ftrkit $(DESTDIR)$(BINDIR)/ftrkit
-	install -m 0644 questionnaires/*.xml questionnaires/*.xsd questionnaires/*.txt $(DESTDIR)$(DATADIR)/questionnaires/
+	install -m 0644 questionnaires/*.xml questionnaires/*.xsd questionnaires/*.txt \
+		questionnaires/*.json $(DESTDIR)$(DATADIR)/questionnaires/
 	install -m 0644 man/ftrkit.1 $(DESTDIR)$(MANDIR)/man1/ftrkit.1
 	install -m 0644 completions/ftrkit.bash $(DESTDIR)$(BASHCOMPDIR)/ftrkit
 
@@ -167,7 +168,7 @@ install: build/ftrkit
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ftrkit $(DESTDIR)$(MANDIR)/man1/ftrkit.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/ftrkit
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(wildcard questionnaires/*.xml \
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(wildcard questionnaires/*.xml questionnaires/*.json \
 		questionnaires/*.xsd questionnaires/*.txt))
 	-rmdir $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(DATADIR) 2>/dev/null
 

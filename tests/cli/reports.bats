@@ -253,3 +253,69 @@ a1a816f58d1bf95ebabf371994df0b9246dee66ea9572fbec4f9296f1b2c0ff6  junit/junit-10
 SUMS
 	grep -q 'Copyright (c) 2014, Gregory Boissinot' junit/junit-10.xsd
 }
+
+# schema_valid SCHEMA JSON: validate JSON against the draft 2020-12 SCHEMA
+# with Debian's python3-jsonschema (the system interpreter owns it).
+schema_valid() {
+	py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+	"$py" - "$1" "$2" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+cls = jsonschema.validators.validator_for(schema)
+cls.check_schema(schema)
+errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
+for e in errors[:10]:
+    print("%s: %s" % ("/".join(map(str, e.absolute_path)), e.message))
+sys.exit(1 if errors else 0)
+PY
+}
+
+@test "report.json validates against questionnaires/report.schema.json (sample and failing workspace)" {
+	ftr assess --as-of "$AS_OF"
+	run schema_valid "$REPO/questionnaires/report.schema.json" reports/report.json
+	echo "$output"
+	[ "$status" -eq 0 ]
+	cp -r "$REPO/tests/workspaces/failing" ws
+	ftr assess -w ws --as-of "$AS_OF" -o out
+	[ "$status" -eq 1 ]
+	run schema_valid "$REPO/questionnaires/report.schema.json" out/report.json
+	echo "$output"
+	[ "$status" -eq 0 ]
+	# the schema bites: a report missing its drills, or with a bad verdict, fails
+	python3 -c 'import json,sys; d=json.load(open("out/report.json")); del d["drills"]; json.dump(d, open("bad.json","w"))'
+	run schema_valid "$REPO/questionnaires/report.schema.json" bad.json
+	[ "$status" -eq 1 ]
+	python3 -c 'import json,sys; d=json.load(open("out/report.json")); d["controls"][0]["verdict"]="pass"; json.dump(d, open("bad.json","w"))'
+	run schema_valid "$REPO/questionnaires/report.schema.json" bad.json
+	[ "$status" -eq 1 ]
+}
+
+@test "report.json holds what index.html shows: drills measured, schedule, configs, objectives beside drills" {
+	ftr assess --as-of "$AS_OF"
+	python3 - <<'PY'
+import json, sqlite3
+d = json.load(open("reports/report.json"))
+db = sqlite3.connect("reports/results.sqlite")
+count = lambda t: db.execute("SELECT count(*) FROM " + t).fetchone()[0]
+for key, table in [("drills", "drills"), ("schedule", "scenario_status"), ("configs", "configs"),
+                   ("components", "components"), ("scenarios", "scenarios"),
+                   ("objectives", "objectives"), ("evidence", "evidence")]:
+    assert len(d[key]) == count(table) > 0, (key, len(d[key]), count(table))
+drills = {x["file"]: x for x in d["drills"]}
+pitr = drills["drills/2026-08-20-db-pitr-restore.md"]
+assert pitr["recovery_seconds"] == 3780 and pitr["data_loss_seconds"] == 60, pitr
+assert pitr["outcome"] == "success" and len(pitr["sha256"]) == 64
+sched = {x["scenario"]: x for x in d["schedule"]}
+assert sched["db-az-failover"] == {"scenario": "db-az-failover", "cadence": "quarterly",
+    "last_success": "2026-09-16", "next_due": "2026-12-16", "overdue": False}, sched
+obj = {(o["component"], o["disruption"]): o for o in d["objectives"]}
+assert obj[("database", "data-corruption")]["latest_drill"]["data_loss_seconds"] == 60
+assert obj[("database", "instance")]["latest_drill"] is None
+ev = {e["path"]: e["sha256"] for e in d["evidence"]}
+for c in d["controls"]:
+    for k in c["checks"]:
+        for f in k["findings"]:
+            assert f["sha256"] == (ev[f["file"]] if f["file"] else None), f
+assert any(c["fact"] == "BackupRetentionPeriod" and c["value"] == "14" for c in d["configs"])
+PY
+}
