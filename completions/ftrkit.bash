@@ -36,7 +36,7 @@ _ftrkit()
 	--format)
 		# A comma-separated list: complete the last item.
 		local done=${cur%"${cur##*,}"}
-		COMPREPLY=($(compgen -P "$done" -W "html json junit oscal" -- "${cur##*,}"))
+		COMPREPLY=($(compgen -P "$done" -W "html json junit oscal oscal-json" -- "${cur##*,}"))
 		return ;;
 	--lang)
 		COMPREPLY=($(compgen -W "en ja" -- "$cur"))

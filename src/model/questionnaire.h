@@ -57,6 +57,7 @@ struct questionnaire {
 	 * (static, borrowed; datadir.h shipped_builtin), else NULL. */
 	const char *builtin;
 	size_t builtin_len;
+	char sha256[65]; /* of the bytes read; "" when they could not be hashed */
 	char *id;
 	char *version;
 	struct localized_list title, source;

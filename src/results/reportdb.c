@@ -65,7 +65,8 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what)
 	memset(rr, 0, sizeof(*rr));
 	if (rdb_prepare(db, "SELECT tool, questionnaire_id, questionnaire_version,"
 			" questionnaire_title, product, product_version, organisation, timezone,"
-			" as_of, lang, overall, met, not_met, not_applicable, manual FROM run",
+			" as_of, lang, overall, met, not_met, not_applicable, manual,"
+			" questionnaire_file, questionnaire_sha256 FROM run",
 			&st, what) < 0)
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -87,6 +88,8 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what)
 	rr->not_met = sqlite3_column_int64(st, 12);
 	rr->not_applicable = sqlite3_column_int64(st, 13);
 	rr->manual = sqlite3_column_int64(st, 14);
+	rr->questionnaire_file = dup_col(st, 15);
+	rr->questionnaire_sha256 = dup_col(st, 16);
 	rr->controls = rr->met + rr->not_met + rr->not_applicable + rr->manual;
 	if (!rr->as_of || date_parse(rr->as_of, &rr->as_of_day) < 0) {
 		error("%s: run.as_of is not a date", what);
@@ -115,6 +118,8 @@ void rdb_run_free(struct report_run *rr)
 	free(rr->as_of);
 	free(rr->lang);
 	free(rr->overall);
+	free(rr->questionnaire_file);
+	free(rr->questionnaire_sha256);
 	memset(rr, 0, sizeof(*rr));
 }
 

@@ -13,6 +13,7 @@ struct report_run {
 	char *tool, *questionnaire_id, *questionnaire_version, *questionnaire_title;
 	char *product, *product_version, *organisation, *timezone, *as_of, *lang;
 	char *overall;
+	char *questionnaire_file, *questionnaire_sha256; /* NULL when not known */
 	int64_t met, not_met, not_applicable, manual;
 	int64_t controls; /* met + not_met + not_applicable + manual */
 	int64_t as_of_day;

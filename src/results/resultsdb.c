@@ -33,7 +33,9 @@ static const char schema_sql[] =
 	"  lang TEXT NOT NULL,                 -- language of the texts below: en, ja\n"
 	"  overall TEXT NOT NULL,              -- met | not-met | manual\n"
 	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
-	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL\n"
+	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL,\n"
+	"  questionnaire_file TEXT,            -- its file name: questionnaire/NAME in the package\n"
+	"  questionnaire_sha256 TEXT           -- of the questionnaire's bytes\n"
 	");\n"
 	"CREATE TABLE components (\n"
 	"  id TEXT PRIMARY KEY, name TEXT,\n"
@@ -174,7 +176,7 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_stmt *st;
 	int ret;
 
-	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
 		return -1;
 	bind_text(st, 1, tool);
 	bind_text(st, 2, q->id);
@@ -191,6 +193,11 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->count[VERDICT_NOT_MET]);
 	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
+	{
+		const char *slash = strrchr(q->path, '/');
+		bind_text(st, 16, slash ? slash + 1 : q->path);
+	}
+	bind_text(st, 17, q->sha256[0] ? q->sha256 : NULL);
 	ret = step_reset(db, st);
 	sqlite3_finalize(st);
 	return ret;

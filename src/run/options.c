@@ -58,7 +58,8 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static const char *const known_formats[] = { "html", "json", "junit", "oscal", NULL };
+static const char *const known_formats[] = { "html", "json", "junit", "oscal", "oscal-json",
+					     NULL };
 
 /*
  * One entry per command: its synopsis, what it does and its exit codes, and
@@ -114,7 +115,8 @@ static const struct option_help option_help[] = {
 	{ "w", "  -w, --workspace DIR       assessment.xml and evidence (default evidence)\n" },
 	{ "o", "  -o, --out DIR             where reports go (default reports)\n" },
 	{ "as-of", "      --as-of YYYY-MM-DD    the date the assessment is made for (default today)\n" },
-	{ "format", "      --format LIST         reports to write: html,json,junit,oscal (default all)\n" },
+	{ "format", "      --format LIST         reports to write: html,json,junit,oscal,oscal-json\n"
+		    "                            (default all)\n" },
 	{ "lang", "      --lang en|ja          language of the reports (default en)\n" },
 	{ "sign", "      --sign KEY            bundle: sign the package with this Ed25519 private key\n" },
 	{ "redact", "      --redact              bundle: package secrets found in evidence as redacted copies\n" },
@@ -218,7 +220,7 @@ static int check_formats(const char *list)
 			if (strlen(known_formats[i]) == n && strncmp(known_formats[i], p, n) == 0)
 				ok = 1;
 		if (!ok)
-			return error("--format: unknown report '%.*s' (use html,json,junit,oscal)",
+			return error("--format: unknown report '%.*s' (use html,json,junit,oscal,oscal-json)",
 				     (int)n, p);
 		p = end ? end + 1 : p + n;
 	}

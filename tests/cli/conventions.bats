@@ -148,8 +148,8 @@ complete_words() {
 			[[ " ${lines[*]} " == *" $o "* ]] || { echo "$cmd: $o not completed"; false; }
 		done
 	done
-	run complete_words ftrkit assess --format json,o
-	[ "$output" = "json,oscal" ]
+	run complete_words ftrkit assess --format json,oscal-
+	[ "$output" = "json,oscal-json" ]
 	run complete_words ftrkit assess --lang ""
 	[ "${lines[*]}" = "en ja" ]
 }
