@@ -182,7 +182,7 @@ void usage(const char *command)
 	       "\n"
 	       "Offline self-assessment of the AWS FTR disaster-recovery controls.\n"
 	       "\n"
-	       "commands (ftrkit COMMAND --help for one command's options):\n");
+	       "commands:\n");
 	for (i = 0; i < COUNT(command_help); i++) {
 		const struct command_help *h = &command_help[i];
 		char head[64];
@@ -191,7 +191,8 @@ void usage(const char *command)
 		print_indented(h->summary, 19);
 		printf(";\n%19s%s\n", "", h->exits);
 	}
-	printf("\noptions:\n");
+	printf("\n`ftrkit COMMAND --help` prints one command's usage and options.\n"
+	       "\noptions:\n");
 	print_options("q w o as-of format lang sign redact pubkey fingerprint quiet v "
 		      "no-color limits no-sandbox");
 	printf("  -h, --help                this help\n"

@@ -12,7 +12,7 @@ teardown() { teardown_scratch; }
 
 # The commands the general help lists, one a line.
 help_commands() {
-	"$FTRKIT" --help | sed -n '/^commands/,/^$/s/^  \([a-z][a-z]*\).*/\1/p'
+	"$FTRKIT" --help | sed -n '/^commands:$/,/^$/s/^  \([a-z][a-z]*\).*/\1/p'
 }
 
 # The long options one command's --help lists, one a line.
@@ -67,7 +67,7 @@ help_options() {
 }
 
 @test "Makefile: CPPFLAGS, CFLAGS, LDFLAGS honoured after ftrkit's own; hardening by default" {
-	run make -s -n -B -C "$REPO" build/obj/base/error.o build/ftrkit \
+	run env -u CFLAGS -u CPPFLAGS -u LDFLAGS make -s -n -B -C "$REPO" build/obj/base/error.o build/ftrkit \
 		CPPFLAGS=-DFROM_CPPFLAGS CFLAGS='-O1 -DFROM_CFLAGS' LDFLAGS=-Wl,--as-needed
 	[ "$status" -eq 0 ]
 	compile=$(printf '%s\n' "${lines[@]}" | grep -- '-c src/base/error.c')
@@ -88,15 +88,16 @@ help_options() {
 }
 
 @test "Makefile: -Werror only with WERROR=1, which development targets default to" {
-	run make -s -n -B -C "$REPO" build/obj/base/error.o
+	# (make check exports WERROR=1 to the tests; a user's build has none)
+	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o
 	[ "$status" -eq 0 ]
 	[[ "$output" != *"-Werror"* ]]
-	run make -s -n -B -C "$REPO" build/obj/base/error.o WERROR=1
+	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o WERROR=1
 	[[ "$output" == *"-Werror"* ]]
 	# a development goal (here layers, which -n only prints) turns it on
-	run make -s -n -B -C "$REPO" build/obj/base/error.o layers
+	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o layers
 	[[ "$output" == *"-Werror"* ]]
-	run make -s -n -B -C "$REPO" build/obj/base/error.o layers WERROR=0
+	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o layers WERROR=0
 	[[ "$output" != *"-Werror"* ]]
 }
 
