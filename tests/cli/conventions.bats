@@ -15,6 +15,13 @@ help_commands() {
 	"$FTRKIT" --help | sed -n '/^commands:$/,/^$/s/^  \([a-z][a-z]*\).*/\1/p'
 }
 
+# make as a user runs it: nothing inherited from a make that runs the tests
+# (make check passes WERROR and its command line down through MAKEFLAGS).
+user_make() {
+	env -u WERROR -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u LDFLAGS \
+		make "$@"
+}
+
 # The long options one command's --help lists, one a line.
 help_options() {
 	"$FTRKIT" "$1" --help | grep -o -- '--[a-z][a-z-]*' | sort -u
@@ -67,7 +74,7 @@ help_options() {
 }
 
 @test "Makefile: CPPFLAGS, CFLAGS, LDFLAGS honoured after ftrkit's own; hardening by default" {
-	run env -u CFLAGS -u CPPFLAGS -u LDFLAGS make -s -n -B -C "$REPO" build/obj/base/error.o build/ftrkit \
+	run user_make -s -n -B -C "$REPO" build/obj/base/error.o build/ftrkit \
 		CPPFLAGS=-DFROM_CPPFLAGS CFLAGS='-O1 -DFROM_CFLAGS' LDFLAGS=-Wl,--as-needed
 	[ "$status" -eq 0 ]
 	compile=$(printf '%s\n' "${lines[@]}" | grep -- '-c src/base/error.c')
@@ -83,21 +90,21 @@ help_options() {
 	[[ "$link" == *"-Wl,-z,now"* ]]
 	[[ "$link" == *"-Wl,--as-needed"* ]]
 	# the environment works as well as the command line
-	run env CFLAGS='-O0 -DFROM_ENV' make -s -n -B -C "$REPO" build/obj/base/error.o
+	CFLAGS='-O0 -DFROM_ENV' run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -n -B -C "$REPO" build/obj/base/error.o
 	[[ "$output" == *"-O0 -DFROM_ENV"* ]]
 }
 
 @test "Makefile: -Werror only with WERROR=1, which development targets default to" {
 	# (make check exports WERROR=1 to the tests; a user's build has none)
-	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o
+	run user_make -s -n -B -C "$REPO" build/obj/base/error.o
 	[ "$status" -eq 0 ]
 	[[ "$output" != *"-Werror"* ]]
-	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o WERROR=1
+	run user_make -s -n -B -C "$REPO" build/obj/base/error.o WERROR=1
 	[[ "$output" == *"-Werror"* ]]
 	# a development goal (here layers, which -n only prints) turns it on
-	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o layers
+	run user_make -s -n -B -C "$REPO" build/obj/base/error.o layers
 	[[ "$output" == *"-Werror"* ]]
-	run env -u WERROR make -s -n -B -C "$REPO" build/obj/base/error.o layers WERROR=0
+	run user_make -s -n -B -C "$REPO" build/obj/base/error.o layers WERROR=0
 	[[ "$output" != *"-Werror"* ]]
 }
 
@@ -117,13 +124,13 @@ help_options() {
 @test "make install puts binary, man page, completion and catalogs; uninstall takes them all back" {
 	[ -x "$REPO/build/ftrkit" ] || skip "build/ftrkit not built"
 	root="$SCRATCH/root"
-	run make -s -C "$REPO" install DESTDIR="$root" PREFIX=/usr
+	run user_make -s -C "$REPO" install DESTDIR="$root" PREFIX=/usr
 	[ "$status" -eq 0 ]
 	[ -x "$root/usr/bin/ftrkit" ]
 	[ -f "$root/usr/share/man/man1/ftrkit.1" ]
 	[ -f "$root/usr/share/bash-completion/completions/ftrkit" ]
 	[ -f "$root/usr/share/ftrkit/questionnaires/ftr-dr.xml" ]
-	run make -s -C "$REPO" uninstall DESTDIR="$root" PREFIX=/usr
+	run user_make -s -C "$REPO" uninstall DESTDIR="$root" PREFIX=/usr
 	[ "$status" -eq 0 ]
 	run find "$root" -type f
 	[ "$output" = "" ]
