@@ -9,6 +9,8 @@
 #                    the fuzz corpora
 #   make check-full  the heavy suites CI runs after `make check`: the same
 #                    tests against an ASan + UBSan build, then valgrind memcheck
+#   make mutation-check  apply deliberate defects to a scratch copy and require
+#                    the suite to fail for each ("mutants killed N/N"; CI)
 #   make valgrind    unit tests and representative runs under valgrind memcheck
 #   make fuzz        libFuzzer targets (clang), FUZZ_SECONDS=N each (default 60)
 #   make install PREFIX=/usr/local DESTDIR=   (and make uninstall, the same
@@ -34,7 +36,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 # -Werror for developers and CI, never for someone building a release.
-DEV_GOALS := check check-full unit sanitize run-san valgrind layers bench \
+DEV_GOALS := check check-full harness unit sanitize run-san valgrind layers bench mutation-check \
              fuzz fuzz-build fuzz-replay fuzz-run-%
 ifeq ($(origin WERROR),undefined)
 ifneq ($(filter $(DEV_GOALS),$(MAKECMDGOALS)),)
@@ -93,7 +95,8 @@ endef
 $(eval $(call build_rules,build,$(BASE_CFLAGS) $(OPT_CFLAGS),$(OPT_LDFLAGS)))
 $(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS),))
 
-.PHONY: all deps demo check check-full layers unit sanitize run-san install uninstall clean bench
+.PHONY: all deps demo check check-full layers harness unit sanitize run-san mutation-check install \
+	uninstall clean bench
 
 all: build/ftrkit
 
@@ -134,10 +137,22 @@ run-san:
 layers:
 	@python3 tools/layers.py src
 
+# The harness's own tests (tests/harness: run-tests.sh, the sanitizer guard,
+# the browser canary) and bats-lint, which finds assertions that cannot fail.
+harness:
+	@python3 tools/bats-lint.py tests/cli/*.bats tests/harness/*.bats
+	@bats tests/harness
+
 check: deps
 	@$(MAKE) --no-print-directory layers
+	@$(MAKE) --no-print-directory harness
 	@$(MAKE) --no-print-directory unit
-	@echo "check: layering, unit and command-line tests passed (make check-full: ASan+UBSan, valgrind)"
+	@echo "check: layering, harness, unit and command-line tests passed (make check-full: ASan+UBSan, valgrind)"
+
+# Proves the suite bites (tools/mutation-check.sh); slow: it rebuilds a
+# scratch copy once per mutant.  Not part of check; CI runs it.
+mutation-check: deps
+	@sh tools/mutation-check.sh
 
 check-full: deps
 	@$(MAKE) --no-print-directory sanitize

@@ -50,12 +50,20 @@ EOF
 		echo "mutant $name: NOT APPLIED ($file): update its anchor in tools/mutation-check.sh"
 		return
 	fi
+	# A mutant that does not compile proves nothing: build first.
+	case $suite in sanitize) binary=build-san/ftrkit ;; *) binary=build/ftrkit ;; esac
+	if ! (cd "$work/tree" && make --no-print-directory "$binary" >"$log" 2>&1); then
+		echo "mutant $name: DOES NOT COMPILE ($file): fix the mutation in tools/mutation-check.sh"
+		grep -m3 -E 'error' "$log" | sed 's/^/    /'
+		cp "$work/orig" "$work/tree/$file"
+		return
+	fi
 	if (cd "$work/tree" && FTRKIT_FAIL_FAST=1 make --no-print-directory "$suite" >"$log" 2>&1); then
 		echo "mutant $name: SURVIVED - the $suite suite passed with it ($file)"
 		tail -n 5 "$log" | sed 's/^/    /'
 	else
 		killed=$((killed + 1))
-		reason=$(grep -m1 -E '^not ok|\[  FAILED  \]|FAILED:|exit 86|ERROR: (Address|Leak)Sanitizer|runtime error' "$log" || true)
+		reason=$(grep -m1 -E '^not ok|\[  FAILED  \]|FAILED:|exit 86|exited with status|ERROR: (Address|Leak)Sanitizer|runtime error' "$log" || true)
 		echo "mutant $name: killed by the $suite suite${reason:+ ($reason)}"
 	fi
 	cp "$work/orig" "$work/tree/$file"

@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""netlog_check.py NETLOG.json - exit 1 when the page made a network request.
+"""netlog_check.py NETLOG.json - exit 3 when the page made a network request.
+
+Exit 0: no request by the page.  Exit 3: at least one (each printed).  Exit
+2: the log could not be read or is not a Chromium net log - a broken check,
+which must never pass for "caught a request" (render.sh's canary requires 3).
 
 Reads a Chromium --log-net-log file.  Chromium itself phones home (update
 checks, account probes) even with --disable-background-networking; those
@@ -33,10 +37,17 @@ def page_requests(path):
 
 
 def main():
-    urls = page_requests(sys.argv[1])
+    if len(sys.argv) != 2:
+        print("usage: netlog_check.py NETLOG.json", file=sys.stderr)
+        return 2
+    try:
+        urls = page_requests(sys.argv[1])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        print(f"netlog_check: {sys.argv[1]}: not a readable Chromium net log: {e}", file=sys.stderr)
+        return 2
     for url in urls:
         print("network request by the page: " + url)
-    return 1 if urls else 0
+    return 3 if urls else 0
 
 
 if __name__ == "__main__":

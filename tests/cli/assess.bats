@@ -180,7 +180,9 @@ XML
 	script -qec "$FTRKIT assess --as-of $AS_OF" /dev/null > tty.out
 	grep -q $'\033\[32m' tty.out
 	NO_COLOR=1 script -qec "$FTRKIT assess --as-of $AS_OF" /dev/null > tty.out
-	! grep -q $'\033\[' tty.out
+	grep -q 'DR-001' tty.out
+	[ "$(grep -c $'\033\[' tty.out)" = 0 ]
 	script -qec "$FTRKIT assess --as-of $AS_OF --no-color" /dev/null > tty.out
-	! grep -q $'\033\[' tty.out
+	grep -q 'DR-001' tty.out
+	[ "$(grep -c $'\033\[' tty.out)" = 0 ]
 }

@@ -10,7 +10,10 @@ teardown() { teardown_scratch; }
 	ftr init ws
 	[ "$status" -eq 0 ]
 	[ -f ws/assessment.xml ]
-	[ -d ws/drills ] && [ -d ws/runbooks ] && [ -d ws/configs ] && [ -d ws/documents ]
+	[ -d ws/drills ]
+	[ -d ws/runbooks ]
+	[ -d ws/configs ]
+	[ -d ws/documents ]
 	[ -f ws/runbooks/runbook-template.md ]
 	[ -f ws/drills/drill-log-template.md ]
 	xmllint --noout --schema questionnaires/assessment.xsd ws/assessment.xml

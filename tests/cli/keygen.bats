@@ -23,7 +23,8 @@ teardown() { teardown_scratch; }
 @test "keygen without NAME writes ftrkit-signing.key and .pub" {
 	ftr keygen
 	[ "$status" -eq 0 ]
-	[ -s ftrkit-signing.key ] && [ -s ftrkit-signing.pub ]
+	[ -s ftrkit-signing.key ]
+	[ -s ftrkit-signing.pub ]
 }
 
 @test "keygen never overwrites: either file existing -> 2, both untouched" {

@@ -40,7 +40,8 @@ pitr = by_uid["db-pitr-restore@acme-ledger.ftrkit"]
 assert "データ破損" in str(pitr["SUMMARY"]), pitr["SUMMARY"]
 PY
 	# RFC 5545: CRLF everywhere, no line longer than 75 octets
-	! LC_ALL=C grep -q $'[^\r]$' reports/drills.ics
+	[ "$(LC_ALL=C grep -c $'[^\r]$' reports/drills.ics)" = 0 ]
+	[ "$(LC_ALL=C grep -c '^$' reports/drills.ics)" = 0 ]
 	[ "$(LC_ALL=C awk '{ sub(/\r$/, ""); if (length($0) > 75) n++ } END { print n+0 }' reports/drills.ics)" = 0 ]
 }
 

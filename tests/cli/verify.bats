@@ -151,7 +151,8 @@ hostile() {
 	[ "$status" -eq 2 ] || { echo "$1: status $status: $output"; return 1; }
 	[[ "$output" == *"REFUSED"* ]]
 	[ -z "$(ls -A .)" ]
-	[ ! -e "$SCRATCH/evil.txt" ] && [ ! -e /tmp/evil.txt ]
+	[ ! -e "$SCRATCH/evil.txt" ]
+	[ ! -e /tmp/evil.txt ]
 	cd ..
 }
 
