@@ -13,22 +13,49 @@
 #                    the suite to fail for each ("mutants killed N/N"; CI)
 #   make valgrind    unit tests and representative runs under valgrind memcheck
 #   make fuzz        libFuzzer targets (clang), FUZZ_SECONDS=N each (default 60)
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (and make uninstall, the same
+#                    variables): the binary, the man page, bash completion and
+#                    the questionnaires (also built into the binary)
+#
+# Build flags: CPPFLAGS, CFLAGS (default -O2 -g) and LDFLAGS from the
+# environment or the command line are honoured and come after ftrkit's own,
+# so a distribution's flags win.  Hardening is on by default
+# (-D_FORTIFY_SOURCE=2, -fstack-protector-strong, PIE, -z relro -z now).
+# Warnings are errors only with WERROR=1, which the development targets
+# (check, check-full, unit, sanitize, valgrind, fuzz, ...) set by default.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/ftrkit
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp libdeflate zlib
 CC ?= cc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
-WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
-        -Wstrict-prototypes -Wmissing-prototypes -Wvla
+# -Werror for developers and CI, never for someone building a release.
+DEV_GOALS := check check-full harness unit sanitize run-san valgrind layers bench mutation-check \
+             fuzz fuzz-build fuzz-replay fuzz-run-%
+ifeq ($(origin WERROR),undefined)
+ifneq ($(filter $(DEV_GOALS),$(MAKECMDGOALS)),)
+WERROR := 1
+endif
+endif
+export WERROR
+
+WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral \
+        -Wstrict-prototypes -Wmissing-prototypes -Wvla \
+        $(if $(filter 1,$(WERROR)),-Werror)
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -DFTRKIT_DATADIR='"$(DATADIR)"' $(WARN)
-OPT_CFLAGS ?= -O2 -g
+CFLAGS ?= -O2 -g
+HARDEN_CPPFLAGS := -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2
+HARDEN_CFLAGS := -fstack-protector-strong -fPIE
+HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
+# The normal build: ftrkit's flags, then the hardening, then the caller's.
+OPT_CFLAGS = $(HARDEN_CPPFLAGS) $(CPPFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
+OPT_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=all
 
@@ -44,34 +71,38 @@ EMBED := questionnaire_xsd=questionnaires/questionnaire.xsd \
          assessment_xsd=questionnaires/assessment.xsd \
          waivers_xsd=questionnaires/waivers.xsd \
          tailoring_xsd=questionnaires/tailoring.xsd \
+         ftr_dr_xml=questionnaires/ftr-dr.xml \
+         ftr_current_xml=questionnaires/ftr-current.xml \
+         secret_patterns_txt=questionnaires/secret-patterns.txt \
          $(addprefix catalog=,$(CATALOGS))
-# What embedded.c is made from (its rule's prerequisites).
-EMBED_INPUTS := $(filter-out catalog,$(subst =, ,$(EMBED))) tools/embed.sh
+EMBED_FILES := $(sort $(foreach pair,$(EMBED),$(word 2,$(subst =, ,$(pair)))))
 
-# One rule set, instantiated for the normal and the sanitizer build.
+# One rule set, instantiated for the normal and the sanitizer build:
+# $(1) the folder, $(2) compile flags, $(3) link flags.
 define build_rules
 $(1)/obj/%.o: src/%.c $(HDRS) | $(1)/obj
 	@mkdir -p $$(@D)
 	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -c $$< -o $$@
 $(1)/obj/embedded.o: $(1)/gen/embedded.c | $(1)/obj
 	$$(CC) $(2) -c $$< -o $$@
-$(1)/gen/embedded.c: $(filter %.xsd %.xml %.sh,$(EMBED_INPUTS)) | $(1)/gen
+$(1)/gen/embedded.c: $(EMBED_FILES) tools/embed.sh Makefile | $(1)/gen
 	sh tools/embed.sh $$@ $(EMBED)
 $(1)/libftrkit.a: $(patsubst src/%.c,$(1)/obj/%.o,$(LIB_SRCS)) $(1)/obj/embedded.o
 	rm -f $$@ && ar rcs $$@ $$^
 $(1)/ftrkit: $(1)/obj/cli/main.o $(1)/libftrkit.a
-	$$(CC) $(2) $$^ $$(PKG_LIBS) -o $$@
+	$$(CC) $(2) $(3) $$^ $$(PKG_LIBS) -o $$@
 $(1)/tests/%: tests/unit/%.c $(1)/libftrkit.a $(wildcard tests/unit/*.h) | $(1)/tests
-	$$(CC) $(2) $$(PKG_CFLAGS) -Isrc -Itests/unit $$< $(1)/libftrkit.a \
+	$$(CC) $(2) $(3) $$(PKG_CFLAGS) -Isrc -Itests/unit $$< $(1)/libftrkit.a \
 		$$(PKG_LIBS) $$(shell pkg-config --libs cmocka) -o $$@
 $(1)/obj $(1)/gen $(1)/tests:
 	mkdir -p $$@
 endef
 
-$(eval $(call build_rules,build,$(BASE_CFLAGS) $(OPT_CFLAGS)))
-$(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS)))
+$(eval $(call build_rules,build,$(BASE_CFLAGS) $(OPT_CFLAGS),$(OPT_LDFLAGS)))
+$(eval $(call build_rules,build-san,$(BASE_CFLAGS) $(SAN_CFLAGS),))
 
-.PHONY: all deps demo check check-full layers harness unit sanitize run-san mutation-check install clean bench
+.PHONY: all deps demo check check-full layers harness unit sanitize run-san mutation-check install \
+	uninstall clean bench
 
 all: build/ftrkit
 
@@ -142,13 +173,25 @@ bench: deps build/ftrkit build/bench/scan-count build/bench/pack
 
 build/bench/%: tests/bench/%.c build/libftrkit.a
 	@mkdir -p build/bench
-	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libftrkit.a $(PKG_LIBS) -o $@
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(OPT_LDFLAGS) $(PKG_CFLAGS) -Isrc $< build/libftrkit.a $(PKG_LIBS) -o $@
 
 install: build/ftrkit
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questionnaires \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 0755 build/ftrkit $(DESTDIR)$(BINDIR)/ftrkit
-	install -m 0644 questionnaires/*.xml questionnaires/*.xsd questionnaires/*.txt $(DESTDIR)$(DATADIR)/questionnaires/
+	install -m 0644 questionnaires/*.xml questionnaires/*.xsd questionnaires/*.txt \
+		questionnaires/*.json $(DESTDIR)$(DATADIR)/questionnaires/
 	install -m 0644 man/ftrkit.1 $(DESTDIR)$(MANDIR)/man1/ftrkit.1
+	install -m 0644 completions/ftrkit.bash $(DESTDIR)$(BASHCOMPDIR)/ftrkit
+
+# Removes exactly what install wrote (the same PREFIX and DESTDIR), then the
+# folders it made for ftrkit alone if they are empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ftrkit $(DESTDIR)$(MANDIR)/man1/ftrkit.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/ftrkit
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(wildcard questionnaires/*.xml questionnaires/*.json \
+		questionnaires/*.xsd questionnaires/*.txt))
+	-rmdir $(DESTDIR)$(DATADIR)/questionnaires $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build build-san build-fuzz

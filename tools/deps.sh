@@ -29,6 +29,9 @@ has_cmd tidy || need="$need tidy"
 # schedule.bats checks drills.ics with an independent iCalendar parser.
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import icalendar' 2>/dev/null; } ||
 	need="$need python3-icalendar"
+# reports.bats validates report.json against questionnaires/report.schema.json.
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; } ||
+	need="$need python3-jsonschema"
 # hardening: strace (offline proof), valgrind (make check), clang (make fuzz)
 has_cmd strace || need="$need strace"
 has_cmd valgrind || need="$need valgrind"

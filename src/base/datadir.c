@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/datadir.h"
+#include "base/embedded.h"
 #include "base/error.h"
 #include "base/banned.h"
 
@@ -40,4 +41,27 @@ char *shipped_file_path(const char *relpath)
 char *default_questionnaire_path(void)
 {
 	return shipped_file_path("questionnaires/ftr-dr.xml");
+}
+
+const char *shipped_builtin(const char *relpath, size_t *len)
+{
+	static const struct {
+		const char *relpath;
+		const char *data;
+		const size_t *len;
+	} builtin[] = {
+		{ "questionnaires/ftr-dr.xml", embedded_ftr_dr_xml, &embedded_ftr_dr_xml_len },
+		{ "questionnaires/ftr-current.xml", embedded_ftr_current_xml,
+		  &embedded_ftr_current_xml_len },
+		{ "questionnaires/secret-patterns.txt", embedded_secret_patterns_txt,
+		  &embedded_secret_patterns_txt_len },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (strcmp(builtin[i].relpath, relpath) == 0) {
+			*len = *builtin[i].len;
+			return builtin[i].data;
+		}
+	return NULL;
 }

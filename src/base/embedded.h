@@ -16,5 +16,13 @@ extern const char embedded_waivers_xsd[];
 extern const size_t embedded_waivers_xsd_len;
 extern const char embedded_tailoring_xsd[];
 extern const size_t embedded_tailoring_xsd_len;
+/* The shipped catalogs, so init/assess/bundle work from any folder without
+ * an installed data folder (datadir.h, shipped_builtin). */
+extern const char embedded_ftr_dr_xml[];
+extern const size_t embedded_ftr_dr_xml_len;
+extern const char embedded_ftr_current_xml[];
+extern const size_t embedded_ftr_current_xml_len;
+extern const char embedded_secret_patterns_txt[];
+extern const size_t embedded_secret_patterns_txt_len;
 
 #endif

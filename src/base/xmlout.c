@@ -19,6 +19,10 @@ static int write_cb(void *ctx, const char *buf, int len)
 	struct xo *xo = ctx;
 	if (len <= 0)
 		return 0;
+	if (xo->mem) {
+		strbuf_add(xo->mem, buf, (size_t)len);
+		return len;
+	}
 	if (atomic_write(xo->out, buf, (size_t)len) < 0) {
 		xo->failed = 2; /* already reported by atomic_write */
 		return -1;
@@ -38,13 +42,11 @@ static void check(struct xo *xo, int rc)
 		xo->failed = 1;
 }
 
-int xo_open(struct xo *xo, struct atomic_file *out, int html, int indent)
+/* Open the writer on xo, whose out or mem is set. */
+static int open_writer(struct xo *xo, int html, int indent)
 {
 	xmlOutputBufferPtr buf;
 
-	memset(xo, 0, sizeof(*xo));
-	xo->out = out;
-	xo->html = html;
 	buf = xmlOutputBufferCreateIO(write_cb, close_cb, xo, NULL);
 	if (!buf)
 		die_oom();
@@ -64,6 +66,21 @@ int xo_open(struct xo *xo, struct atomic_file *out, int html, int indent)
 	return xo->failed ? -1 : 0;
 }
 
+int xo_open(struct xo *xo, struct atomic_file *out, int html, int indent)
+{
+	memset(xo, 0, sizeof(*xo));
+	xo->out = out;
+	xo->html = html;
+	return open_writer(xo, html, indent);
+}
+
+int xo_open_memory(struct xo *xo, struct strbuf *mem, int indent)
+{
+	memset(xo, 0, sizeof(*xo));
+	xo->mem = mem;
+	return open_writer(xo, 0, indent);
+}
+
 int xo_close(struct xo *xo)
 {
 	if (!xo->w)
@@ -77,7 +94,7 @@ int xo_close(struct xo *xo)
 	if (!xo->failed)
 		return 0;
 	if (xo->failed == 1)
-		error_at(xo->out->final_path, 0, "cannot write report");
+		error_at(xo->out ? xo->out->final_path : "(memory)", 0, "cannot write report");
 	return -1;
 }
 

@@ -15,10 +15,12 @@
 #include <libxml/xmlwriter.h>
 
 #include "base/atomicfile.h"
+#include "base/strbuf.h"
 
 struct xo {
 	xmlTextWriterPtr w;
 	struct atomic_file *out;
+	struct strbuf *mem; /* xo_open_memory(): output goes here instead */
 	int html;   /* 1: never write "<x/>" for non-void elements */
 	int failed;
 };
@@ -30,6 +32,9 @@ struct xo {
  * reporting.  The writer is freed by xo_close() in every case.
  */
 int xo_open(struct xo *xo, struct atomic_file *out, int html, int indent);
+/* The same into mem (appended), for a report that is derived from markup
+ * (OSCAL JSON from OSCAL XML); no file, so nothing to fail but memory. */
+int xo_open_memory(struct xo *xo, struct strbuf *mem, int indent);
 /* Flush, free the writer; 0, or -1 when any call failed (reported). */
 int xo_close(struct xo *xo);
 

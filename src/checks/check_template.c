@@ -7,9 +7,11 @@
  * The check looks for the header row (the first row, among the first
  * HEADER_SCAN_ROWS of a sheet, with a cell matching param column), then
  * reads every later row: a filled cell in that column must be a duration,
- * and when the row names a component of the assessment (by id or name, in
- * the column matching param component-column) it must agree with what the
- * assessment states: the objective for the disruption the row names (column
+ * (a number formatted as a time, such as 0:05 stored as 0.003472, is read
+ * as that time), and when the row names a component of the assessment (by
+ * id or name, in the column matching param component-column) it must agree
+ * with what the assessment states (a component the assessment does not
+ * have is not met, so another product's workbook never passes): the objective for the disruption the row names (column
  * matching param disruption-column), else the component's strictest one.
  * Findings point at the workbook (workspace-relative path), the spreadsheet
  * row as line and the cell reference as subject.  An unreadable workbook is
@@ -165,7 +167,7 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 		xlsx_row_cell(row, sc->disruption_col) : NULL;
 	const struct component *c;
 	const struct objective *o = NULL;
-	char *value = trimmed(cell->value), *dis = NULL;
+	char *value = trimmed(cell->value), *dis = NULL, *comp = NULL;
 	char shown[64], stated_shown[64], where[96];
 	const char *why;
 	int64_t seconds, stated = 0;
@@ -175,7 +177,10 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 	if (!*value)
 		goto out;
 	sc->filled++;
-	if (duration_parse(value, &seconds, &why) < 0) {
+	if (cell->time ? xlsx_cell_seconds(cell, &seconds) < 0
+		       : duration_parse(value, &seconds, &why) < 0) {
+		if (cell->time)
+			why = "not a time of at most 36525 days";
 		sc->bad++;
 		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, NULL, cell->ref,
 			    CMSG(ctx->lang, TPL_NOT_DURATION),
@@ -184,6 +189,16 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 	}
 	duration_format(seconds, ctx->lang, shown, sizeof(shown));
 	c = comp_cell ? named_component(ctx->assessment, comp_cell->value) : NULL;
+	comp = comp_cell ? trimmed(comp_cell->value) : NULL;
+	if (!c && comp && *comp) {
+		/* A component the assessment does not have: never agreement. */
+		sc->bad++;
+		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, NULL, cell->ref,
+			    CMSG(ctx->lang, TPL_UNKNOWN_COMPONENT),
+			    sc->relpath, sc->sheet, cell->ref, sc->label, shown, comp,
+			    ctx->assessment_relpath);
+		goto out;
+	}
 	if (!c) {
 		finding_add(res, VERDICT_MET, sc->relpath, row->number, NULL, cell->ref,
 			    CMSG(ctx->lang, TPL_NO_COMPONENT),
@@ -240,6 +255,7 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 out:
 	free(value);
 	free(dis);
+	free(comp);
 }
 
 /* Find the header in a header row candidate; 1 when the value column is in it. */

@@ -18,7 +18,7 @@
 
 #include "base/atomicfile.h"
 #include "cli/commands.h"
-#include "base/datadir.h"
+#include "run/assess.h"
 #include "base/error.h"
 #include "checks/checks.h"
 #include "configs/collect.h"
@@ -294,7 +294,7 @@ int cmd_init(struct options *opt)
 	struct questionnaire q;
 	xmlBufferPtr xml = NULL;
 	const char *dir;
-	char *qpath, *files[NR_FILES], *product, *slash;
+	char *files[NR_FILES], *product, *slash;
 	const void *contents[NR_FILES];
 	size_t lengths[NR_FILES], i, made = 0;
 	int ret = EXIT_INPUT;
@@ -304,12 +304,8 @@ int cmd_init(struct options *opt)
 		return EXIT_INPUT;
 	}
 	dir = opt->argv[0];
-	qpath = opt->questionnaire ? xstrdup(opt->questionnaire) : default_questionnaire_path();
-	if (questionnaire_load(qpath, checks_known, &q) < 0) {
-		free(qpath);
+	if (assess_load_questionnaire(opt->questionnaire, &q) < 0)
 		return EXIT_INPUT;
-	}
-	free(qpath);
 
 	files[0] = xasprintf("%s/assessment.xml", dir);
 	files[1] = xasprintf("%s/runbooks/runbook-template.md", dir);

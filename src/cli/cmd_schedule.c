@@ -63,6 +63,27 @@ static void print_table(const struct assess_run *run)
 	}
 }
 
+/* The calendar drills.ics replaces, so SEQUENCE can move on (ical.h).  A
+ * missing, unreadable or oversized file is no previous calendar. */
+static void read_previous(const char *path, struct ical_previous *prev)
+{
+	enum { MAX_PREVIOUS = 4 << 20 };
+	struct strbuf sb = STRBUF_INIT;
+	FILE *f = fopen(path, "re");
+	char buf[8192];
+	size_t n;
+
+	while (f && (n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= MAX_PREVIOUS)
+		strbuf_add(&sb, buf, n);
+	if (f && !ferror(f) && sb.len <= MAX_PREVIOUS)
+		ical_previous_parse(sb.buf ? sb.buf : "", sb.len, prev);
+	else
+		memset(prev, 0, sizeof(*prev));
+	if (f)
+		fclose(f);
+	strbuf_release(&sb);
+}
+
 /* Write OUT/drills.ics through a temporary file; 0 or -1 after reporting. */
 static int write_ics(const struct options *opt, const struct assess_run *run, char **written)
 {
@@ -71,10 +92,13 @@ static int write_ics(const struct options *opt, const struct assess_run *run, ch
 	size_t n = strlen(opt->out);
 	char *path = n && opt->out[n - 1] == '/' ? xasprintf("%sdrills.ics", opt->out)
 						 : xasprintf("%s/drills.ics", opt->out);
+	struct ical_previous prev;
 	int ret = -1;
 
+	read_previous(path, &prev);
 	ical_drill_calendar(&ics, &run->assessment, run->calendar, run->nr_calendar,
-			    run->as_of_day, "-//ftrkit//ftrkit " FTRKIT_VERSION "//EN");
+			    run->as_of_day, "-//ftrkit//ftrkit " FTRKIT_VERSION "//EN", &prev);
+	ical_previous_free(&prev);
 	if (make_dirs(opt->out) < 0)
 		goto out;
 	atomic_clean_stale(path);

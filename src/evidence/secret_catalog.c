@@ -31,9 +31,21 @@ int secret_catalog_load(const struct questionnaire *q, struct secret_rules *rule
 {
 	const struct param_list *d = &q->defaults;
 	char *path = rules_path(q->path);
-	size_t i, n = strlen(DEFAULT_PREFIX);
-	int ret = secret_rules_load(path, rules);
+	size_t i, n = strlen(DEFAULT_PREFIX), len;
+	const char *builtin = access(path, R_OK) == 0
+		? NULL : shipped_builtin("questionnaires/" SECRET_PATTERNS, &len);
+	int ret;
 
+	if (builtin) {
+		/* No file anywhere: the copy built into ftrkit. */
+		FILE *f = fmemopen((void *)builtin, len, "r");
+		ret = f ? secret_rules_load_stream(f, "questionnaires/" SECRET_PATTERNS, rules)
+			: error("cannot read the built-in secret patterns");
+		if (f)
+			fclose(f);
+	} else {
+		ret = secret_rules_load(path, rules);
+	}
 	free(path);
 	for (i = 0; ret == 0 && i < d->nr; i++)
 		if (strncmp(d->items[i].name, DEFAULT_PREFIX, n) == 0)

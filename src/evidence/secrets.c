@@ -322,14 +322,23 @@ static int pair_rules(struct secret_rules *rules)
 int secret_rules_load(const char *path, struct secret_rules *rules)
 {
 	FILE *f = fopen(path, "re");
+	int ret;
+
+	if (!f)
+		return error_at(path, 0, "cannot read secret patterns: %s", strerror(errno));
+	ret = secret_rules_load_stream(f, path, rules);
+	fclose(f);
+	return ret;
+}
+
+int secret_rules_load_stream(FILE *f, const char *path, struct secret_rules *rules)
+{
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	long lineno = 0;
 	int ret = 0;
 
-	if (!f)
-		return error_at(path, 0, "cannot read secret patterns: %s", strerror(errno));
 	while (ret == 0 && (n = getline(&line, &cap, f)) >= 0) {
 		char *p = line, *name, *kind;
 		struct rule_opts opts = { NULL, NULL, NULL };
@@ -376,7 +385,6 @@ int secret_rules_load(const char *path, struct secret_rules *rules)
 		ret = add_rule(rules, name, kind, &opts, p, path, lineno);
 	}
 	free(line);
-	fclose(f);
 	if (ret == 0)
 		ret = pair_rules(rules);
 	return ret;

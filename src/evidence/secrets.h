@@ -31,6 +31,7 @@
 #define FTRKIT_SECRETS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #define SECRETS_MAX_SEGMENT (1024 * 1024)
@@ -46,6 +47,10 @@ struct secret_rules {
 /* Load rules from path, appended to *rules (zero it first).  0 or -1 after
  * reporting "PATH:LINE: why".  Free with secret_rules_free(). */
 int secret_rules_load(const char *path, struct secret_rules *rules);
+
+/* The same from an open stream; name stands for the file in messages.
+ * The stream stays the caller's. */
+int secret_rules_load_stream(FILE *f, const char *name, struct secret_rules *rules);
 
 /* Add one rule; where/line name its origin in messages.  0 or -1. */
 int secret_rules_add(struct secret_rules *rules, const char *name, const char *kind,

@@ -66,6 +66,10 @@ struct xlsx {
 	char **shared;
 	size_t nr_shared, alloc_shared;
 	int has_shared;
+	/* Per cell format (cellXfs index, a cell's s="N"): 1 when it shows a
+	 * number as a time of day or an elapsed time (xlsx_cell.time). */
+	unsigned char *xf_time;
+	size_t nr_xf, alloc_xf;
 };
 
 /* ---- part streams ------------------------------------------------------ */
@@ -489,13 +493,14 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-static int read_relationships(struct xlsx *x, char **shared_part)
+static int read_relationships(struct xlsx *x, char **shared_part, char **styles_part)
 {
 	struct part p;
 	int rc;
 	size_t i;
 
 	*shared_part = NULL;
+	*styles_part = NULL;
 	if (part_open(x, "xl/_rels/workbook.xml.rels", "workbook relationships", 0, &p) < 0)
 		return -1;
 	while ((rc = part_next(&p)) == 1) {
@@ -523,6 +528,8 @@ static int read_relationships(struct xlsx *x, char **shared_part)
 					x->sheets[i].part = xstrdup(part);
 			if (type && ends_with(type, "/sharedStrings") && !*shared_part)
 				*shared_part = xstrdup(part);
+			if (type && ends_with(type, "/styles") && !*styles_part)
+				*styles_part = xstrdup(part);
 		}
 		free(id);
 		free(target);
@@ -597,13 +604,113 @@ static int read_shared_strings(struct xlsx *x, const char *path)
 	return rc < 0 ? -1 : 0;
 }
 
+/* Most cell formats read (Excel's own limit is 64 000). */
+#define MAX_CELL_FORMATS 65536
+
+/*
+ * Whether a number format shows a time: Excel's built-in time formats
+ * (18-21 h:mm[:ss] [AM/PM], 45 mm:ss, 46 [h]:mm:ss, 47 mm:ss.0), or a custom
+ * code that has hours or seconds (an elapsed [h], [m], [s] too) and no
+ * year or day, once quoted text, escaped characters and other bracketed
+ * parts (colours, locales, conditions) are left out.  Date-times are not
+ * durations.
+ */
+static int format_is_time(unsigned id, const char *code)
+{
+	int time = 0, date = 0;
+	const char *p;
+
+	if (!code)
+		return (id >= 18 && id <= 21) || (id >= 45 && id <= 47);
+	for (p = code; *p; p++) {
+		char c = *p;
+		if (c == '"') {
+			while (p[1] && p[1] != '"')
+				p++;
+			if (p[1])
+				p++;
+		} else if (c == '\\' || c == '_' || c == '*') {
+			if (p[1])
+				p++;
+		} else if (c == '[') {
+			const char *end = strchr(p, ']');
+			if (!end)
+				break;
+			if (strspn(p + 1, "hHmMsS") == (size_t)(end - p - 1) && end > p + 1)
+				time = 1; /* [h] [mm] [ss]: elapsed time */
+			p = end;
+		} else if (c == 'h' || c == 'H' || c == 's' || c == 'S') {
+			time = 1;
+		} else if (c == 'y' || c == 'Y' || c == 'd' || c == 'D' || c == 'e' ||
+			   c == 'g' || c == 'G') {
+			date = 1;
+		}
+	}
+	return time && !date;
+}
+
+/* Read xl/styles.xml (optional): custom number formats, then for each
+ * cellXfs entry whether its format is a time (x->xf_time). */
+static int read_styles(struct xlsx *x, const char *path)
+{
+	struct fmt { unsigned id; char *code; } *fmts = NULL;
+	size_t nr_fmts = 0, alloc_fmts = 0, i;
+	struct part p;
+	int rc, in_xfs = 0;
+
+	rc = part_open(x, path, "styles", 1, &p);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	while ((rc = part_next(&p)) == 1) {
+		int empty = xmlTextReaderIsEmptyElement(p.reader) == 1;
+		if (node_is(&p, XML_READER_TYPE_ELEMENT, "numFmt") && nr_fmts < MAX_CELL_FORMATS) {
+			char *id = attr(&p, "numFmtId");
+			int64_t n = id ? parse_index(id, UINT32_MAX) : -1;
+			free(id);
+			if (n >= 0) {
+				ALLOC_GROW(fmts, nr_fmts, alloc_fmts);
+				fmts[nr_fmts].id = (unsigned)n;
+				fmts[nr_fmts++].code = attr(&p, "formatCode");
+			}
+		} else if (node_is(&p, XML_READER_TYPE_ELEMENT, "cellXfs")) {
+			in_xfs = !empty;
+		} else if (node_is(&p, XML_READER_TYPE_END_ELEMENT, "cellXfs")) {
+			in_xfs = 0;
+		} else if (in_xfs && node_is(&p, XML_READER_TYPE_ELEMENT, "xf")) {
+			char *id = attr(&p, "numFmtId");
+			int64_t n = id ? parse_index(id, UINT32_MAX) : 0;
+			const char *code = NULL;
+			int custom = 0;
+			free(id);
+			if (x->nr_xf >= MAX_CELL_FORMATS) {
+				rc = error_at(x->name, 0, "styles: more than %d cell formats",
+					      MAX_CELL_FORMATS);
+				break;
+			}
+			for (i = 0; n >= 0 && i < nr_fmts; i++)
+				if (fmts[i].id == (unsigned)n) {
+					code = fmts[i].code ? fmts[i].code : "";
+					custom = 1;
+				}
+			ALLOC_GROW(x->xf_time, x->nr_xf, x->alloc_xf);
+			x->xf_time[x->nr_xf++] = n >= 0 &&
+				format_is_time((unsigned)n, custom ? code : NULL);
+		}
+	}
+	for (i = 0; i < nr_fmts; i++)
+		free(fmts[i].code);
+	free(fmts);
+	part_close(&p);
+	return rc < 0 ? -1 : 0;
+}
+
 /* ---- opening ------------------------------------------------------------ */
 
 static struct xlsx *finish_open(zip_t *zip, const char *name,
 				const struct xlsx_limits *limits)
 {
 	struct xlsx *x = xcalloc(1, sizeof(*x));
-	char *shared_part = NULL;
+	char *shared_part = NULL, *styles_part = NULL;
 	zip_int64_t entries;
 	int ok;
 
@@ -619,9 +726,11 @@ static struct xlsx *finish_open(zip_t *zip, const char *name,
 		xlsx_close(x);
 		return NULL;
 	}
-	ok = read_workbook(x) == 0 && read_relationships(x, &shared_part) == 0 &&
-	     read_shared_strings(x, shared_part ? shared_part : "xl/sharedStrings.xml") == 0;
+	ok = read_workbook(x) == 0 && read_relationships(x, &shared_part, &styles_part) == 0 &&
+	     read_shared_strings(x, shared_part ? shared_part : "xl/sharedStrings.xml") == 0 &&
+	     read_styles(x, styles_part ? styles_part : "xl/styles.xml") == 0;
 	free(shared_part);
+	free(styles_part);
 	if (!ok) {
 		xlsx_close(x);
 		return NULL;
@@ -694,10 +803,25 @@ void xlsx_close(struct xlsx *x)
 	for (i = 0; i < x->nr_shared; i++)
 		free(x->shared[i]);
 	free(x->shared);
+	free(x->xf_time);
 	if (x->zip)
 		zip_discard(x->zip);
 	free(x->name);
 	free(x);
+}
+
+int xlsx_cell_seconds(const struct xlsx_cell *cell, int64_t *seconds)
+{
+	char *end;
+	double days;
+
+	errno = 0;
+	days = strtod(cell->value, &end);
+	/* at most 100 years: anything larger is not an objective */
+	if (end == cell->value || *end || errno || !(days >= 0 && days <= 36525))
+		return -1;
+	*seconds = (int64_t)(days * 86400.0 + 0.5); /* days >= 0: rounds to nearest */
+	return 0;
 }
 
 size_t xlsx_sheet_count(const struct xlsx *x)
@@ -725,6 +849,7 @@ struct cell_slot {
 	uint32_t col;
 	char ref[XLSX_REF_SIZE];
 	char *value;
+	int time;
 };
 
 struct xlsx_sheet {
@@ -829,7 +954,7 @@ static int read_cell(struct xlsx_sheet *s, uint32_t row, uint32_t *last_col)
 {
 	struct part *p = &s->p;
 	struct xlsx *x = s->x;
-	char *r = attr(p, "r"), *type = attr(p, "t");
+	char *r = attr(p, "r"), *type = attr(p, "t"), *style = attr(p, "s");
 	char ref[XLSX_REF_SIZE], colname[8];
 	uint32_t col, ref_row;
 	int empty = xmlTextReaderIsEmptyElement(p->reader) == 1;
@@ -912,11 +1037,17 @@ static int read_cell(struct xlsx_sheet *s, uint32_t row, uint32_t *last_col)
 		slot->col = col;
 		memcpy(slot->ref, ref, sizeof(ref));
 		slot->value = value;
+		slot->time = 0;
+		if (style && (!type || strcmp(type, "n") == 0)) {
+			int64_t xf = parse_index(style, UINT32_MAX);
+			slot->time = xf >= 0 && (size_t)xf < x->nr_xf && x->xf_time[xf];
+		}
 	}
 out:
 	strbuf_release(&raw);
 	free(r);
 	free(type);
+	free(style);
 	return rc;
 }
 
@@ -1018,6 +1149,7 @@ int xlsx_sheet_next(struct xlsx_sheet *s, struct xlsx_row *row)
 			s->cells[i].col = s->slots[i].col;
 			memcpy(s->cells[i].ref, s->slots[i].ref, sizeof(s->cells[i].ref));
 			s->cells[i].value = s->slots[i].value;
+			s->cells[i].time = s->slots[i].time;
 		}
 		row->number = number;
 		row->cells = s->cells;

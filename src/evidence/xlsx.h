@@ -69,6 +69,9 @@ struct xlsx_cell {
 	uint32_t col;               /* 1 = A */
 	char ref[XLSX_REF_SIZE];    /* "F12" */
 	const char *value;          /* borrowed until the next xlsx_sheet_next() */
+	int time;                   /* 1: a number formatted as a time or elapsed
+				     * time (h:mm, [h]:mm:ss, ...): value is in days,
+				     * 0.003472222 for 0:05 (xlsx_cell_seconds) */
 };
 
 /* A row with at least one non-empty cell, cells in column order. */
@@ -77,6 +80,12 @@ struct xlsx_row {
 	const struct xlsx_cell *cells;
 	size_t nr_cells;
 };
+
+/*
+ * A time-formatted cell (cell->time) as whole seconds, rounded: 0 and
+ * *seconds, or -1 when the value is not a finite number of days >= 0.
+ */
+int xlsx_cell_seconds(const struct xlsx_cell *cell, int64_t *seconds);
 
 /* Index of the sheet called name (exact, as Excel shows it), or -1. */
 long xlsx_sheet_find(const struct xlsx *x, const char *name);

@@ -605,6 +605,9 @@
 /* 1 file, 2 sheet, 3 cell, 4 "RPO"/"RTO", 5 duration */
 #define CM_TPL_NO_COMPONENT_EN "%s: sheet '%s' cell %s: %s %s is a valid duration (the row names no component of the assessment to compare with)"
 #define CM_TPL_NO_COMPONENT_JA "%1$s: シート '%2$s' セル %3$s: %4$s %5$s は有効な期間です (この行には比較できる評価のコンポーネントがありません)"
+/* 1 file, 2 sheet, 3 cell, 4 label, 5 duration, 6 component as written, 7 assessment file */
+#define CM_TPL_UNKNOWN_COMPONENT_EN "%s: sheet '%s' cell %s: %s %s for component '%s', which %s does not have (a row of another product's workbook?)"
+#define CM_TPL_UNKNOWN_COMPONENT_JA "%1$s: シート '%2$s' セル %3$s: コンポーネント '%6$s' の %4$s %5$s とありますが、%7$s にそのコンポーネントはありません (別の製品のワークブックの行?)"
 /* 1 file, 2 sheet, 3 cell, 4 label, 5 duration, 6 component, 7 disruption as written, 8 component */
 #define CM_TPL_NO_DISRUPTION_EN "%s: sheet '%s' cell %s: %s %s for %s '%s', but the assessment states no objective for that disruption of %s"
 #define CM_TPL_NO_DISRUPTION_JA "%1$s: シート '%2$s' セル %3$s: %6$s の '%7$s' に %4$s %5$s とありますが、評価には %8$s のその障害種別の目標が記載されていません"
@@ -777,7 +780,8 @@
 	X(CFGP_EMPTY) X(CFGP_TOO_BIG) X(CFGP_NUL) X(CFGP_NOT_JSON)                \
 	X(CFGP_TOP_LEVEL) X(CFGP_VALUE)                                           \
 	CONFIG_MESSAGE_IDS(X)                                                     \
-	X(TPL_NOT_DURATION) X(TPL_NO_COMPONENT) X(TPL_NO_DISRUPTION)              \
+	X(TPL_NOT_DURATION) X(TPL_NO_COMPONENT) X(TPL_UNKNOWN_COMPONENT)          \
+	X(TPL_NO_DISRUPTION)                                                      \
 	X(TPL_NOT_STATED) X(TPL_DISAGREES) X(TPL_AGREES) X(TPL_WHERE)             \
 	X(TPL_WHERE_STRICTEST) X(TPL_NONE) X(TPL_SUM_NONE) X(TPL_NO_SHEET)        \
 	X(TPL_NO_COLUMN) X(TPL_SUM_NO_COLUMN) X(TPL_EMPTY) X(TPL_SUM_EMPTY)       \

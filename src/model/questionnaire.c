@@ -10,6 +10,11 @@
 #include <unistd.h>
 #include <libxml/tree.h>
 
+#include <fcntl.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "base/hash.h"
 #include "model/questionnaire.h"
 #include "base/embedded.h"
 #include "base/error.h"

@@ -54,9 +54,13 @@ struct control {
 
 struct questionnaire {
 	char *path; /* as given on the command line */
+	/* The bytes it was read from when it is the copy built into ftrkit
+	 * (static, borrowed; datadir.h shipped_builtin), else NULL. */
+	const char *builtin;
+	size_t builtin_len;
+	char sha256[65]; /* of the bytes read; "" when they could not be hashed */
 	char *id;
 	char *version;
-	char sha256[65]; /* of the file's bytes as loaded ("" when unknown) */
 	struct localized_list title, source;
 	struct param_list defaults;
 	struct control *controls;

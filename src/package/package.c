@@ -480,8 +480,12 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		"===============================================\n"
 		"\n"
 		"%s.zip is a BagIt bag (RFC 8493) in one folder.  Everything below\n"
-		"needs only unzip, sha256sum (GNU coreutils) and openssl.  Lines that\n"
-		"start with '$' are commands; run them in the folder holding the zip.\n"
+		"needs only unzip, sha256sum (GNU coreutils) and OpenSSL 3.0 or later.\n"
+		"Lines that start with '$' are commands; run them in the folder holding\n"
+		"the zip.  Lines that start with 'macOS$' are the same step on macOS,\n"
+		"which has no sha256sum but shasum (Perl, built in).  macOS's own\n"
+		"openssl is LibreSSL, which cannot check an Ed25519 signature: use\n"
+		"OpenSSL 3 (for example Homebrew's openssl@3) for step 5.\n"
 		"\n"
 		"1. Unpack it into a fresh folder:\n"
 		"    $ unzip -q %s.zip -d %s.check\n"
@@ -490,6 +494,7 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		"2. The tag files (bagit.txt, bag-info.txt, the manifests, this file)\n"
 		"   match the tag manifest; every line must say OK:\n"
 		"    $ sha256sum --strict -c tagmanifest-sha256.txt\n"
+		"    macOS$ shasum -a 256 --strict -c tagmanifest-sha256.txt\n"
 		"\n"
 		"3. Every payload file under data/ matches the payload manifest:\n"
 		"%s"
@@ -506,7 +511,9 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		? "   Some file names hold '%', which the manifest writes as %25\n"
 		  "   (RFC 8493, 2.1.3); sed turns it back for sha256sum:\n"
 		  "    $ sed 's/%25/%/g' manifest-sha256.txt | sha256sum --strict -c\n"
-		: "    $ sha256sum --strict -c manifest-sha256.txt\n",
+		  "    macOS$ sed 's/%25/%/g' manifest-sha256.txt | shasum -a 256 --strict -c\n"
+		: "    $ sha256sum --strict -c manifest-sha256.txt\n"
+		  "    macOS$ shasum -a 256 --strict -c manifest-sha256.txt\n",
 		encoded_names
 		? "    $ cut -c67- manifest-sha256.txt | sed 's/%25/%/g' | LC_ALL=C sort | diff - ../payload-files.txt\n"
 		: "    $ cut -c67- manifest-sha256.txt | LC_ALL=C sort | diff - ../payload-files.txt\n");
@@ -519,6 +526,8 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 			"   FTR-Signer-Fingerprint in bag-info.txt):\n"
 			"    $ openssl pkeyutl -verify -pubin -inkey " PACKAGE_PUBKEY_FILE " -rawin -in tagmanifest-sha256.txt -sigfile " PACKAGE_SIG_FILE "\n"
 			"    $ openssl pkey -pubin -in " PACKAGE_PUBKEY_FILE " -outform DER | sha256sum\n"
+			"    macOS$ /opt/homebrew/opt/openssl@3/bin/openssl pkeyutl -verify -pubin -inkey " PACKAGE_PUBKEY_FILE " -rawin -in tagmanifest-sha256.txt -sigfile " PACKAGE_SIG_FILE "\n"
+			"    macOS$ /opt/homebrew/opt/openssl@3/bin/openssl pkey -pubin -in " PACKAGE_PUBKEY_FILE " -outform DER | shasum -a 256\n"
 			"\n");
 	else
 		strbuf_addstr(sb,
@@ -687,7 +696,17 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 	}
 	copy = xstrdup(run->questionnaire.path);
 	name = xasprintf("data/questionnaire/%s", basename(copy));
-	ret = add_hashed_file(es, name, AT_FDCWD, run->questionnaire.path, run->questionnaire.path, 0);
+	if (run->questionnaire.builtin) {
+		/* The copy built into ftrkit: no file to read. */
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_add(&sb, run->questionnaire.builtin, run->questionnaire.builtin_len);
+		add_buffer(es, name, &sb);
+		strbuf_release(&sb);
+		ret = 0;
+	} else {
+		ret = add_hashed_file(es, name, AT_FDCWD, run->questionnaire.path,
+				      run->questionnaire.path, 0);
+	}
 	free(name);
 	free(copy);
 	if (ret < 0)

@@ -4,13 +4,18 @@
  * for GRC platforms, generated from the results database.
  *
  * Shape: metadata (oscal-version 1.2.1); import-ap pointing at a
- * back-matter resource that names the questionnaire (ftrkit has no OSCAL
- * assessment plan, the questionnaire plays that role); one result with
- * reviewed-controls, one observation per finding whose relevant-evidence
- * points at the back-matter resource of the evidence file (relative link
- * evidence/PATH and its SHA-256), and one finding per control whose target
- * status is satisfied or not-satisfied.  The back-matter lists every
- * inventoried evidence file.
+ * back-matter resource for the questionnaire (ftrkit has no OSCAL
+ * assessment plan, the questionnaire plays that role) with an rlink to it
+ * as packaged (questionnaire/NAME beside the reports in data/) and its
+ * SHA-256; one result with the assessed components as local definitions,
+ * reviewed-controls, one observation per finding whose subject is its
+ * component and whose relevant-evidence points at the back-matter resource
+ * of the evidence file (relative link evidence/PATH and its SHA-256), and
+ * one finding per control whose target status is satisfied or
+ * not-satisfied.  The back-matter lists every inventoried evidence file.
+ *
+ * The same document as OSCAL JSON (oscal-assessment-results.json) is
+ * converted from this XML by oscal_json.c, so the two never differ.
  *
  * Every UUID is a version-5 UUID: the document's from the questionnaire,
  * product, as-of date and the SHA-256 of assessment.xml; every other one
@@ -23,6 +28,7 @@
 
 #include <libxml/uri.h>
 
+#include "reports/oscal_json.h"
 #include "reports/reports.h"
 #include "results/reportdb.h"
 #include "model/results.h"
@@ -116,6 +122,41 @@ static void metadata(struct oscal *o)
 	xo_end(xo);
 }
 
+/* The assessed components, which observations name as their subjects. */
+static int local_definitions(struct oscal *o)
+{
+	struct xo *xo = o->xo;
+	sqlite3_stmt *p;
+	char uuid[UUID_STR_LEN];
+	int rc;
+
+	if (rdb_prepare(o->db, "SELECT id, COALESCE(name, id), criticality FROM components"
+			" ORDER BY rowid", &p, WHAT) < 0)
+		return -1;
+	xo_start(xo, "local-definitions");
+	while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+		child_uuid(o, "component", rdb_str(p, 0), uuid);
+		xo_start(xo, "component");
+		xo_attr(xo, "uuid", uuid);
+		xo_attr(xo, "type", "service");
+		xo_elem(xo, "title", rdb_str(p, 1));
+		xo_start(xo, "description");
+		xo_start(xo, "p");
+		xo_textf(xo, "%s (%s)", rdb_str(p, 0), rdb_str(p, 2));
+		xo_end(xo);
+		xo_end(xo);
+		prop(xo, "component", rdb_str(p, 0));
+		prop(xo, "criticality", rdb_str(p, 2));
+		xo_start(xo, "status");
+		xo_attr(xo, "state", "operational");
+		xo_end(xo);
+		xo_end(xo);
+	}
+	xo_end(xo);
+	sqlite3_finalize(p);
+	return rc == SQLITE_DONE ? 0 : resultsdb_error(o->db, WHAT);
+}
+
 static void reviewed_controls(struct oscal *o, sqlite3_stmt *c)
 {
 	struct xo *xo = o->xo;
@@ -140,9 +181,10 @@ static int observations(struct oscal *o)
 	int rc;
 
 	if (rdb_prepare(o->db, "SELECT f.id, f.control_id, f.status, f.message, f.file, f.line,"
-			" e.sha256, ck.name FROM findings f"
+			" e.sha256, ck.name, pc.id, COALESCE(pc.name, pc.id) FROM findings f"
 			" JOIN controls c ON c.id = f.control_id"
 			" JOIN checks ck ON ck.control_id = f.control_id AND ck.seq = f.check_seq"
+			" LEFT JOIN components pc ON pc.id = f.component"
 			" LEFT JOIN evidence e ON e.path = f.file ORDER BY c.seq, f.id",
 			&f, WHAT) < 0)
 		return -1;
@@ -160,6 +202,15 @@ static int observations(struct oscal *o)
 		prop(xo, "status", rdb_str(f, 2));
 		xo_elem(xo, "method", "EXAMINE");
 		xo_elem(xo, "type", "control-objective");
+		if (!rdb_null(f, 8)) {
+			/* the component the finding is about (local-definitions) */
+			child_uuid(o, "component", rdb_str(f, 8), res_uuid);
+			xo_start(xo, "subject");
+			xo_attr(xo, "subject-uuid", res_uuid);
+			xo_attr(xo, "type", "component");
+			xo_elem(xo, "title", rdb_str(f, 9));
+			xo_end(xo);
+		}
 		if (!rdb_null(f, 4)) {
 			child_uuid(o, "evidence", rdb_str(f, 4), res_uuid);
 			xo_start(xo, "relevant-evidence");
@@ -259,6 +310,21 @@ static int back_matter(struct oscal *o)
 	xo_textf(xo, "%s %s", o->rr->questionnaire_id, o->rr->questionnaire_version);
 	xo_end(xo);
 	markup_multiline(xo, "description", o->rr->questionnaire_title);
+	if (o->rr->questionnaire_file) {
+		/* as packaged: data/questionnaire/NAME beside data/ reports */
+		xmlChar *esc = xmlURIEscapeStr(BAD_CAST o->rr->questionnaire_file, BAD_CAST "");
+		xo_start(xo, "rlink");
+		xo_attrf(xo, "href", "questionnaire/%s", (const char *)esc);
+		xo_attr(xo, "media-type", "application/xml");
+		if (o->rr->questionnaire_sha256) {
+			xo_start(xo, "hash");
+			xo_attr(xo, "algorithm", "SHA-256");
+			xo_text(xo, o->rr->questionnaire_sha256);
+			xo_end(xo);
+		}
+		xo_end(xo);
+		xmlFree(esc);
+	}
 	xo_end(xo);
 	while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 		char *href = rdb_evidence_href(rdb_str(e, 0));
@@ -283,21 +349,26 @@ static int back_matter(struct oscal *o)
 	return rc == SQLITE_DONE ? 0 : resultsdb_error(o->db, WHAT);
 }
 
-int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+/*
+ * The document, from db, onto xo (file or memory; opened says whether
+ * xo_open succeeded); closes xo in every case.  0, or -1 after reporting.
+ */
+static int oscal_document(sqlite3 *db, struct xo *xo, int opened)
 {
 	struct report_run rr;
 	struct oscal o;
-	struct xo xo;
 	sqlite3_stmt *c = NULL;
 	char uuid[UUID_STR_LEN];
 	int ret = -1;
-	(void)run;
 
-	if (rdb_run_load(db, &rr, WHAT) < 0)
+	if (rdb_run_load(db, &rr, WHAT) < 0) {
+		if (xo->w)
+			xo_close(xo);
 		return -1;
+	}
 	memset(&o, 0, sizeof(o));
 	o.db = db;
-	o.xo = &xo;
+	o.xo = xo;
 	o.rr = &rr;
 	snprintf(o.stamp, sizeof(o.stamp), "%sT00:00:00Z", rr.as_of);
 	if (doc_uuid(&o) < 0 ||
@@ -305,53 +376,78 @@ int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *
 			" reason || ' (' || verdict || ')' FROM controls ORDER BY seq",
 			&c, WHAT) < 0) {
 		rdb_run_free(&rr);
+		if (xo->w)
+			xo_close(xo);
 		return -1;
 	}
-	if (xo_open(&xo, out, 0, 1) < 0)
+	if (!opened)
 		goto close;
-	xo_start(&xo, "assessment-results");
-	xo_attr(&xo, "xmlns", OSCAL_NS);
-	xo_attr(&xo, "uuid", o.doc_uuid);
+	xo_start(xo, "assessment-results");
+	xo_attr(xo, "xmlns", OSCAL_NS);
+	xo_attr(xo, "uuid", o.doc_uuid);
 	metadata(&o);
 	child_uuid(&o, "questionnaire", rr.questionnaire_id, uuid);
-	xo_start(&xo, "import-ap");
-	xo_attrf(&xo, "href", "#%s", uuid);
-	xo_end(&xo);
+	xo_start(xo, "import-ap");
+	xo_attrf(xo, "href", "#%s", uuid);
+	xo_end(xo);
 	child_uuid(&o, "result", rr.as_of, uuid);
-	xo_start(&xo, "result");
-	xo_attr(&xo, "uuid", uuid);
-	xo_start(&xo, "title");
-	xo_textf(&xo, "%s (%s %s)", rr.questionnaire_title, msg(M_AS_OF, rr.lang), rr.as_of);
-	xo_end(&xo);
-	xo_start(&xo, "description");
-	xo_start(&xo, "p");
+	xo_start(xo, "result");
+	xo_attr(xo, "uuid", uuid);
+	xo_start(xo, "title");
+	xo_textf(xo, "%s (%s %s)", rr.questionnaire_title, msg(M_AS_OF, rr.lang), rr.as_of);
+	xo_end(xo);
+	xo_start(xo, "description");
+	xo_start(xo, "p");
 	{
 		enum verdict overall;
 		const char *label = verdict_parse(rr.overall, &overall) == 0
 			? verdict_label(overall, rr.lang) : rr.overall;
-		xo_textf(&xo, "%s: %s%s", msg(M_OVERALL, rr.lang), label,
+		xo_textf(xo, "%s: %s%s", msg(M_OVERALL, rr.lang), label,
 			 rr.lang && strcmp(rr.lang, "ja") == 0 ? "。" : ". ");
 	}
-	xo_textf(&xo, msg(M_COUNTS, rr.lang), (long long)rr.controls,
+	xo_textf(xo, msg(M_COUNTS, rr.lang), (long long)rr.controls,
 		 (long long)rr.met, (long long)rr.not_met, (long long)rr.not_applicable,
 		 (long long)rr.manual, (long long)rr.waived);
-	xo_end(&xo);
-	xo_end(&xo);
-	xo_elem(&xo, "start", o.stamp);
-	xo_elem(&xo, "end", o.stamp);
-	prop(&xo, "overall", rr.overall);
+	xo_end(xo);
+	xo_end(xo);
+	xo_elem(xo, "start", o.stamp);
+	xo_elem(xo, "end", o.stamp);
+	prop(xo, "overall", rr.overall);
+	if (local_definitions(&o) < 0)
+		goto close;
 	reviewed_controls(&o, c);
 	if (observations(&o) < 0 || findings(&o, c) < 0)
 		goto close;
-	xo_end(&xo);
+	xo_end(xo);
 	if (back_matter(&o) < 0)
 		goto close;
-	xo_end(&xo);
+	xo_end(xo);
 	ret = 0;
 close:
-	if (xo.w && xo_close(&xo) < 0)
+	if (xo->w && xo_close(xo) < 0)
 		ret = -1;
 	sqlite3_finalize(c);
 	rdb_run_free(&rr);
+	return ret;
+}
+
+int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+{
+	struct xo xo;
+	(void)run;
+	return oscal_document(db, &xo, xo_open(&xo, out, 0, 1) == 0);
+}
+
+int report_oscal_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+{
+	struct strbuf xml = STRBUF_INIT;
+	struct xo xo;
+	int ret;
+	(void)run;
+
+	ret = oscal_document(db, &xo, xo_open_memory(&xo, &xml, 0) == 0);
+	if (ret == 0)
+		ret = oscal_xml_to_json(db, xml.buf, xml.len, out);
+	strbuf_release(&xml);
 	return ret;
 }

@@ -11,6 +11,7 @@ static const struct report_def registry[] = {
 	{ "json", "report.json", report_json },
 	{ "junit", "junit.xml", report_junit },
 	{ "oscal", "oscal-assessment-results.xml", report_oscal },
+	{ "oscal-json", "oscal-assessment-results.json", report_oscal_json },
 	{ NULL, NULL, NULL },
 };
 

@@ -17,7 +17,7 @@ typedef int (*report_fn)(sqlite3 *db, const struct assess_run *run,
 			 struct atomic_file *out);
 
 struct report_def {
-	const char *format;   /* --format name: json, html, junit, oscal */
+	const char *format;   /* --format name: json, html, junit, oscal, oscal-json */
 	const char *filename; /* in the output folder */
 	report_fn write;
 };
@@ -29,5 +29,6 @@ int report_html(sqlite3 *db, const struct assess_run *run, struct atomic_file *o
 int report_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_oscal_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
 
 #endif

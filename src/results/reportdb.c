@@ -66,7 +66,7 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what)
 	if (rdb_prepare(db, "SELECT tool, questionnaire_id, questionnaire_version,"
 			" questionnaire_title, product, product_version, organisation, timezone,"
 			" as_of, lang, overall, met, not_met, not_applicable, manual, waived,"
-			" questionnaire_sha256, questionnaire_provenance FROM run",
+			" questionnaire_file, questionnaire_sha256, questionnaire_provenance FROM run",
 			&st, what) < 0)
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -77,8 +77,8 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what)
 	rr->questionnaire_id = dup_col(st, 1);
 	rr->questionnaire_version = dup_col(st, 2);
 	rr->questionnaire_title = dup_col(st, 3);
-	rr->questionnaire_sha256 = dup_col(st, 16);
-	rr->questionnaire_provenance = dup_col(st, 17);
+	rr->questionnaire_sha256 = dup_col(st, 17);
+	rr->questionnaire_provenance = dup_col(st, 18);
 	rr->product = dup_col(st, 4);
 	rr->product_version = dup_col(st, 5);
 	rr->organisation = dup_col(st, 6);
@@ -91,6 +91,7 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what)
 	rr->not_applicable = sqlite3_column_int64(st, 13);
 	rr->manual = sqlite3_column_int64(st, 14);
 	rr->waived = sqlite3_column_int64(st, 15);
+	rr->questionnaire_file = dup_col(st, 16);
 	rr->controls = rr->met + rr->not_met + rr->not_applicable + rr->manual + rr->waived;
 	if (!rr->as_of || date_parse(rr->as_of, &rr->as_of_day) < 0) {
 		error("%s: run.as_of is not a date", what);
@@ -121,6 +122,7 @@ void rdb_run_free(struct report_run *rr)
 	free(rr->as_of);
 	free(rr->lang);
 	free(rr->overall);
+	free(rr->questionnaire_file);
 	memset(rr, 0, sizeof(*rr));
 }
 

@@ -15,6 +15,7 @@ struct report_run {
 	char *questionnaire_provenance; /* shipped | modified | custom */
 	char *product, *product_version, *organisation, *timezone, *as_of, *lang;
 	char *overall;
+	char *questionnaire_file; /* NULL when not known */
 	int64_t met, not_met, not_applicable, manual, waived;
 	int64_t controls; /* met + not_met + not_applicable + manual + waived */
 	int64_t as_of_day;

@@ -37,6 +37,7 @@ static const char schema_sql[] =
 	"  met INTEGER NOT NULL, not_met INTEGER NOT NULL,\n"
 	"  not_applicable INTEGER NOT NULL, manual INTEGER NOT NULL,\n"
 	"  waived INTEGER NOT NULL,            -- controls waived by an active waiver (waivers.xml)\n"
+	"  questionnaire_file TEXT,            -- its file name: questionnaire/NAME in the package\n"
 	"  questionnaire_sha256 TEXT,          -- of the questionnaire file's bytes\n"
 	"  questionnaire_provenance TEXT NOT NULL -- shipped | modified (edited copy of a\n"
 	"                                      -- shipped id and version) | custom\n"
@@ -220,7 +221,7 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_stmt *st;
 	int ret;
 
-	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
+	if (prepare(db, "INSERT INTO run VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st) < 0)
 		return -1;
 	bind_text(st, 1, tool);
 	bind_text(st, 2, q->id);
@@ -238,8 +239,12 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 	sqlite3_bind_int64(st, 14, (sqlite3_int64)r->count[VERDICT_NOT_APPLICABLE]);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)r->count[VERDICT_MANUAL]);
 	sqlite3_bind_int64(st, 16, (sqlite3_int64)r->count[VERDICT_WAIVED]);
-	bind_text(st, 17, *q->sha256 ? q->sha256 : NULL);
-	bind_text(st, 18, provenance_name(catalog_provenance(q->id, q->version, q->sha256)));
+	{
+		const char *slash = strrchr(q->path, '/');
+		bind_text(st, 17, slash ? slash + 1 : q->path);
+	}
+	bind_text(st, 18, *q->sha256 ? q->sha256 : NULL);
+	bind_text(st, 19, provenance_name(catalog_provenance(q->id, q->version, q->sha256)));
 	ret = step_reset(db, st);
 	sqlite3_finalize(st);
 	return ret;

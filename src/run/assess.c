@@ -33,6 +33,32 @@
 #define ASSESSMENT_FILE "assessment.xml"
 
 static int load_tailoring(struct assess_run *run, const char *path);
+#define DEFAULT_QUESTIONNAIRE "questionnaires/ftr-dr.xml"
+
+int assess_load_questionnaire(const char *named, struct questionnaire *q)
+{
+	const char *data;
+	size_t len;
+	char *path;
+	int rc;
+
+	if (named)
+		return questionnaire_load(named, checks_known, q);
+	path = default_questionnaire_path();
+	data = access(path, R_OK) == 0 ? NULL : shipped_builtin(DEFAULT_QUESTIONNAIRE, &len);
+	if (!data) {
+		rc = questionnaire_load(path, checks_known, q);
+		free(path);
+		return rc;
+	}
+	free(path);
+	rc = questionnaire_load_memory(data, len, DEFAULT_QUESTIONNAIRE, checks_known, q);
+	if (rc == 0) {
+		q->builtin = data;
+		q->builtin_len = len;
+	}
+	return rc;
+}
 
 int assess_load_and_check(const struct options *opt, struct assess_run *run)
 {
@@ -42,14 +68,8 @@ int assess_load_and_check(const struct options *opt, struct assess_run *run)
 	run->lang = opt->lang ? opt->lang : "en";
 	run->assessment_relpath = ASSESSMENT_FILE;
 
-	{
-		char *qpath = opt->questionnaire ? xstrdup(opt->questionnaire)
-						 : default_questionnaire_path();
-		int rc = questionnaire_load(qpath, checks_known, &run->questionnaire);
-		free(qpath);
-		if (rc < 0)
-			return -1;
-	}
+	if (assess_load_questionnaire(opt->questionnaire, &run->questionnaire) < 0)
+		return -1;
 	run->loaded_q = 1;
 	if (opt->tailoring && load_tailoring(run, opt->tailoring) < 0)
 		return -1;

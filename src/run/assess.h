@@ -58,6 +58,15 @@ struct assess_run {
 int assess_load_and_check(const struct options *opt, struct assess_run *run);
 
 /*
+ * Load the questionnaire named by -q, or the default one: the file
+ * default_questionnaire_path() finds, else the copy built into ftrkit (then
+ * q->path is "questionnaires/ftr-dr.xml" and q->builtin its bytes), so
+ * init and assess work from any folder without an installed data folder.
+ * 0, or -1 after reporting.  Free with questionnaire_free().
+ */
+int assess_load_questionnaire(const char *named, struct questionnaire *q);
+
+/*
  * Write results.sqlite and every report selected by opt->formats into
  * outdir, all through temporary files renamed only when every one is
  * complete.  0 or -1 after reporting (nothing replaced then).

@@ -61,57 +61,173 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static const char *const known_formats[] = { "html", "json", "junit", "oscal", NULL };
+static const char *const known_formats[] = { "html", "json", "junit", "oscal", "oscal-json",
+					     NULL };
+
+/*
+ * One entry per command: its synopsis, what it does and its exit codes, and
+ * the options it reads (a string of the option lines below, by key).  A new
+ * command adds one entry here; usage() prints the general help from the
+ * table and `ftrkit CMD --help` prints the entry alone.
+ */
+struct command_help {
+	const char *name;
+	const char *args;       /* positional arguments, for the general help */
+	const char *synopsis;   /* after "ftrkit NAME" */
+	const char *summary;    /* one line or two, the general help's column */
+	const char *exits;      /* exit codes */
+	const char *options;    /* option keys, space-separated (option_help) */
+};
+
+static const struct command_help command_help[] = {
+	{ "init", "DIR", "DIR [-q FILE]",
+	  "scaffold a workspace (never overwrites)",
+	  "exit 0 made, 2 refused",
+	  "q" },
+	{ "assess", "", "[options]",
+	  "check the evidence and write the reports",
+	  "exit 0 all met, 1 findings, 2 input error",
+	  "q w t o as-of format lang history quiet v no-color limits no-sandbox" },
+	{ "bundle", "", "[options] [--sign KEY] [--redact]",
+	  "assess, then write the review package (a zipped BagIt bag)",
+	  "exit 0 all met, 1 findings, 2 not written",
+	  "q w t o as-of format lang sign redact history quiet v no-color limits no-sandbox" },
+	{ "verify", "PACKAGE", "[--pubkey FILE | --fingerprint HEX] PACKAGE",
+	  "check a package's safety, integrity, signature and verdicts",
+	  "exit 0 intact, 1 tampered or verdicts differ, 2 unreadable",
+	  "pubkey fingerprint quiet no-color limits no-sandbox" },
+	{ "keygen", "[NAME]", "[NAME]",
+	  "write an Ed25519 key pair NAME.key (0600) and NAME.pub\n"
+	  "(default NAME ftrkit-signing; never overwrites)",
+	  "exit 0 written, 2 refused",
+	  "" },
+	{ "schedule", "", "[options]",
+	  "drill calendar and OUT/drills.ics",
+	  "exit 0, 1 overdue, 2 input error",
+	  "q w o as-of lang quiet no-color no-sandbox" },
+	{ "explain", "FILE", "[-q FILE] [-w DIR] [--lang en|ja] FILE",
+	  "every line of a drill log that matched, as which event and time,\n"
+	  "then its drill records",
+	  "exit 0 measured success, 1 not, 2 error",
+	  "q w as-of lang no-color no-sandbox" },
+	{ "diff", "OLD NEW", "[--format text|json] OLD NEW",
+	  "what changed between two packages (.zip) or results.sqlite files:\n"
+	  "verdicts, findings, evidence",
+	  "exit 0 same, 1 differs, 2 error",
+	  "diff-format quiet no-color no-sandbox" },
+	{ "history", "", "--history FILE [--format text|json]",
+	  "the runs recorded in the history database, one line each",
+	  "exit 0, 2 error",
+	  "history diff-format no-color no-sandbox" },
+};
+
+struct option_help {
+	const char *key;
+	const char *text;
+};
+
+static const struct option_help option_help[] = {
+	{ "q", "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml,\n"
+	       "                            else the one built into ftrkit)\n" },
+	{ "w", "  -w, --workspace DIR       assessment.xml and evidence (default evidence)\n" },
+	{ "t", "  -t, --tailoring FILE      select controls and override check parameters\n"
+	       "                            (questionnaires/tailoring.xsd) without editing the questionnaire\n" },
+	{ "o", "  -o, --out DIR             where reports go (default reports)\n" },
+	{ "as-of", "      --as-of YYYY-MM-DD    the date the assessment is made for (default today)\n" },
+	{ "format", "      --format LIST         reports to write: html,json,junit,oscal,oscal-json\n"
+		    "                            (default all)\n" },
+	{ "diff-format", "      --format text|json    text for people (default), json for scripts\n" },
+	{ "lang", "      --lang en|ja          language of the reports (default en)\n" },
+	{ "sign", "      --sign KEY            bundle: sign the package with this Ed25519 private key\n" },
+	{ "redact", "      --redact              bundle: package secrets found in evidence as redacted copies\n" },
+	{ "history", "      --history FILE        append this run to the history database FILE (assess,\n"
+		     "                            bundle; the HTML report then shows what changed)\n" },
+	{ "pubkey", "      --pubkey FILE         verify: insist on this signer's public key\n" },
+	{ "fingerprint", "      --fingerprint HEX     verify: insist on this signer's SHA-256 key fingerprint\n" },
+	{ "quiet", "      --quiet               print nothing but errors\n" },
+	{ "v", "  -v, --verbose             print every finding\n" },
+	{ "no-color", "      --no-color            no colour even on a terminal (also NO_COLOR, TERM=dumb)\n" },
+	{ "limits", "      --max-file-size SIZE  largest evidence file, e.g. 512M (default 4G)\n"
+		    "      --max-files N         most files in the workspace (default 100000)\n"
+		    "      --max-line SIZE       longest line of a text evidence file (default 64K)\n"
+		    "      --max-xml-depth N     deepest element nesting in XML inputs (default 256)\n" },
+	{ "no-sandbox", "      --no-sandbox          run without the seccomp network sandbox\n" },
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Print the option lines named by keys (space-separated), in table order. */
+static void print_options(const char *keys)
+{
+	size_t i;
+	for (i = 0; i < COUNT(option_help); i++) {
+		const char *p = keys;
+		size_t n = strlen(option_help[i].key);
+		while (p && *p) {
+			size_t len = strcspn(p, " ");
+			if (len == n && strncmp(p, option_help[i].key, n) == 0) {
+				fputs(option_help[i].text, stdout);
+				break;
+			}
+			p += len;
+			p += strspn(p, " ");
+		}
+	}
+}
+
+/* Print text indented by indent spaces on every line after the first. */
+static void print_indented(const char *text, int indent)
+{
+	for (; *text; text++) {
+		putchar(*text);
+		if (*text == '\n')
+			printf("%*s", indent, "");
+	}
+}
 
 void usage(const char *command)
 {
+	size_t i;
+
+	for (i = 0; command && i < COUNT(command_help); i++) {
+		const struct command_help *h = &command_help[i];
+		if (strcmp(h->name, command) != 0)
+			continue;
+		printf("usage: ftrkit %s %s\n\n", h->name, h->synopsis);
+		print_indented(h->summary, 0);
+		printf("; %s.\n\noptions:\n", h->exits);
+		print_options(h->options);
+		printf("  -h, --help                this help\n");
+		return;
+	}
 	printf("usage: ftrkit COMMAND [options]\n"
 	       "\n"
 	       "Offline self-assessment of the AWS FTR disaster-recovery controls.\n"
 	       "\n"
-	       "commands:\n"
-	       "  init DIR         scaffold a workspace (never overwrites)\n"
-	       "  assess           check the evidence; exit 0 all met, 1 findings, 2 input error\n"
-	       "  bundle           assess, then write the review package (a zipped BagIt bag);\n"
-	       "                   exit 0 all met, 1 findings, 2 not written\n"
-	       "  verify PACKAGE   check a package's safety, integrity, signature and verdicts;\n"
-	       "                   exit 0 intact, 1 tampered or verdicts differ, 2 unreadable\n"
-	       "  keygen [NAME]    write an Ed25519 key pair NAME.key (0600) and NAME.pub\n"
-	       "                   (default NAME ftrkit-signing; never overwrites)\n"
-	       "  schedule         drill calendar and OUT/drills.ics; exit 0, 1 overdue, 2 input error\n"
-	       "  explain FILE     every line of a drill log that matched, as which event and time,\n"
-	       "                   then its drill records; exit 0 measured success, 1 not, 2 error\n"
-	       "  diff OLD NEW     what changed between two packages (.zip) or results.sqlite files:\n"
-	       "                   verdicts, findings, evidence; --format text|json;\n"
-	       "                   exit 0 same, 1 differs, 2 error\n"
-	       "  history          the runs recorded in --history FILE, one line each; --format text|json\n"
+	       "commands:\n");
+	for (i = 0; i < COUNT(command_help); i++) {
+		const struct command_help *h = &command_help[i];
+		char head[64];
+		snprintf(head, sizeof(head), "%s %s", h->name, h->args);
+		printf("  %-16s ", head);
+		print_indented(h->summary, 19);
+		printf(";\n%19s%s\n", "", h->exits);
+	}
+	printf("\n`ftrkit COMMAND --help` prints one command's usage and options.\n"
+	       "\noptions:\n");
+	print_options("q w t o as-of format lang sign redact history pubkey fingerprint quiet v "
+		      "no-color limits no-sandbox");
+	printf("  -h, --help                this help\n"
+	       "      --version             print the version\n"
 	       "\n"
-	       "options:\n"
-	       "  -q, --questionnaire FILE  control catalog (default questionnaires/ftr-dr.xml)\n"
-	       "  -w, --workspace DIR       assessment.xml and evidence (default evidence)\n"
-	       "  -t, --tailoring FILE      select controls and override check parameters\n"
-	       "                            (questionnaires/tailoring.xsd) without editing the questionnaire\n"
-	       "  -o, --out DIR             where reports go (default reports)\n"
-	       "      --as-of YYYY-MM-DD    the date the assessment is made for (default today)\n"
-	       "      --format LIST         reports to write: html,json,junit,oscal (default all)\n"
-	       "      --lang en|ja          language of the reports (default en)\n"
-	       "      --sign KEY            bundle: sign the package with this Ed25519 private key\n"
-	       "      --redact              bundle: package secrets found in evidence as redacted copies\n"
-	       "      --history FILE        assess, bundle: append this run to the history database FILE\n"
-	       "                            (the HTML report then shows the changes since the previous run)\n"
-	       "      --pubkey FILE         verify: insist on this signer's public key\n"
-	       "      --fingerprint HEX     verify: insist on this signer's SHA-256 key fingerprint\n"
-	       "      --quiet               print nothing but errors\n"
-	       "  -v, --verbose             print every finding\n"
-	       "      --no-color            no colour even on a terminal (also NO_COLOR)\n"
-	       "      --max-file-size SIZE  largest evidence file, e.g. 512M (default 4G)\n"
-	       "      --max-files N         most files in the workspace (default 100000)\n"
-	       "      --max-line SIZE       longest line of a text evidence file (default 64K)\n"
-	       "      --max-xml-depth N     deepest element nesting in XML inputs (default 256)\n"
-	       "      --no-sandbox          run without the seccomp network sandbox\n"
-	       "  -h, --help                this help\n"
-	       "      --version             print the version\n");
-	(void)command;
+	       "environment: NO_COLOR, TERM=dumb (no colour), FTRKIT_THREADS (worker threads),\n"
+	       "SOURCE_DATE_EPOCH (bundle time stamps); see man ftrkit.\n");
+}
+
+int options_colour_unwanted(void)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	return (no_color && *no_color) || (term && strcmp(term, "dumb") == 0);
 }
 
 /* Check every entry of --format against the known list. */
@@ -127,7 +243,7 @@ static int check_formats(const char *list)
 			if (strlen(known_formats[i]) == n && strncmp(known_formats[i], p, n) == 0)
 				ok = 1;
 		if (!ok)
-			return error("--format: unknown report '%.*s' (use html,json,junit,oscal)",
+			return error("--format: unknown report '%.*s' (use html,json,junit,oscal,oscal-json)",
 				     (int)n, p);
 		p = end ? end + 1 : p + n;
 	}
@@ -199,7 +315,7 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 	opt->workspace = "evidence";
 	opt->out = "reports";
 	opt->lang = "en";
-	opt->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+	opt->no_color = options_colour_unwanted();
 	opt->max_file_size = workspace_default_limits.max_file_size;
 	opt->max_files = workspace_default_limits.max_files;
 	opt->max_line = LINE_READER_DEFAULT_MAX;

@@ -50,7 +50,11 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 /* Is fmt ("html", "json", ...) selected by --format? */
 int options_wants_format(const struct options *opt, const char *fmt);
 
-/* Print the usage of command (or of ftrkit when NULL) to stdout. */
+/* Print the usage of command (or of ftrkit when NULL or unknown) to stdout. */
 void usage(const char *command);
+
+/* True when the environment asks for no colour: NO_COLOR set and not empty
+ * (no-color.org), or TERM=dumb. */
+int options_colour_unwanted(void);
 
 #endif

@@ -80,7 +80,7 @@ snapshot() {
 @test "disk full (ENOSPC on a small tmpfs): clear error, previous outputs intact" {
 	MNT="$SCRATCH/mnt"
 	mkdir -p "$MNT"
-	mount -t tmpfs -o size=1m tmpfs "$MNT" 2>/dev/null || { MNT=; skip "machine: cannot mount a tmpfs here (not root or no CAP_SYS_ADMIN)"; }
+	mount -t tmpfs -o size=2m tmpfs "$MNT" 2>/dev/null || { MNT=; skip "machine: cannot mount a tmpfs here (not root or no CAP_SYS_ADMIN)"; }
 	ftr assess --as-of "$AS_OF" -o "$MNT/out"
 	[ "$status" -eq 0 ]
 	before="$(snapshot "$MNT/out")"

@@ -250,6 +250,151 @@ PY
 	sha256sum -c - <<'SUMS'
 a1a816f58d1bf95ebabf371994df0b9246dee66ea9572fbec4f9296f1b2c0ff6  junit/junit-10.xsd
 0d3ae02021aaf852c970efe8951764a9fd972d34fc65c6a91f0aa2209568c28a  oscal/oscal_assessment-results_schema.xsd
+4f9e277a177adbcca9527612ce450a33dc6096773fa229d413d801d196c61985  oscal/oscal_assessment-results_schema.json
 SUMS
 	grep -q 'Copyright (c) 2014, Gregory Boissinot' junit/junit-10.xsd
+}
+
+# schema_valid SCHEMA JSON: validate JSON against the draft 2020-12 SCHEMA
+# with Debian's python3-jsonschema (the system interpreter owns it).
+schema_valid() {
+	py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+	"$py" - "$1" "$2" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+cls = jsonschema.validators.validator_for(schema)
+cls.check_schema(schema)
+errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
+for e in errors[:10]:
+    print("%s: %s" % ("/".join(map(str, e.absolute_path)), e.message))
+sys.exit(1 if errors else 0)
+PY
+}
+
+@test "report.json validates against questionnaires/report.schema.json (sample and failing workspace)" {
+	ftr assess --as-of "$AS_OF"
+	run schema_valid "$REPO/questionnaires/report.schema.json" reports/report.json
+	echo "$output"
+	[ "$status" -eq 0 ]
+	cp -r "$REPO/tests/workspaces/failing" ws
+	ftr assess -w ws --as-of "$AS_OF" -o out
+	[ "$status" -eq 1 ]
+	run schema_valid "$REPO/questionnaires/report.schema.json" out/report.json
+	echo "$output"
+	[ "$status" -eq 0 ]
+	# the schema bites: a report missing its drills, or with a bad verdict, fails
+	python3 -c 'import json,sys; d=json.load(open("out/report.json")); del d["drills"]; json.dump(d, open("bad.json","w"))'
+	run schema_valid "$REPO/questionnaires/report.schema.json" bad.json
+	[ "$status" -eq 1 ]
+	python3 -c 'import json,sys; d=json.load(open("out/report.json")); d["controls"][0]["verdict"]="pass"; json.dump(d, open("bad.json","w"))'
+	run schema_valid "$REPO/questionnaires/report.schema.json" bad.json
+	[ "$status" -eq 1 ]
+}
+
+@test "report.json holds what index.html shows: drills measured, schedule, configs, objectives beside drills" {
+	ftr assess --as-of "$AS_OF"
+	python3 - <<'PY'
+import json, sqlite3
+d = json.load(open("reports/report.json"))
+db = sqlite3.connect("reports/results.sqlite")
+count = lambda t: db.execute("SELECT count(*) FROM " + t).fetchone()[0]
+for key, table in [("drills", "drills"), ("schedule", "scenario_status"), ("configs", "configs"),
+                   ("components", "components"), ("scenarios", "scenarios"),
+                   ("objectives", "objectives"), ("evidence", "evidence")]:
+    assert len(d[key]) == count(table) > 0, (key, len(d[key]), count(table))
+drills = {x["file"]: x for x in d["drills"]}
+pitr = drills["drills/2026-08-20-db-pitr-restore.md"]
+assert pitr["recovery_seconds"] == 3780 and pitr["data_loss_seconds"] == 60, pitr
+assert pitr["outcome"] == "success" and len(pitr["sha256"]) == 64
+sched = {x["scenario"]: x for x in d["schedule"]}
+assert sched["db-az-failover"] == {"scenario": "db-az-failover", "cadence": "quarterly",
+    "last_success": "2026-09-16", "next_due": "2026-12-16", "overdue": False}, sched
+obj = {(o["component"], o["disruption"]): o for o in d["objectives"]}
+assert obj[("database", "data-corruption")]["latest_drill"]["data_loss_seconds"] == 60
+assert obj[("database", "instance")]["latest_drill"] is None
+ev = {e["path"]: e["sha256"] for e in d["evidence"]}
+for c in d["controls"]:
+    for k in c["checks"]:
+        for f in k["findings"]:
+            assert f["sha256"] == (ev[f["file"]] if f["file"] else None), f
+assert any(c["fact"] == "BackupRetentionPeriod" and c["value"] == "14" for c in d["configs"])
+PY
+}
+
+# oscal_json_valid DOC: validate against NIST's OSCAL 1.2.1 JSON Schema.
+oscal_json_valid() {
+	py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+	"$py" "$REPO/tests/tools/oscal_json_validate.py" \
+		"$SCHEMAS/oscal/oscal_assessment-results_schema.json" "$1"
+}
+
+@test "--format oscal-json: oscal-assessment-results.json validates against the NIST OSCAL 1.2.1 JSON schema" {
+	ftr assess --as-of "$AS_OF" --format oscal-json
+	[ "$status" -eq 0 ]
+	[ -s reports/oscal-assessment-results.json ]
+	[ ! -e reports/oscal-assessment-results.xml ]
+	run oscal_json_valid reports/oscal-assessment-results.json
+	echo "$output"
+	[ "$status" -eq 0 ]
+	cp -r "$REPO/tests/workspaces/failing" ws
+	ftr assess -w ws --as-of "$AS_OF" -o out
+	[ "$status" -eq 1 ]
+	run oscal_json_valid out/oscal-assessment-results.json
+	echo "$output"
+	[ "$status" -eq 0 ]
+	# the validator bites: a result without its uuid fails
+	python3 -c 'import json; d=json.load(open("out/oscal-assessment-results.json")); del d["assessment-results"]["results"][0]["uuid"]; json.dump(d, open("bad.json","w"))'
+	run oscal_json_valid bad.json
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"'uuid' is a required property"* ]]
+}
+
+@test "oscal XML and JSON: the same document; import-ap resolves to the questionnaire with its hash; findings reach components and hashed evidence" {
+	cp -r "$REPO/tests/workspaces/failing" ws
+	ftr assess -w ws --as-of "$AS_OF" -o out
+	python3 - "$REPO/questionnaires/ftr-dr.xml" <<'PY'
+import hashlib, json, sys, xml.etree.ElementTree as ET
+ns = {"o": "http://csrc.nist.gov/ns/oscal/1.0"}
+x = ET.parse("out/oscal-assessment-results.xml").getroot()
+j = json.load(open("out/oscal-assessment-results.json"))["assessment-results"]
+# the same document in both forms
+assert j["uuid"] == x.get("uuid")
+assert len(j["results"][0]["observations"]) == len(x.findall("o:result/o:observation", ns))
+assert [f["uuid"] for f in j["results"][0]["findings"]] == \
+       [f.get("uuid") for f in x.findall("o:result/o:finding", ns)]
+qsha = hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest()
+for ap, resources in [(x.find("o:import-ap", ns).get("href"),
+                       [{"uuid": r.get("uuid"),
+                         "rlinks": [{"href": l.get("href"),
+                                     "hashes": [{"algorithm": h.get("algorithm"), "value": h.text}
+                                                for h in l.findall("o:hash", ns)]}
+                                    for l in r.findall("o:rlink", ns)]}
+                        for r in x.findall("o:back-matter/o:resource", ns)]),
+                      (j["import-ap"]["href"], j["back-matter"]["resources"])]:
+    # import-ap resolves to a back-matter resource that links the questionnaire with its hash
+    target = [r for r in resources if "#" + r["uuid"] == ap]
+    assert len(target) == 1, ap
+    link = target[0]["rlinks"][0]
+    assert link["href"] == "questionnaire/ftr-dr.xml", link
+    assert link["hashes"] == [{"algorithm": "SHA-256", "value": qsha}], link
+res = j["results"][0]
+components = {c["uuid"]: c for c in res["local-definitions"]["components"]}
+import sqlite3
+ids = {r[0] for r in sqlite3.connect("out/results.sqlite").execute("SELECT id FROM components")}
+assert ids and {p["value"] for c in components.values() for p in c["props"]
+                if p["name"] == "component"} == ids, (components, ids)
+observations = {o["uuid"]: o for o in res["observations"]}
+resources = {"#" + r["uuid"]: r for r in j["back-matter"]["resources"]}
+with_subject = 0
+for f in res["findings"]:
+    for rel in f.get("related-observations", []):
+        o = observations[rel["observation-uuid"]]
+        for s in o.get("subjects", []):
+            assert s["type"] == "component" and s["subject-uuid"] in components, s
+            with_subject += 1
+        for ev in o.get("relevant-evidence", []):
+            r = resources[ev["href"]]
+            assert len(r["rlinks"][0]["hashes"][0]["value"]) == 64
+assert with_subject > 0
+PY
 }

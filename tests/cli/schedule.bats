@@ -94,3 +94,66 @@ PY
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"schedule takes no arguments"* ]]
 }
+
+@test "month-end due dates never skip a month; every event has a VALARM a week before" {
+	# monthly from 2026-10-30 and quarterly from a change on 2026-11-30:
+	# plain FREQ=MONTHLY would skip every February
+	sed -i 's/id="sessions-pitr-restore" component="sessions" disruption="data-corruption" cadence="half-yearly"/id="sessions-pitr-restore" component="sessions" disruption="data-corruption" cadence="monthly"/' evidence/assessment.xml
+	sed -i 's/id="db-az-failover" component="database" disruption="az" cadence="quarterly"/id="db-az-failover" component="database" disruption="az" cadence="monthly"/' evidence/assessment.xml
+	sed -i 's|</major-changes>|  <change date="2026-12-31" component="web">Web tier rebuilt.</change>\n  </major-changes>|' evidence/assessment.xml
+	ftr schedule --as-of 2026-12-31
+	[ "$status" -eq 1 ]
+	ical_python - <<'PY'
+import datetime
+from icalendar import Calendar
+from dateutil.rrule import rrulestr
+cal = Calendar.from_ical(open("reports/drills.ics", "rb").read())
+ev = {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+
+def occurrences(e, n):
+    start = e.decoded("DTSTART")
+    start = datetime.datetime(start.year, start.month, start.day)
+    rule = rrulestr(e["RRULE"].to_ical().decode(), dtstart=start)
+    return [d.date().isoformat() for d in rule[:n]]
+
+got = occurrences(ev["sessions-pitr-restore"], 6)
+assert got == ["2026-10-30", "2026-11-30", "2026-12-30", "2027-01-30",
+               "2027-02-28", "2027-03-30"], got
+got = occurrences(ev["web-instance-failure"], 5)
+assert got == ["2026-12-31", "2027-03-31", "2027-06-30", "2027-09-30",
+               "2027-12-31"], got
+# an ordinary day keeps a plain rule
+assert "BYSETPOS" not in ev["db-az-failover"]["RRULE"], ev["db-az-failover"]["RRULE"]
+for uid, e in ev.items():
+    alarms = [c for c in e.subcomponents if c.name == "VALARM"]
+    assert len(alarms) == 1, uid
+    assert alarms[0]["ACTION"] == "DISPLAY"
+    assert alarms[0].decoded("TRIGGER") == datetime.timedelta(days=-7), uid
+    assert "In a week" in str(alarms[0]["DESCRIPTION"])
+PY
+}
+
+@test "SEQUENCE: 0 at first, kept while an event is unchanged, one up when it changes" {
+	ftr schedule --as-of "$AS_OF"
+	[ "$(grep -c '^SEQUENCE:0' reports/drills.ics)" -eq 6 ]
+	# a later day changes nothing but DTSTAMP: the same SEQUENCE
+	ftr schedule --as-of 2026-11-26
+	[ "$(grep -c '^SEQUENCE:0' reports/drills.ics)" -eq 6 ]
+	sed -i 's/id="s3-accidental-deletion" component="documents" disruption="accidental-deletion" cadence="yearly"/id="s3-accidental-deletion" component="documents" disruption="accidental-deletion" cadence="half-yearly"/' evidence/assessment.xml
+	ftr schedule --as-of 2026-11-26
+	sed -i 's/id="s3-accidental-deletion" component="documents" disruption="accidental-deletion" cadence="half-yearly"/id="s3-accidental-deletion" component="documents" disruption="accidental-deletion" cadence="yearly"/' evidence/assessment.xml
+	ftr schedule --as-of 2026-11-26
+	[ "$status" -eq 0 ]
+	ical_python - <<'PY'
+from icalendar import Calendar
+cal = Calendar.from_ical(open("reports/drills.ics", "rb").read())
+seq = {str(e["UID"]).split("@")[0]: int(e["SEQUENCE"]) for e in cal.walk("VEVENT")}
+assert seq.pop("s3-accidental-deletion") == 2, seq
+assert set(seq.values()) == {0}, seq
+PY
+	# a previous calendar that is garbage or hostile only restarts the count
+	printf 'BEGIN:VEVENT\r\nUID:s3-accidental-deletion@acme-ledger.ftrkit\r\nSEQUENCE:99999999999999999999\r\nEND:VEVENT\r\n' > reports/drills.ics
+	ftr schedule --as-of 2026-11-26
+	[ "$status" -eq 0 ]
+	[ "$(grep -c '^SEQUENCE:0' reports/drills.ics)" -eq 6 ]
+}

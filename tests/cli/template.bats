@@ -150,3 +150,68 @@ XLSX=documents/ftr-self-assessment.xlsx
 	[ "$status" -le 1 ]
 	[ "$(sqlite3 out/results.sqlite "SELECT kind FROM evidence WHERE path='$XLSX'")" = template ]
 }
+
+# patch_workbook PY: rewrite evidence/$XLSX, applying the Python statements
+# in PY to the text of its parts (sheet = the Resiliency sheet, styles,
+# strings = the shared strings).
+patch_workbook() {
+	python3 - "evidence/$XLSX" "$1" <<'PY'
+import sys, zipfile
+path, code = sys.argv[1], sys.argv[2]
+z = zipfile.ZipFile(path)
+parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+z.close()
+sheet = parts["xl/worksheets/sheet2.xml"].decode()
+styles = parts["xl/styles.xml"].decode()
+strings = parts["xl/sharedStrings.xml"].decode()
+def cell(ref, value, style):
+    """replace cell ref by a number with cell format style"""
+    global sheet
+    import re
+    sheet, n = re.subn(r'<c r="%s"[^>]*>.*?</c>' % ref,
+                       '<c r="%s" s="%d"><v>%s</v></c>' % (ref, style, value), sheet)
+    assert n == 1, ref
+exec(code)
+parts["xl/worksheets/sheet2.xml"] = sheet.encode()
+parts["xl/styles.xml"] = styles.encode()
+parts["xl/sharedStrings.xml"] = strings.encode()
+with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+    for name, data in parts.items():
+        out.writestr(name, data)
+PY
+}
+
+@test "template: Excel time and elapsed-time cells (0:05 stored as 0.003472...) read as durations" {
+	# cell formats 2.. : h:mm (built-in 20), [h]:mm:ss (custom), mm:ss (built-in 45),
+	# m/d/yy (built-in 14, a date: not a duration)
+	patch_workbook '
+styles = styles.replace("<fonts", "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"[h]:mm:ss;@\"/></numFmts><fonts")
+styles = styles.replace("<cellXfs count=\"2\">", "<cellXfs count=\"6\">")
+styles = styles.replace("</cellXfs>", "<xf numFmtId=\"20\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"45\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>")
+cell("F7", "3.4722222222222224E-3", 2)
+cell("F11", "0.08333333333333333", 3)
+cell("E10", "6.9444444444444447E-4", 4)
+'
+	ftr assess --as-of "$AS_OF" --verbose
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"cell F7: RTO 5 min agrees with assessment.xml line "* ]]
+	[[ "$output" == *"cell F11: RTO 2 h agrees with assessment.xml line "* ]]
+	[[ "$output" == *"cell E10: RPO 1 min agrees with assessment.xml line "* ]]
+	# a date is not a duration, nor is a bare number without a time format
+	patch_workbook 'cell("F7", "46351", 5)
+cell("F8", "0.010416666666666666", 0)'
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"cell F7: '46351' is not a duration"* ]]
+	[[ "$output" == *"cell F8: '0.010416666666666666' is not a duration"* ]]
+}
+
+@test "template: a row naming a component the assessment does not have is not met (DR-003, DR-006)" {
+	patch_workbook 'strings = strings.replace("<t>sessions</t>", "<t>billing-of-another-product</t>")'
+	ftr assess --as-of "$AS_OF" --verbose
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"$XLSX: sheet 'Resiliency' cell E13: RPO 1 h for component 'billing-of-another-product', which assessment.xml does not have"* ]]
+	[ "$(sqlite3 reports/results.sqlite "SELECT group_concat(id || '=' || verdict, ' ') FROM controls WHERE id IN ('DR-003','DR-006') ORDER BY id")" = "DR-003=not-met DR-006=not-met" ]
+	[ "$(sqlite3 reports/results.sqlite "SELECT group_concat(subject, ' ') FROM findings WHERE file='$XLSX' AND status='not-met'")" = "E13 F13" ]
+}

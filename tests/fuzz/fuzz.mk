@@ -36,7 +36,7 @@ build-fuzz/obj/%.o: src/%.c $(HDRS) | build-fuzz/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -Isrc -c $< -o $@
 build-fuzz/obj/embedded.o: build-fuzz/gen/embedded.c | build-fuzz/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
-build-fuzz/gen/embedded.c: $(filter %.xsd %.xml %.sh,$(EMBED_INPUTS)) | build-fuzz/gen
+build-fuzz/gen/embedded.c: $(EMBED_FILES) tools/embed.sh Makefile | build-fuzz/gen
 	sh tools/embed.sh $@ $(EMBED)
 build-fuzz/libftrkit.a: $(patsubst src/%.c,build-fuzz/obj/%.o,$(LIB_SRCS)) build-fuzz/obj/embedded.o
 	rm -f $@ && ar rcs $@ $^

@@ -166,7 +166,7 @@ static void test_agreeing_values(void **state)
 		  /* no disruption: the strictest value of the component */
 		  "<row r='7'>" C("A7", " DATABASE ") C("C7", "1m") C("D7", "PT15M") "</row>"
 		  /* a row naming no component: only the duration is checked */
-		  "<row r='8'>" C("A8", "All other services") C("C8", "24h") "</row>"
+		  "<row r='8'>" C("B8", "All other services") C("C8", "24h") "</row>"
 		  /* an empty cell is not a value */
 		  "<row r='9'>" C("A9", "database") C("C9", "  ") "</row>");
 	assert_int_equal(run(RPO_CHECK, assessment_with_template, &r), 0);
@@ -185,6 +185,26 @@ static void test_agreeing_values(void **state)
 	assert_int_equal(run(RTO_CHECK, assessment_with_template, &r), 0);
 	assert_int_equal(only_check(&r)->verdict, VERDICT_MET);
 	assert_int_equal(only_check(&r)->nr_findings, 3);
+	run_result_free(&r);
+}
+
+/* A row naming a component the assessment does not have (another
+ * product's workbook) is never agreement. */
+static void test_unknown_component(void **state)
+{
+	struct run_result r;
+	const struct finding *f;
+	(void)state;
+	one_sheet(HEADER(1)
+		  "<row r='2'>" C("A2", "web") C("B2", "az") C("C2", "0m") C("D2", "15m") "</row>"
+		  "<row r='3'>" C("A3", "billing") C("B3", "az") C("C3", "0m") C("D3", "15m") "</row>");
+	assert_int_equal(run(RPO_CHECK, assessment_with_template, &r), 0);
+	assert_int_equal(r.controls[0].verdict, VERDICT_NOT_MET);
+	f = finding_with(only_check(&r), VERDICT_NOT_MET);
+	assert_int_equal(f->line, 3);
+	assert_string_equal(f->subject, "C3");
+	assert_null(f->component);
+	assert_non_null(strstr(f->message, "component 'billing', which assessment.xml does not have"));
 	run_result_free(&r);
 }
 
@@ -346,6 +366,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_agreeing_values),
+		cmocka_unit_test(test_unknown_component),
 		cmocka_unit_test(test_disagreement),
 		cmocka_unit_test(test_not_a_duration),
 		cmocka_unit_test(test_unknown_disruption_and_missing_objective),

@@ -151,7 +151,7 @@ static void test_ical_escape_and_calendar(void **state)
 	build(&a, &s, &set, days, ok, 1);
 	a.product = "acme";
 	drill_calendar_build(&a, &set, day(2026, 11, 25), &cal, &nr);
-	ical_drill_calendar(&out, &a, cal, nr, day(2026, 11, 25), "-//t//t//EN");
+	ical_drill_calendar(&out, &a, cal, nr, day(2026, 11, 25), "-//t//t//EN", NULL);
 	assert_non_null(strstr(out.buf, "\r\nUID:web@acme.ftrkit\r\n"));
 	assert_non_null(strstr(out.buf, "\r\nDTSTART;VALUE=DATE:20270105\r\n"));
 	assert_non_null(strstr(out.buf, "\r\nRRULE:FREQ=DAILY;INTERVAL=90\r\n"));
@@ -163,6 +163,42 @@ static void test_ical_escape_and_calendar(void **state)
 	drill_set_free(&set);
 }
 
+/* A previous calendar is read as RFC 5545 lines, unfolded; events missing
+ * any of UID, SEQUENCE, a 64-digit digest or their END are left out. */
+static void test_ical_previous(void **state)
+{
+	static const char digest[] =
+		"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	struct strbuf in = STRBUF_INIT;
+	struct ical_previous prev;
+	(void)state;
+	strbuf_addstr(&in, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a-very-long-scen\r\n ario@p.ftrkit\r\n"
+		      "SEQUENCE:7\r\nX-FTRKIT-DIGEST:");
+	strbuf_add(&in, digest, 40);
+	strbuf_addstr(&in, "\r\n ");
+	strbuf_addstr(&in, digest + 40);
+	strbuf_addstr(&in, "\r\nEND:VEVENT\r\n"
+		      /* no digest: left out */
+		      "BEGIN:VEVENT\nUID:b@p.ftrkit\nSEQUENCE:1\nEND:VEVENT\n"
+		      /* a sequence too large: left out */
+		      "BEGIN:VEVENT\nUID:c@p.ftrkit\nSEQUENCE:99999999999999\nX-FTRKIT-DIGEST:");
+	strbuf_addstr(&in, digest);
+	strbuf_addstr(&in, "\nEND:VEVENT\n"
+		      /* never ended: left out */
+		      "BEGIN:VEVENT\nUID:d@p.ftrkit\nSEQUENCE:2\nX-FTRKIT-DIGEST:");
+	strbuf_addstr(&in, digest);
+	ical_previous_parse(in.buf, in.len, &prev);
+	assert_int_equal(prev.nr, 1);
+	assert_string_equal(prev.events[0].uid, "a-very-long-scenario@p.ftrkit");
+	assert_int_equal(prev.events[0].sequence, 7);
+	assert_string_equal(prev.events[0].digest, digest);
+	ical_previous_free(&prev);
+	ical_previous_parse("", 0, &prev);
+	assert_int_equal(prev.nr, 0);
+	ical_previous_free(&prev);
+	strbuf_release(&in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_ical_folding),
 		cmocka_unit_test(test_ical_escape_and_calendar),
+		cmocka_unit_test(test_ical_previous),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

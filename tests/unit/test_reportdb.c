@@ -14,7 +14,8 @@ static const char run_table[] =
 	" questionnaire_version TEXT, questionnaire_title TEXT, product TEXT,"
 	" product_version TEXT, organisation TEXT, timezone TEXT, as_of TEXT, lang TEXT,"
 	" overall TEXT, met INTEGER, not_met INTEGER, not_applicable INTEGER, manual INTEGER,"
-	" waived INTEGER, questionnaire_sha256 TEXT, questionnaire_provenance TEXT);";
+	" waived INTEGER, questionnaire_file TEXT, questionnaire_sha256 TEXT,"
+	" questionnaire_provenance TEXT);";
 
 static sqlite3 *open_db(const char *sql)
 {
@@ -46,7 +47,7 @@ static void empty_or_bad_row_is_an_error(void **state)
 	error_quiet = 1;
 	assert_int_equal(rdb_run_load(db, &rr, "test"), -1);
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO run VALUES (1,'t','q','1','Q','p',NULL,NULL,"
-				      "'+09:00','25/11/2026','en','met',1,0,0,0,0,NULL,'custom')", NULL, NULL, NULL),
+				      "'+09:00','25/11/2026','en','met',1,0,0,0,0,NULL,NULL,'custom')", NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(rdb_run_load(db, &rr, "test"), -1);
 	assert_null(rr.tool);
@@ -61,10 +62,11 @@ static void good_row_is_copied(void **state)
 	(void)state;
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO run VALUES (1,'ftrkit 0.1.0','ftr-dr','2024.1',"
 				      "'FTR','acme',NULL,'Acme','+09:00','2026-11-25',NULL,'not-met',"
-				      "6,2,1,0,1,NULL,'modified')", NULL, NULL, NULL), SQLITE_OK);
+				      "6,2,1,0,1,'ftr-dr.xml',NULL,'modified')", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(rdb_run_load(db, &rr, "test"), 0);
 	assert_string_equal(rr.product, "acme");
 	assert_null(rr.product_version);
+	assert_string_equal(rr.questionnaire_file, "ftr-dr.xml");
 	assert_null(rr.questionnaire_sha256);
 	assert_string_equal(rr.questionnaire_provenance, "modified");
 	assert_string_equal(rr.lang, "en"); /* NULL language reads as English */
