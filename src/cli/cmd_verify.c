@@ -29,6 +29,7 @@
 #include "package/sign.h"
 #include "base/strbuf.h"
 #include "package/zipread.h"
+#include "base/quote.h"
 #include "base/banned.h"
 
 #define TAG_LIMIT (1024 * 1024)
@@ -649,6 +650,37 @@ out:
 	strbuf_release(&redactions);
 }
 
+static int cmp_index(const void *a, const void *b)
+{
+	uint64_t x = (*(const struct pkg_entry *const *)a)->index;
+	uint64_t y = (*(const struct pkg_entry *const *)b)->index;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * --verbose: every entry verify checked, by its full name in archive order
+ * ("  entry NAME", quoted), so an auditor can compare with `unzip -Z1`.
+ */
+static void list_entries(const struct verify *v)
+{
+	const struct pkg_entry **order = xcalloc(v->pr.nr ? v->pr.nr : 1, sizeof(*order));
+	size_t i;
+
+	for (i = 0; i < v->pr.nr; i++)
+		order[i] = &v->pr.entries[i];
+	qsort(order, v->pr.nr, sizeof(*order), cmp_index);
+	for (i = 0; i < v->pr.nr; i++) {
+		const struct pkg_entry *e = order[i];
+		char *full = *e->name ? xasprintf("%s/%s%s", v->pr.top, e->name, e->is_dir ? "/" : "")
+				      : xasprintf("%s/", v->pr.top);
+		char *q = quote_str(full);
+		printf("  entry %s\n", q);
+		free(q);
+		free(full);
+	}
+	free(order);
+}
+
 int cmd_verify(struct options *opt)
 {
 	struct verify v;
@@ -667,6 +699,8 @@ int cmd_verify(struct options *opt)
 	}
 	printf("%-10s ok     %zu entries in one top folder %s/, read in place\n", "safety",
 	       v.pr.nr, v.pr.top);
+	if (opt->verbose)
+		list_entries(&v);
 	if (step_bagit(&v) < 0) {
 		printf("%-10s REFUSED not a BagIt bag\n", "bag");
 		goto out;
