@@ -43,6 +43,10 @@ struct verify {
 	const struct options *opt;
 	int failed_step;  /* problems in the current step */
 	int tampered;     /* any step failed */
+	struct sign_key *want_key; /* --pubkey */
+	char want_fpr[65];         /* --fingerprint, normalised; "" when none */
+	char signer[65];           /* the verified signer's fingerprint, or "" */
+	int pinned;                /* ... and it is the --pubkey/--fingerprint one */
 };
 
 static void problem(struct verify *v, const char *fmt, ...)
@@ -249,36 +253,73 @@ static void step_tags(struct verify *v)
 	step_line(v, "tags", "%zu tag files match tagmanifest-sha256.txt", files);
 }
 
+/*
+ * --pubkey and --fingerprint, checked before the package is read: a pin
+ * that cannot be used is an input error (exit 2), never "tampered".
+ * 0, or -1 after reporting.
+ */
+static int load_pins(struct verify *v)
+{
+	if (v->opt->fingerprint && sign_fingerprint_parse(v->opt->fingerprint, v->want_fpr) < 0) {
+		char *q = quote_str(v->opt->fingerprint);
+		int ret = error("--fingerprint '%s' is not a SHA-256 fingerprint (64 hex digits)", q);
+		free(q);
+		return ret;
+	}
+	if (v->opt->pubkey) {
+		v->want_key = sign_load_public(v->opt->pubkey); /* reports why, one line */
+		if (!v->want_key)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * An unsigned package: tampered when anything in it names a signer (the
+ * signature was stripped) or when a signature was required.
+ */
+static void check_unsigned(struct verify *v)
+{
+	struct strbuf info;
+	const struct pkg_entry *ie = pkg_find(&v->pr, "bag-info.txt");
+
+	if (ie && !ie->is_dir && pkg_read(&v->pr, ie, TAG_LIMIT, &info) == 0) {
+		char *recorded = bag_info_get(info.buf, info.len, "FTR-Signer-Fingerprint");
+		if (recorded) {
+			char *q = quote_str(recorded);
+			problem(v, "bag-info.txt names signer SHA256:%s, but %s is missing: the "
+				"signature was removed", q, PACKAGE_SIG_FILE);
+			free(q);
+		}
+		free(recorded);
+		strbuf_release(&info);
+	}
+	if (pkg_find(&v->pr, PACKAGE_PUBKEY_FILE))
+		problem(v, "%s is present, but %s is missing: the signature was removed",
+			PACKAGE_PUBKEY_FILE, PACKAGE_SIG_FILE);
+	if (v->want_key || *v->want_fpr)
+		problem(v, "the package is not signed, but a signer was required");
+	else if (v->opt->require_signature)
+		problem(v, "the package is not signed, and --require-signature was given");
+	step_line(v, "signature", "none: the package is not signed");
+}
+
 static void step_signature(struct verify *v)
 {
 	const struct pkg_entry *sig = pkg_find(&v->pr, PACKAGE_SIG_FILE);
-	struct sign_key *pkg_key = NULL, *want_key = NULL;
+	struct sign_key *pkg_key = NULL;
 	struct strbuf sigdata, pem, tm, info;
-	char fpr[65] = "", want[65] = "", *recorded = NULL;
+	char fpr[65] = "", *recorded = NULL;
 	int have_tm = 0, have_info = 0, have_sig = 0, have_pem = 0;
 
+	if (!sig) {
+		check_unsigned(v);
+		return;
+	}
 	strbuf_init(&sigdata, 0);
 	strbuf_init(&pem, 0);
 	strbuf_init(&tm, 0);
 	strbuf_init(&info, 0);
-	if (v->opt->fingerprint && sign_fingerprint_parse(v->opt->fingerprint, want) < 0) {
-		problem(v, "--fingerprint '%s' is not a SHA-256 fingerprint (64 hex digits)",
-			v->opt->fingerprint);
-		goto out;
-	}
-	if (v->opt->pubkey) {
-		want_key = sign_load_public(v->opt->pubkey);
-		if (!want_key) {
-			problem(v, "--pubkey %s cannot be used", v->opt->pubkey);
-			goto out;
-		}
-	}
-	if (!sig) {
-		if (v->opt->pubkey || v->opt->fingerprint)
-			problem(v, "the package is not signed, but a signer was required");
-		step_line(v, "signature", "none: the package is not signed");
-		goto done;
-	}
 	have_sig = pkg_read(&v->pr, sig, 4096, &sigdata) == 0;
 	have_pem = read_tag(v, PACKAGE_PUBKEY_FILE, 64 * 1024, &pem) == 0;
 	have_tm = read_tag(v, "tagmanifest-sha256.txt", MANIFEST_LIMIT, &tm) == 0;
@@ -296,33 +337,53 @@ static void step_signature(struct verify *v)
 			"signed by another key", PACKAGE_SIG_FILE, PACKAGE_PUBKEY_FILE);
 	if (have_info) {
 		recorded = bag_info_get(info.buf, info.len, "FTR-Signer-Fingerprint");
-		if (!recorded || strcmp(recorded, fpr) != 0)
-			problem(v, "bag-info.txt records signer %s, the package key is %s",
-				recorded ? recorded : "(none)", fpr);
+		if (!recorded || strcmp(recorded, fpr) != 0) {
+			char *q = quote_str(recorded ? recorded : "(none)");
+			problem(v, "bag-info.txt records signer %s, the package key is %s", q, fpr);
+			free(q);
+		}
 	}
-	if (want_key) {
+	if (v->want_key) {
 		char kf[65];
-		sign_fingerprint(want_key, kf);
+		sign_fingerprint(v->want_key, kf);
 		if (strcmp(kf, fpr) != 0)
 			problem(v, "signed by SHA256:%s, not by the --pubkey key SHA256:%s", fpr, kf);
-		else if (!sign_verify(want_key, tm.buf, tm.len,
+		else if (!sign_verify(v->want_key, tm.buf, tm.len,
 				      (const unsigned char *)sigdata.buf, sigdata.len))
 			problem(v, "signature does not verify with --pubkey %s", v->opt->pubkey);
 	}
-	if (*want && strcmp(want, fpr) != 0)
-		problem(v, "signed by SHA256:%s, not by the required SHA256:%s", fpr, want);
+	if (*v->want_fpr && strcmp(v->want_fpr, fpr) != 0)
+		problem(v, "signed by SHA256:%s, not by the required SHA256:%s", fpr, v->want_fpr);
+	if (!v->failed_step) {
+		memcpy(v->signer, fpr, sizeof(v->signer));
+		v->pinned = v->want_key || *v->want_fpr;
+	}
 out:
 	step_line(v, "signature", "Ed25519, signer SHA256:%s%s", *fpr ? fpr : "unknown",
-		  v->failed_step ? "" : (want_key || *want) ? " (the required signer)"
+		  v->failed_step ? "" : v->pinned ? " (the required signer)"
 		  : " (compare it with the one the signer gave you)");
-done:
 	free(recorded);
 	sign_key_free(pkg_key);
-	sign_key_free(want_key);
 	strbuf_release(&sigdata);
 	strbuf_release(&pem);
 	strbuf_release(&tm);
 	strbuf_release(&info);
+}
+
+/*
+ * The last line of an intact package: what was proven, in plain words.
+ * Integrity alone proves the files agree with the manifests; only a
+ * signature by a key the auditor pinned proves who made the package.
+ */
+static void print_proven(const struct verify *v)
+{
+	if (!*v->signer)
+		printf("integrity only \u2014 not signed\n");
+	else if (v->pinned)
+		printf("signed by the pinned key SHA256:%s\n", v->signer);
+	else
+		printf("signed by SHA256:%s \u2014 not pinned: compare it with the fingerprint "
+		       "you were given\n", v->signer);
 }
 
 /* ---- verdicts ------------------------------------------------------ */
@@ -692,6 +753,8 @@ int cmd_verify(struct options *opt)
 	}
 	memset(&v, 0, sizeof(v));
 	v.opt = opt;
+	if (load_pins(&v) < 0)
+		goto out;
 	if (pkg_open(opt->argv[0], &v.pr) < 0 || pkg_hash_all(&v.pr) < 0) {
 		printf("%-10s REFUSED %s: unsafe or unreadable, nothing checked further\n",
 		       "safety", opt->argv[0]);
@@ -714,9 +777,11 @@ int cmd_verify(struct options *opt)
 		ret = EXIT_FINDINGS;
 	} else {
 		printf("intact: %s\n", opt->argv[0]);
+		print_proven(&v);
 		ret = EXIT_ALL_MET;
 	}
 out:
+	sign_key_free(v.want_key);
 	pkg_close(&v.pr);
 	return ret;
 }

@@ -26,6 +26,7 @@ enum long_only {
 	OPT_REDACT,
 	OPT_PUBKEY,
 	OPT_FINGERPRINT,
+	OPT_REQUIRE_SIGNATURE,
 	OPT_NO_SANDBOX,
 	OPT_NO_COLOR,
 	OPT_MAX_FILE_SIZE,
@@ -45,6 +46,7 @@ static const struct option long_options[] = {
 	{ "redact", no_argument, NULL, OPT_REDACT },
 	{ "pubkey", required_argument, NULL, OPT_PUBKEY },
 	{ "fingerprint", required_argument, NULL, OPT_FINGERPRINT },
+	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
 	{ "no-sandbox", no_argument, NULL, OPT_NO_SANDBOX },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
@@ -88,6 +90,7 @@ void usage(const char *command)
 	       "      --redact              bundle: package secrets found in evidence as redacted copies\n"
 	       "      --pubkey FILE         verify: insist on this signer's public key\n"
 	       "      --fingerprint HEX     verify: insist on this signer's SHA-256 key fingerprint\n"
+	       "      --require-signature   verify: an unsigned package fails (exit 1)\n"
 	       "      --quiet               print nothing but errors\n"
 	       "  -v, --verbose             print every finding\n"
 	       "      --no-color            no colour even on a terminal (also NO_COLOR)\n"
@@ -205,6 +208,7 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 		case OPT_REDACT: opt->redact = 1; break;
 		case OPT_PUBKEY: opt->pubkey = optarg; break;
 		case OPT_FINGERPRINT: opt->fingerprint = optarg; break;
+		case OPT_REQUIRE_SIGNATURE: opt->require_signature = 1; break;
 		case OPT_NO_SANDBOX: opt->no_sandbox = 1; break;
 		case OPT_NO_COLOR: opt->no_color = 1; break;
 		case OPT_MAX_FILE_SIZE:

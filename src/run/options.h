@@ -21,6 +21,7 @@ struct options {
 	const char *sign_key;      /* bundle --sign KEY */
 	const char *pubkey;        /* verify --pubkey FILE */
 	const char *fingerprint;   /* verify --fingerprint HEX */
+	int require_signature;     /* verify --require-signature */
 	int redact;                /* bundle --redact */
 	int force;                 /* keygen --force is not offered; reserved 0 */
 	int quiet, verbose;

@@ -24,6 +24,8 @@ edit() { python3 "$TOOLS/zip_edit.py" "$PKG" edited.zip "$@"; }
 	[[ "${lines[3]}" == "signature  ok     none: the package is not signed"* ]]
 	[[ "${lines[4]}" == "verdicts   ok     9 controls re-derived"*"results.sqlite and report.json"* ]]
 	[[ "${lines[5]}" == "intact: $PKG" ]]
+	[ "${lines[6]}" = "integrity only — not signed" ]
+	[ "${#lines[@]}" -eq 7 ]
 }
 
 @test "the failing workspace's package verifies too (verdicts not met, but intact)" {
@@ -53,6 +55,66 @@ edit() { python3 "$TOOLS/zip_edit.py" "$PKG" edited.zip "$@"; }
 	[[ "$output" == *"not by the --pubkey key"* ]]
 	ftr verify --fingerprint "$(printf '%064d' 0)" "$PKG"
 	[ "$status" -eq 1 ]
+}
+
+@test "signed: the last line says what was proven, pinned or not" {
+	"$FTRKIT" keygen signer >/dev/null
+	"$FTRKIT" bundle --as-of "$AS_OF" --sign signer.key --quiet
+	fpr=$(openssl pkey -pubin -in signer.pub -outform DER | sha256sum | cut -d' ' -f1)
+	ftr verify "$PKG"
+	[ "$status" -eq 0 ]
+	[ "${lines[-1]}" = "signed by SHA256:$fpr — not pinned: compare it with the fingerprint you were given" ]
+	ftr verify --pubkey signer.pub "$PKG"
+	[ "$status" -eq 0 ]
+	[ "${lines[-1]}" = "signed by the pinned key SHA256:$fpr" ]
+	ftr verify --fingerprint "SHA256:$fpr" --require-signature "$PKG"
+	[ "$status" -eq 0 ]
+	[ "${lines[-1]}" = "signed by the pinned key SHA256:$fpr" ]
+}
+
+@test "signature stripped: a package that names a signer without its signature -> 1" {
+	"$FTRKIT" keygen signer >/dev/null
+	"$FTRKIT" bundle --as-of "$AS_OF" --sign signer.key --quiet
+	# only the signature deleted (the issue's case)
+	edit "del:tagmanifest-sha256.txt.sig"
+	ftr verify edited.zip
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"signer-public-key.pem is present, but tagmanifest-sha256.txt.sig is missing"* ]]
+	[[ "$output" == *"bag-info.txt names signer SHA256:"*"the signature was removed"* ]]
+	[ "${lines[-1]}" = "TAMPERED: edited.zip fails verification (see above)" ]
+	# signature and key deleted, tag manifest recomputed: bag-info still names the signer
+	edit "del:tagmanifest-sha256.txt.sig" "del:signer-public-key.pem" rebag
+	ftr verify edited.zip
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"tags       ok"* ]]
+	[[ "$output" == *"bag-info.txt names signer SHA256:"*"the signature was removed"* ]]
+}
+
+@test "--require-signature: an unsigned package -> 1" {
+	ftr verify --require-signature "$PKG"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"not signed, and --require-signature was given"* ]]
+	[[ "${lines[-1]}" == "TAMPERED: "* ]]
+}
+
+@test "a --pubkey or --fingerprint that cannot be used -> 2, one line, nothing checked" {
+	echo "not a key" > garbage.pub
+	ftr verify --pubkey garbage.pub "$PKG"
+	[ "$status" -eq 2 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[[ "$output" == *"garbage.pub"* ]]
+	ftr verify --pubkey nosuch.pub "$PKG"
+	[ "$status" -eq 2 ]
+	[ "${#lines[@]}" -eq 1 ]
+	openssl genpkey -algorithm ed448 -out ed448.key 2>/dev/null
+	openssl pkey -in ed448.key -pubout -out ed448.pub
+	ftr verify --pubkey ed448.pub "$PKG"
+	[ "$status" -eq 2 ]
+	[ "${#lines[@]}" -eq 1 ]
+	ftr verify --fingerprint "$(printf 'zz\033[2J')" "$PKG"
+	[ "$status" -eq 2 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[[ "$output" == *"--fingerprint 'zz\033[2J' is not a SHA-256 fingerprint"* ]]
 }
 
 @test "plain openssl checks the signature over the tag manifest" {

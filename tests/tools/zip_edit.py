@@ -6,6 +6,7 @@ Entries are copied in order with their attributes; then each OP applies:
   add:NAME:TEXT        add a new entry NAME holding TEXT
   sub:NAME:OLD:NEW     replace the first OLD by NEW in entry NAME
   put:NAME:FILE        replace entry NAME by the bytes of FILE
+  del:NAME             remove entry NAME
   sql:NAME:STATEMENT   run a SQL statement on the SQLite database NAME
   rebag                recompute both manifests afterwards (a tamperer who
                        knows BagIt but cannot sign)
@@ -45,6 +46,9 @@ def main(src, dst, ops):
             old, _, new = arg.partition(":")
             assert old.encode() in data[full], (old, name)
             data[full] = data[full].replace(old.encode(), new.encode(), 1)
+        elif kind == "del":
+            del data[full]
+            order.remove(full)
         elif kind == "put":
             data[full] = open(arg, "rb").read()
         elif kind == "sql":
