@@ -321,8 +321,9 @@ static int walk_entry(int fd, const unsigned char *dir, uint64_t dir_size, uint6
 			     "(flags, method or CRC)");
 		goto out;
 	}
-	if (get16(lh + 4) > MAX_VERSION_NEEDED) {
-		refuse_entry(why, i, name, nlen, "needs a zip version above 4.5");
+	if (get16(lh + 4) != get16(c + 6) || get32(lh + 10) != get32(c + 12)) {
+		refuse_entry(why, i, name, nlen, "local header disagrees with the directory "
+			     "(version needed or time)");
 		goto out;
 	}
 	lf[0] = get32(lh + 22);

@@ -131,3 +131,33 @@ differential() {
 	python3 "$FORGE" identity "$PKG" same.zip
 	differential same.zip
 }
+
+@test "one byte flipped anywhere in a local header, its directory entry or the end record -> not intact" {
+	# the second entry (VERIFY.txt): every byte of its local header and of its
+	# directory entry, and the end record; the only bytes left free carry no
+	# content (directory: version made by, text flag, DOS and permission bits)
+	python3 - "$PKG" <<-'PY'
+	import struct, sys
+	d = open(sys.argv[1], "rb").read()
+	end = len(d) - 22
+	cd = struct.unpack_from("<I", d, end + 16)[0]
+	c1 = cd + 46 + sum(struct.unpack_from("<HHH", d, cd + 28))
+	nl = struct.unpack_from("<H", d, c1 + 28)[0]
+	lo = struct.unpack_from("<I", d, c1 + 42)[0]
+	free = {4, 36, 38, 39, 40, 41}
+	spots = [i for i in range(lo, lo + 30 + nl)]
+	spots += [c1 + k for k in range(46 + nl) if k not in free]
+	spots += list(range(end, len(d)))
+	for n, i in enumerate(spots):
+	    m = bytearray(d)
+	    m[i] ^= 0x01
+	    open("flip-%03d.zip" % n, "wb").write(m)
+	PY
+	count=0
+	for f in flip-*.zip; do
+		run "$FTRKIT" verify "$f"
+		[ "$status" -ne 0 ] || { echo "$f verifies intact"; return 1; }
+		count=$((count + 1))
+	done
+	[ "$count" -gt 150 ]
+}
