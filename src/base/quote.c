@@ -82,7 +82,8 @@ int quote_is_plain(const char *s, size_t len)
 	return 1;
 }
 
-char *quote_mem(const char *s, size_t len)
+/* quote_mem(), with backslash escaped or left as it is. */
+static char *quote_rule(const char *s, size_t len, int escape_backslash)
 {
 	static const char cesc[] = "abtnvfr"; /* for 0x07 .. 0x0d */
 	const unsigned char *p = (const unsigned char *)s;
@@ -93,7 +94,7 @@ char *quote_mem(const char *s, size_t len)
 	while (i < len) {
 		unsigned cp = 0;
 		size_t n = utf8_strict(p + i, len - i, &cp), k;
-		if (n && !is_hidden(cp) && cp != '\\') {
+		if (n && !is_hidden(cp) && (cp != '\\' || !escape_backslash)) {
 			strbuf_add(&sb, s + i, n);
 		} else if (cp == '\\' && n == 1) {
 			strbuf_add(&sb, "\\\\", 2);
@@ -109,6 +110,18 @@ char *quote_mem(const char *s, size_t len)
 		i += n;
 	}
 	return strbuf_detach(&sb);
+}
+
+char *quote_mem(const char *s, size_t len)
+{
+	return quote_rule(s, len, 1);
+}
+
+char *quote_controls(const char *s)
+{
+	if (!s)
+		return xstrdup("(null)");
+	return quote_rule(s, strlen(s), 0);
 }
 
 char *quote_str(const char *s)

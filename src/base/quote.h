@@ -24,6 +24,13 @@ char *quote_mem(const char *s, size_t len);
 /* quote_mem() of a NUL-terminated string (NULL quotes to "(null)"). */
 char *quote_str(const char *s);
 
+/*
+ * The same rule, but a backslash stays as it is: for whole messages
+ * (errors, findings) whose own text may hold backslashes (patterns, JSON
+ * paths); only what a terminal would act on is escaped.  Caller frees.
+ */
+char *quote_controls(const char *s);
+
 /* 1 when s[0..len) is valid UTF-8 by the strict rule above. */
 int utf8_valid(const char *s, size_t len);
 

@@ -55,15 +55,19 @@ static void problem(struct verify *v, const char *fmt, ...)
 static void problem(struct verify *v, const char *fmt, ...)
 {
 	va_list ap;
+	char *text, *shown;
 	v->failed_step++;
 	v->tampered = 1;
 	if (v->failed_step > MAX_PROBLEMS_SHOWN)
 		return;
-	fputs("  - ", stdout);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
+	/* names and paths come from the package: never raw on the terminal */
+	shown = quote_controls(text);
+	printf("  - %s\n", shown);
+	free(shown);
+	free(text);
 }
 
 /* Print the step line: ok with the summary, or FAILED with the count. */
@@ -73,13 +77,16 @@ static void step_line(struct verify *v, const char *step, const char *fmt, ...)
 static void step_line(struct verify *v, const char *step, const char *fmt, ...)
 {
 	va_list ap;
+	char *text, *shown;
 	if (v->failed_step > MAX_PROBLEMS_SHOWN)
 		printf("  - ... and %d more\n", v->failed_step - MAX_PROBLEMS_SHOWN);
-	printf("%-10s %s ", step, v->failed_step ? "FAILED" : "ok    ");
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
+	shown = quote_controls(text);
+	printf("%-10s %s %s\n", step, v->failed_step ? "FAILED" : "ok    ", shown);
+	free(shown);
+	free(text);
 	fflush(stdout);
 	v->failed_step = 0;
 }
@@ -711,6 +718,15 @@ out:
 	strbuf_release(&redactions);
 }
 
+/* The safety step's line: the entry count and the (quoted) top folder. */
+static void print_safety(const struct verify *v)
+{
+	char *top = quote_str(v->pr.top);
+	printf("%-10s ok     %zu entries in one top folder %s/, read in place\n", "safety",
+	       v->pr.nr, top);
+	free(top);
+}
+
 static int cmp_index(const void *a, const void *b)
 {
 	uint64_t x = (*(const struct pkg_entry *const *)a)->index;
@@ -745,6 +761,7 @@ static void list_entries(const struct verify *v)
 int cmd_verify(struct options *opt)
 {
 	struct verify v;
+	char *shown = NULL; /* the package's path as given, for the terminal */
 	int ret = EXIT_INPUT;
 
 	if (opt->argc != 1) {
@@ -753,15 +770,15 @@ int cmd_verify(struct options *opt)
 	}
 	memset(&v, 0, sizeof(v));
 	v.opt = opt;
+	shown = quote_controls(opt->argv[0]);
 	if (load_pins(&v) < 0)
 		goto out;
 	if (pkg_open(opt->argv[0], &v.pr) < 0 || pkg_hash_all(&v.pr) < 0) {
 		printf("%-10s REFUSED %s: unsafe or unreadable, nothing checked further\n",
-		       "safety", opt->argv[0]);
+		       "safety", shown);
 		goto out;
 	}
-	printf("%-10s ok     %zu entries in one top folder %s/, read in place\n", "safety",
-	       v.pr.nr, v.pr.top);
+	print_safety(&v);
 	if (opt->verbose)
 		list_entries(&v);
 	if (step_bagit(&v) < 0) {
@@ -773,15 +790,16 @@ int cmd_verify(struct options *opt)
 	step_signature(&v);
 	step_verdicts(&v);
 	if (v.tampered) {
-		printf("TAMPERED: %s fails verification (see above)\n", opt->argv[0]);
+		printf("TAMPERED: %s fails verification (see above)\n", shown);
 		ret = EXIT_FINDINGS;
 	} else {
-		printf("intact: %s\n", opt->argv[0]);
+		printf("intact: %s\n", shown);
 		print_proven(&v);
 		ret = EXIT_ALL_MET;
 	}
 out:
 	sign_key_free(v.want_key);
 	pkg_close(&v.pr);
+	free(shown);
 	return ret;
 }
