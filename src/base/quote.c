@@ -4,11 +4,11 @@
  * read as a different character, or as the start of a control sequence,
  * is shown byte by byte in octal instead.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/quote.h"
-#include "base/error.h"
-#include "base/strbuf.h"
 #include "base/banned.h"
 
 /*
@@ -82,34 +82,59 @@ int quote_is_plain(const char *s, size_t len)
 	return 1;
 }
 
-/* quote_mem(), with backslash escaped or left as it is. */
-static char *quote_rule(const char *s, size_t len, int escape_backslash)
+/*
+ * Quote s[0..len) into out, which has room for 4 * len + 1 bytes (no byte
+ * quotes to more than four); backslash escaped or left as it is.  Returns
+ * the length written (out is NUL-terminated).
+ */
+static size_t quote_into(char *out, const char *s, size_t len, int escape_backslash)
 {
 	static const char cesc[] = "abtnvfr"; /* for 0x07 .. 0x0d */
+	static const char oct[] = "01234567";
 	const unsigned char *p = (const unsigned char *)s;
-	struct strbuf sb;
-	size_t i = 0;
+	size_t i = 0, o = 0;
 
-	strbuf_init(&sb, 0);
 	while (i < len) {
 		unsigned cp = 0;
 		size_t n = utf8_strict(p + i, len - i, &cp), k;
 		if (n && !is_hidden(cp) && (cp != '\\' || !escape_backslash)) {
-			strbuf_add(&sb, s + i, n);
+			memcpy(out + o, s + i, n);
+			o += n;
 		} else if (cp == '\\' && n == 1) {
-			strbuf_add(&sb, "\\\\", 2);
+			out[o++] = '\\';
+			out[o++] = '\\';
 		} else if (n == 1 && cp >= 0x07 && cp <= 0x0d) {
-			strbuf_addch(&sb, '\\');
-			strbuf_addch(&sb, cesc[cp - 0x07]);
+			out[o++] = '\\';
+			out[o++] = cesc[cp - 0x07];
 		} else {
 			if (!n)
 				n = 1; /* one invalid byte at a time */
-			for (k = 0; k < n; k++)
-				strbuf_addf(&sb, "\\%03o", p[i + k]);
+			for (k = 0; k < n; k++) {
+				out[o++] = '\\';
+				out[o++] = oct[p[i + k] >> 6];
+				out[o++] = oct[(p[i + k] >> 3) & 7];
+				out[o++] = oct[p[i + k] & 7];
+			}
 		}
 		i += n;
 	}
-	return strbuf_detach(&sb);
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * quote_into() a fresh buffer.  quote.c allocates with malloc() itself:
+ * error.c quotes every message, so it cannot use error.c's allocators.
+ */
+static char *quote_rule(const char *s, size_t len, int escape_backslash)
+{
+	char *out = len < ((size_t)-1 - 1) / 4 ? malloc(4 * len + 1) : NULL;
+	if (!out) {
+		fputs("ftrkit: out of memory\n", stderr);
+		exit(2); /* EXIT_INPUT, as die_oom() */
+	}
+	quote_into(out, s, len, escape_backslash);
+	return out;
 }
 
 char *quote_mem(const char *s, size_t len)
@@ -120,13 +145,13 @@ char *quote_mem(const char *s, size_t len)
 char *quote_controls(const char *s)
 {
 	if (!s)
-		return xstrdup("(null)");
+		s = "(null)";
 	return quote_rule(s, strlen(s), 0);
 }
 
 char *quote_str(const char *s)
 {
 	if (!s)
-		return xstrdup("(null)");
+		s = "(null)";
 	return quote_mem(s, strlen(s));
 }
