@@ -12,6 +12,7 @@
  *
  * Exit 0 intact, 1 tampered or verdicts differ, 2 unsafe or unreadable.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -428,29 +429,110 @@ static int vws_open(void *arg, const char *relpath)
 	return fd;
 }
 
-/* The redaction record: original SHA-256 of a packaged path, or NULL. */
-static char *redacted_original(const struct strbuf *rec, const char *name)
+/*
+ * The redaction record: original SHA-256 of a packaged path, or NULL; the
+ * record's "lines=" list into *lines (caller frees; NULL when none).
+ */
+static char *redacted_original(const struct strbuf *rec, const char *name, char **lines)
 {
 	const char *p = rec->buf, *end = rec->buf + rec->len;
+	*lines = NULL;
 	while (p && p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
-		const char *path = NULL;
+		const char *path = NULL, *list = NULL;
 		if (*p != '#' && eol - p > 64 + 2) {
 			const char *q = p + 64;
 			while (q < eol && *q == ' ')
 				q++;
+			list = q;
 			q = memchr(q, ' ', (size_t)(eol - q));
+			if (q && (size_t)(q - list) > 6 && memcmp(list, "lines=", 6) == 0)
+				list += 6;
+			else
+				list = NULL;
 			while (q && q < eol && *q == ' ')
 				q++;
 			path = q;
 		}
 		if (path && (size_t)(eol - path) == strlen(name) &&
-		    memcmp(path, name, (size_t)(eol - path)) == 0)
+		    memcmp(path, name, (size_t)(eol - path)) == 0) {
+			if (list)
+				*lines = xstrndup(list, (size_t)(strcspn(list, " ")));
 			return xstrndup(p, 64);
+		}
 		p = nl ? nl + 1 : end;
 	}
 	return NULL;
+}
+
+/* 1 when text holds a "[REDACTED:RULE]" marker (RULE: [A-Za-z0-9_-]+). */
+static int has_marker(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	while ((p = memmem(p, (size_t)(end - p), "[REDACTED:", 10)) != NULL) {
+		const char *q = p + 10;
+		while (q < end && (isalnum((unsigned char)*q) || *q == '-' || *q == '_'))
+			q++;
+		if (q > p + 10 && q < end && *q == ']')
+			return 1;
+		p += 10;
+	}
+	return 0;
+}
+
+/*
+ * The record may excuse a packaged file that differs from the assessed one
+ * only when it is a redaction: every line the record lists (1-based,
+ * ascending) holds a [REDACTED:RULE] marker in the packaged copy.  A
+ * forged record naming a changed file without markers excuses nothing.
+ * 1 when the redaction holds, else 0 after a problem.
+ */
+static int redaction_holds(struct verify *v, const struct pkg_entry *e, const char *name,
+			   const char *lines)
+{
+	struct strbuf sb;
+	const char *p = lines, *text, *end;
+	long want, at = 1, last = 0;
+	int ok = 1;
+
+	if (!lines || !*lines) {
+		problem(v, "%s: redactions.txt lists it without its changed lines", name);
+		return 0;
+	}
+	if (pkg_read(&v->pr, e, MANIFEST_LIMIT, &sb) < 0) {
+		problem(v, "%s: the redacted copy cannot be read", name);
+		return 0;
+	}
+	text = sb.buf;
+	end = sb.buf + sb.len;
+	while (ok && *p) {
+		char *stop;
+		const char *eol;
+		want = strtol(p, &stop, 10);
+		if (stop == p || want <= last || (*stop && *stop != ',')) {
+			problem(v, "%s: redactions.txt lines=%s is not an ascending list", name, lines);
+			ok = 0;
+			break;
+		}
+		p = *stop ? stop + 1 : stop;
+		last = want;
+		while (at < want && text < end) {
+			const char *nl = memchr(text, '\n', (size_t)(end - text));
+			text = nl ? nl + 1 : end;
+			at++;
+		}
+		eol = text < end ? memchr(text, '\n', (size_t)(end - text)) : NULL;
+		if (!eol)
+			eol = end;
+		if (at != want || text >= end || !has_marker(text, (size_t)(eol - text))) {
+			problem(v, "%s line %ld: listed in redactions.txt but holds no "
+				"[REDACTED:RULE] marker: not a redaction", name, want);
+			ok = 0;
+		}
+	}
+	strbuf_release(&sb);
+	return ok;
 }
 
 static int db_open(struct verify *v, sqlite3 **db, struct strbuf *image)
@@ -742,13 +824,16 @@ static void step_verdicts(struct verify *v)
 		const char *sha = (const char *)sqlite3_column_text(st, 1);
 		char *name = evidence_entry(path ? path : "");
 		const struct pkg_entry *e = pkg_find(&v->pr, name);
-		char *orig = redacted_original(&redactions, name);
+		char *lines = NULL, *orig = redacted_original(&redactions, name, &lines);
 		if (!e)
 			problem(v, "%s: assessed but not in the package", name);
 		else if (!sha || strcmp(sha, orig ? orig : e->sha256) != 0)
 			problem(v, "%s: not the file that was assessed (SHA-256 differs from "
 				"results.sqlite)", name);
+		else if (orig)
+			redaction_holds(v, e, name, lines);
 		free(orig);
+		free(lines);
 		free(name);
 	}
 	if (rows != ws.nr_files)
