@@ -1,16 +1,22 @@
 /*
  * cmd_verify.c - `ftrkit verify PACKAGE`, for auditors.
  *
- * Steps, one verdict line each: safety (zipread.c vets every entry and
- * hashes it in place), bag (bagit.txt, every payload manifest line, no
- * unlisted payload file, Payload-Oxum), tags (the tag manifest), signature
- * (Ed25519 over the tag manifest; --pubkey/--fingerprint insist on a
- * signer), verdicts (the checks re-run on the bundled questionnaire,
- * assessment and evidence, read from the zip through memory files, and
- * compared with results.sqlite and report.json).  Nothing is extracted to
- * disk: the database is deserialized into SQLite's memory.
+ * Steps, one verdict line each: safety (zipcanon.c and zipread.c accept
+ * only the zip shape bundle writes, vet every entry and hash it in place),
+ * bag (bagit.txt, every payload manifest line, no unlisted payload file,
+ * Payload-Oxum), tags (the tag manifest), signature (Ed25519 over the tag
+ * manifest; a package naming a signer must carry a valid signature;
+ * --pubkey/--fingerprint pin a signer, --require-signature demands one),
+ * verdicts (the checks re-run on the bundled questionnaire, assessment and
+ * evidence, read from the zip through memory files, compared with
+ * results.sqlite and report.json, every report regenerated in memory and
+ * compared byte for byte).  Nothing is extracted to disk: the database is
+ * deserialized into SQLite's memory.  Every name or path from the package
+ * is printed quoted (base/quote.h); the last line of an intact package
+ * says what was proven (print_proven()).
  *
- * Exit 0 intact, 1 tampered or verdicts differ, 2 unsafe or unreadable.
+ * Exit 0 intact, 1 tampered or verdicts differ, 2 unsafe or unreadable, or
+ * a --pubkey/--fingerprint that cannot be used.
  */
 #include <ctype.h>
 #include <stdarg.h>

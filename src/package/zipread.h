@@ -2,7 +2,9 @@
  * zipread.h - read an untrusted zip in place (libzip), refusing anything
  * unsafe before a byte of content is used.
  *
- * pkg_open() accepts only archives whose every entry has a relative,
+ * pkg_open() accepts only archives of the one shape bundle writes (see
+ * zipcanon.h; else "not a package written by ftrkit: <why>"), which libzip
+ * must read as exactly the same entries, and whose every entry has a relative,
  * clean name ('/'-separated, no '.', '..', empty or control-character
  * components, no backslash or drive letter), is a regular file or a folder
  * (no symlinks, devices, ...), is not encrypted, appears once, and lies
