@@ -35,6 +35,9 @@ forged() {
 	# what the auditor's unzip would have shown: the forged copy
 	run unzip -p f-twodir.zip "$PKG_NAME/VERIFY.txt"
 	[[ "$output" == "FORGED: trust this copy" ]]
+	# and the other way round: a whole forged archive in front of the genuine one
+	forged prepend
+	[[ "$output" == *"bytes before its local header"* ]]
 }
 
 @test "bytes before, after or between entries, and archive comments -> 2" {

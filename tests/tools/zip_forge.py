@@ -10,6 +10,8 @@ exact headers; `list` prints the kinds.
   twodir       a forged archive (other bagit.txt) appended after the genuine
                one, with its own directory and end record: the issue's "two
                readers, two archives"
+  prepend      a forged archive (no VERIFY.txt), end record included, before
+               the genuine one, whose offsets are shifted: two end records
   prefix       16 bytes before the first local header, offsets shifted (SFX)
   suffix       bytes after the end record
   comment      an archive comment
@@ -72,7 +74,8 @@ def parse(data):
 
 
 def build(entries, prefix=b"", gap_after=None, gap=b"", cdgap=b"", comment=b"",
-          suffix=b"", count_delta=0, same_offset=None):
+          suffix=b"", count_delta=0, same_offset=None, shift=0):
+    """The archive; shift: offsets as if shift bytes came before it."""
     out = bytearray(prefix)
     offsets = []
     for i, e in enumerate(entries):
@@ -86,12 +89,12 @@ def build(entries, prefix=b"", gap_after=None, gap=b"", cdgap=b"", comment=b"",
     for i, e in enumerate(entries):
         c = list(e["c"])
         c[10], c[11], c[12] = len(e["name"]), len(e["extra"]), len(e["comment"])
-        c[16] = offsets[same_offset if same_offset is not None and i == same_offset + 1 else i]
+        c[16] = shift + offsets[same_offset if same_offset is not None and i == same_offset + 1 else i]
         out += CENTRAL.pack(*c) + e["name"] + e["extra"] + e["comment"]
     cd_size = len(out) - cd_off
     out += cdgap
     n = len(entries)
-    out += END.pack(0x06054b50, 0, 0, n + count_delta, n, cd_size, cd_off, len(comment))
+    out += END.pack(0x06054b50, 0, 0, n + count_delta, n, cd_size, shift + cd_off, len(comment))
     out += comment + suffix
     return bytes(out)
 
@@ -138,6 +141,12 @@ def forge(kind, data):
             p += 46 + c[10] + c[11] + c[12]
         END.pack_into(shifted, len(tail) - 22, *(end[:6] + (cd_off + len(genuine), 0)))
         return genuine + bytes(shifted)
+    elif kind == "prepend":
+        # a complete forged archive (its own end record) in front, the genuine
+        # one after it with its offsets shifted: two end records in one file
+        forged = [dict(e, c=list(e["c"]), l=list(e["l"])) for e in entries]
+        front = build([e for e in forged if not e["name"].endswith(b"/VERIFY.txt")])
+        return front + build(entries, prefix=b"", shift=len(front))
     elif kind == "prefix":
         kw["prefix"] = b"MZ-forged-prefix"
     elif kind == "suffix":
@@ -208,7 +217,7 @@ def forge(kind, data):
     return build(entries, **kw)
 
 
-KINDS = ("twodir prefix suffix comment gap overlap cdgap localname localsize localcrc "
+KINDS = ("twodir prepend prefix suffix comment gap overlap cdgap localname localsize localcrc "
          "localmethod localflags descriptor encrypted method unicodepath extra "
          "entrycomment cp437 nulname badutf8 symlink-unix symlink-beos symlink-atheos "
          "symlink-atari symlink-dos fifo madeon-beos dirfile zip64stray eocdcount").split()
