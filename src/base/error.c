@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/quote.h"
 #include "base/banned.h"
 
 int error_quiet;
@@ -18,24 +19,41 @@ int error_mute_thread(int mute)
 	return was;
 }
 
-static void vreport(const char *file, long line, const char *fmt, va_list ap)
+/*
+ * One report line on stderr.  File names and messages quote untrusted
+ * text (names, keys, tags from the inputs): control characters and invalid
+ * UTF-8 are escaped (quote.h) so no input can move the cursor, clear the
+ * screen or add a line.
+ */
+static void vreport(const char *prefix, const char *file, long line, const char *fmt,
+		    va_list ap)
 {
+	char *text, *shown;
+
 	if (error_quiet || muted)
 		return;
-	fputs("ftrkit: ", stderr);
-	if (file && line > 0)
-		fprintf(stderr, "%s:%ld: ", file, line);
-	else if (file)
-		fprintf(stderr, "%s: ", file);
-	vfprintf(stderr, fmt, ap);
+	fputs(prefix, stderr);
+	if (file) {
+		shown = quote_controls(file);
+		if (line > 0)
+			fprintf(stderr, "%s:%ld: ", shown, line);
+		else
+			fprintf(stderr, "%s: ", shown);
+		free(shown);
+	}
+	text = xvasprintf(fmt, ap);
+	shown = quote_controls(text);
+	fputs(shown, stderr);
 	fputc('\n', stderr);
+	free(shown);
+	free(text);
 }
 
 int error_at(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(file, line, fmt, ap);
+	vreport("ftrkit: ", file, line, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -44,7 +62,7 @@ int error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(NULL, 0, fmt, ap);
+	vreport("ftrkit: ", NULL, 0, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -55,9 +73,7 @@ void warning(const char *fmt, ...)
 	if (error_quiet || muted)
 		return;
 	va_start(ap, fmt);
-	fputs("ftrkit: warning: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vreport("ftrkit: warning: ", NULL, 0, fmt, ap);
 	va_end(ap);
 }
 

@@ -18,14 +18,17 @@
 #include "cli/summary.h"
 #include "base/textwidth.h"
 #include "base/version.h"
+#include "base/quote.h"
 #include "base/banned.h"
 
 /* Print cell and pad it with spaces to width terminal columns (one space
  * at least), so Japanese cells stay aligned. */
 static void print_cell(const char *cell, size_t width)
 {
-	size_t used = display_width(cell);
-	fputs(cell, stdout);
+	char *shown = quote_controls(cell); /* ids and names come from the inputs */
+	size_t used = display_width(shown);
+	fputs(shown, stdout);
+	free(shown);
 	do
 		putchar(' ');
 	while (++used < width + 1);

@@ -1,22 +1,30 @@
 /*
  * cmd_verify.c - `ftrkit verify PACKAGE`, for auditors.
  *
- * Steps, one verdict line each: safety (zipread.c vets every entry and
- * hashes it in place), bag (bagit.txt, every payload manifest line, no
- * unlisted payload file, Payload-Oxum), tags (the tag manifest), signature
- * (Ed25519 over the tag manifest; --pubkey/--fingerprint insist on a
- * signer), verdicts (the checks re-run on the bundled questionnaire,
- * assessment and evidence, read from the zip through memory files, and
- * compared with results.sqlite and report.json).  Nothing is extracted to
- * disk: the database is deserialized into SQLite's memory.
+ * Steps, one verdict line each: safety (zipcanon.c and zipread.c accept
+ * only the zip shape bundle writes, vet every entry and hash it in place),
+ * bag (bagit.txt, every payload manifest line, no unlisted payload file,
+ * Payload-Oxum), tags (the tag manifest), signature (Ed25519 over the tag
+ * manifest; a package naming a signer must carry a valid signature;
+ * --pubkey/--fingerprint pin a signer, --require-signature demands one),
+ * verdicts (the checks re-run on the bundled questionnaire, assessment and
+ * evidence, read from the zip through memory files, compared with
+ * results.sqlite and report.json, every report regenerated in memory and
+ * compared byte for byte).  Nothing is extracted to disk: the database is
+ * deserialized into SQLite's memory.  Every name or path from the package
+ * is printed quoted (base/quote.h); the last line of an intact package
+ * says what was proven (print_proven()).
  *
- * Exit 0 intact, 1 tampered or verdicts differ, 2 unsafe or unreadable.
+ * Exit 0 intact, 1 tampered or verdicts differ, 2 unsafe or unreadable, or
+ * a --pubkey/--fingerprint that cannot be used.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "run/assess.h"
@@ -30,6 +38,9 @@
 #include "base/strbuf.h"
 #include "package/zipread.h"
 #include "package/verify_provenance.h"
+#include "reports/reports.h"
+#include "base/hash.h"
+#include "base/quote.h"
 #include "base/banned.h"
 
 #define TAG_LIMIT (1024 * 1024)
@@ -43,6 +54,10 @@ struct verify {
 	const struct options *opt;
 	int failed_step;  /* problems in the current step */
 	int tampered;     /* any step failed */
+	struct sign_key *want_key; /* --pubkey */
+	char want_fpr[65];         /* --fingerprint, normalised; "" when none */
+	char signer[65];           /* the verified signer's fingerprint, or "" */
+	int pinned;                /* ... and it is the --pubkey/--fingerprint one */
 };
 
 static void problem(struct verify *v, const char *fmt, ...)
@@ -51,15 +66,19 @@ static void problem(struct verify *v, const char *fmt, ...)
 static void problem(struct verify *v, const char *fmt, ...)
 {
 	va_list ap;
+	char *text, *shown;
 	v->failed_step++;
 	v->tampered = 1;
 	if (v->failed_step > MAX_PROBLEMS_SHOWN)
 		return;
-	fputs("  - ", stdout);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
+	/* names and paths come from the package: never raw on the terminal */
+	shown = quote_controls(text);
+	printf("  - %s\n", shown);
+	free(shown);
+	free(text);
 }
 
 /* Print the step line: ok with the summary, or FAILED with the count. */
@@ -69,13 +88,16 @@ static void step_line(struct verify *v, const char *step, const char *fmt, ...)
 static void step_line(struct verify *v, const char *step, const char *fmt, ...)
 {
 	va_list ap;
+	char *text, *shown;
 	if (v->failed_step > MAX_PROBLEMS_SHOWN)
 		printf("  - ... and %d more\n", v->failed_step - MAX_PROBLEMS_SHOWN);
-	printf("%-10s %s ", step, v->failed_step ? "FAILED" : "ok    ");
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
+	shown = quote_controls(text);
+	printf("%-10s %s %s\n", step, v->failed_step ? "FAILED" : "ok    ", shown);
+	free(shown);
+	free(text);
 	fflush(stdout);
 	v->failed_step = 0;
 }
@@ -249,36 +271,73 @@ static void step_tags(struct verify *v)
 	step_line(v, "tags", "%zu tag files match tagmanifest-sha256.txt", files);
 }
 
+/*
+ * --pubkey and --fingerprint, checked before the package is read: a pin
+ * that cannot be used is an input error (exit 2), never "tampered".
+ * 0, or -1 after reporting.
+ */
+static int load_pins(struct verify *v)
+{
+	if (v->opt->fingerprint && sign_fingerprint_parse(v->opt->fingerprint, v->want_fpr) < 0) {
+		char *q = quote_str(v->opt->fingerprint);
+		int ret = error("--fingerprint '%s' is not a SHA-256 fingerprint (64 hex digits)", q);
+		free(q);
+		return ret;
+	}
+	if (v->opt->pubkey) {
+		v->want_key = sign_load_public(v->opt->pubkey); /* reports why, one line */
+		if (!v->want_key)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * An unsigned package: tampered when anything in it names a signer (the
+ * signature was stripped) or when a signature was required.
+ */
+static void check_unsigned(struct verify *v)
+{
+	struct strbuf info;
+	const struct pkg_entry *ie = pkg_find(&v->pr, "bag-info.txt");
+
+	if (ie && !ie->is_dir && pkg_read(&v->pr, ie, TAG_LIMIT, &info) == 0) {
+		char *recorded = bag_info_get(info.buf, info.len, "FTR-Signer-Fingerprint");
+		if (recorded) {
+			char *q = quote_str(recorded);
+			problem(v, "bag-info.txt names signer SHA256:%s, but %s is missing: the "
+				"signature was removed", q, PACKAGE_SIG_FILE);
+			free(q);
+		}
+		free(recorded);
+		strbuf_release(&info);
+	}
+	if (pkg_find(&v->pr, PACKAGE_PUBKEY_FILE))
+		problem(v, "%s is present, but %s is missing: the signature was removed",
+			PACKAGE_PUBKEY_FILE, PACKAGE_SIG_FILE);
+	if (v->want_key || *v->want_fpr)
+		problem(v, "the package is not signed, but a signer was required");
+	else if (v->opt->require_signature)
+		problem(v, "the package is not signed, and --require-signature was given");
+	step_line(v, "signature", "none: the package is not signed");
+}
+
 static void step_signature(struct verify *v)
 {
 	const struct pkg_entry *sig = pkg_find(&v->pr, PACKAGE_SIG_FILE);
-	struct sign_key *pkg_key = NULL, *want_key = NULL;
+	struct sign_key *pkg_key = NULL;
 	struct strbuf sigdata, pem, tm, info;
-	char fpr[65] = "", want[65] = "", *recorded = NULL;
+	char fpr[65] = "", *recorded = NULL;
 	int have_tm = 0, have_info = 0, have_sig = 0, have_pem = 0;
 
+	if (!sig) {
+		check_unsigned(v);
+		return;
+	}
 	strbuf_init(&sigdata, 0);
 	strbuf_init(&pem, 0);
 	strbuf_init(&tm, 0);
 	strbuf_init(&info, 0);
-	if (v->opt->fingerprint && sign_fingerprint_parse(v->opt->fingerprint, want) < 0) {
-		problem(v, "--fingerprint '%s' is not a SHA-256 fingerprint (64 hex digits)",
-			v->opt->fingerprint);
-		goto out;
-	}
-	if (v->opt->pubkey) {
-		want_key = sign_load_public(v->opt->pubkey);
-		if (!want_key) {
-			problem(v, "--pubkey %s cannot be used", v->opt->pubkey);
-			goto out;
-		}
-	}
-	if (!sig) {
-		if (v->opt->pubkey || v->opt->fingerprint)
-			problem(v, "the package is not signed, but a signer was required");
-		step_line(v, "signature", "none: the package is not signed");
-		goto done;
-	}
 	have_sig = pkg_read(&v->pr, sig, 4096, &sigdata) == 0;
 	have_pem = read_tag(v, PACKAGE_PUBKEY_FILE, 64 * 1024, &pem) == 0;
 	have_tm = read_tag(v, "tagmanifest-sha256.txt", MANIFEST_LIMIT, &tm) == 0;
@@ -296,33 +355,53 @@ static void step_signature(struct verify *v)
 			"signed by another key", PACKAGE_SIG_FILE, PACKAGE_PUBKEY_FILE);
 	if (have_info) {
 		recorded = bag_info_get(info.buf, info.len, "FTR-Signer-Fingerprint");
-		if (!recorded || strcmp(recorded, fpr) != 0)
-			problem(v, "bag-info.txt records signer %s, the package key is %s",
-				recorded ? recorded : "(none)", fpr);
+		if (!recorded || strcmp(recorded, fpr) != 0) {
+			char *q = quote_str(recorded ? recorded : "(none)");
+			problem(v, "bag-info.txt records signer %s, the package key is %s", q, fpr);
+			free(q);
+		}
 	}
-	if (want_key) {
+	if (v->want_key) {
 		char kf[65];
-		sign_fingerprint(want_key, kf);
+		sign_fingerprint(v->want_key, kf);
 		if (strcmp(kf, fpr) != 0)
 			problem(v, "signed by SHA256:%s, not by the --pubkey key SHA256:%s", fpr, kf);
-		else if (!sign_verify(want_key, tm.buf, tm.len,
+		else if (!sign_verify(v->want_key, tm.buf, tm.len,
 				      (const unsigned char *)sigdata.buf, sigdata.len))
 			problem(v, "signature does not verify with --pubkey %s", v->opt->pubkey);
 	}
-	if (*want && strcmp(want, fpr) != 0)
-		problem(v, "signed by SHA256:%s, not by the required SHA256:%s", fpr, want);
+	if (*v->want_fpr && strcmp(v->want_fpr, fpr) != 0)
+		problem(v, "signed by SHA256:%s, not by the required SHA256:%s", fpr, v->want_fpr);
+	if (!v->failed_step) {
+		memcpy(v->signer, fpr, sizeof(v->signer));
+		v->pinned = v->want_key || *v->want_fpr;
+	}
 out:
 	step_line(v, "signature", "Ed25519, signer SHA256:%s%s", *fpr ? fpr : "unknown",
-		  v->failed_step ? "" : (want_key || *want) ? " (the required signer)"
+		  v->failed_step ? "" : v->pinned ? " (the required signer)"
 		  : " (compare it with the one the signer gave you)");
-done:
 	free(recorded);
 	sign_key_free(pkg_key);
-	sign_key_free(want_key);
 	strbuf_release(&sigdata);
 	strbuf_release(&pem);
 	strbuf_release(&tm);
 	strbuf_release(&info);
+}
+
+/*
+ * The last line of an intact package: what was proven, in plain words.
+ * Integrity alone proves the files agree with the manifests; only a
+ * signature by a key the auditor pinned proves who made the package.
+ */
+static void print_proven(const struct verify *v)
+{
+	if (!*v->signer)
+		printf("integrity only \u2014 not signed\n");
+	else if (v->pinned)
+		printf("signed by the pinned key SHA256:%s\n", v->signer);
+	else
+		printf("signed by SHA256:%s \u2014 not pinned: compare it with the fingerprint "
+		       "you were given\n", v->signer);
 }
 
 /* ---- verdicts ------------------------------------------------------ */
@@ -357,29 +436,110 @@ static int vws_open(void *arg, const char *relpath)
 	return fd;
 }
 
-/* The redaction record: original SHA-256 of a packaged path, or NULL. */
-static char *redacted_original(const struct strbuf *rec, const char *name)
+/*
+ * The redaction record: original SHA-256 of a packaged path, or NULL; the
+ * record's "lines=" list into *lines (caller frees; NULL when none).
+ */
+static char *redacted_original(const struct strbuf *rec, const char *name, char **lines)
 {
 	const char *p = rec->buf, *end = rec->buf + rec->len;
+	*lines = NULL;
 	while (p && p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
-		const char *path = NULL;
+		const char *path = NULL, *list = NULL;
 		if (*p != '#' && eol - p > 64 + 2) {
 			const char *q = p + 64;
 			while (q < eol && *q == ' ')
 				q++;
+			list = q;
 			q = memchr(q, ' ', (size_t)(eol - q));
+			if (q && (size_t)(q - list) > 6 && memcmp(list, "lines=", 6) == 0)
+				list += 6;
+			else
+				list = NULL;
 			while (q && q < eol && *q == ' ')
 				q++;
 			path = q;
 		}
 		if (path && (size_t)(eol - path) == strlen(name) &&
-		    memcmp(path, name, (size_t)(eol - path)) == 0)
+		    memcmp(path, name, (size_t)(eol - path)) == 0) {
+			if (list)
+				*lines = xstrndup(list, (size_t)(strcspn(list, " ")));
 			return xstrndup(p, 64);
+		}
 		p = nl ? nl + 1 : end;
 	}
 	return NULL;
+}
+
+/* 1 when text holds a "[REDACTED:RULE]" marker (RULE: [A-Za-z0-9_-]+). */
+static int has_marker(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	while ((p = memmem(p, (size_t)(end - p), "[REDACTED:", 10)) != NULL) {
+		const char *q = p + 10;
+		while (q < end && (isalnum((unsigned char)*q) || *q == '-' || *q == '_'))
+			q++;
+		if (q > p + 10 && q < end && *q == ']')
+			return 1;
+		p += 10;
+	}
+	return 0;
+}
+
+/*
+ * The record may excuse a packaged file that differs from the assessed one
+ * only when it is a redaction: every line the record lists (1-based,
+ * ascending) holds a [REDACTED:RULE] marker in the packaged copy.  A
+ * forged record naming a changed file without markers excuses nothing.
+ * 1 when the redaction holds, else 0 after a problem.
+ */
+static int redaction_holds(struct verify *v, const struct pkg_entry *e, const char *name,
+			   const char *lines)
+{
+	struct strbuf sb;
+	const char *p = lines, *text, *end;
+	long want, at = 1, last = 0;
+	int ok = 1;
+
+	if (!lines || !*lines) {
+		problem(v, "%s: redactions.txt lists it without its changed lines", name);
+		return 0;
+	}
+	if (pkg_read(&v->pr, e, MANIFEST_LIMIT, &sb) < 0) {
+		problem(v, "%s: the redacted copy cannot be read", name);
+		return 0;
+	}
+	text = sb.buf;
+	end = sb.buf + sb.len;
+	while (ok && *p) {
+		char *stop;
+		const char *eol;
+		want = strtol(p, &stop, 10);
+		if (stop == p || want <= last || (*stop && *stop != ',')) {
+			problem(v, "%s: redactions.txt lines=%s is not an ascending list", name, lines);
+			ok = 0;
+			break;
+		}
+		p = *stop ? stop + 1 : stop;
+		last = want;
+		while (at < want && text < end) {
+			const char *nl = memchr(text, '\n', (size_t)(end - text));
+			text = nl ? nl + 1 : end;
+			at++;
+		}
+		eol = text < end ? memchr(text, '\n', (size_t)(end - text)) : NULL;
+		if (!eol)
+			eol = end;
+		if (at != want || text >= end || !has_marker(text, (size_t)(eol - text))) {
+			problem(v, "%s line %ld: listed in redactions.txt but holds no "
+				"[REDACTED:RULE] marker: not a redaction", name, want);
+			ok = 0;
+		}
+	}
+	strbuf_release(&sb);
+	return ok;
 }
 
 static int db_open(struct verify *v, sqlite3 **db, struct strbuf *image)
@@ -435,6 +595,53 @@ static int verify_tailoring(struct verify *v, struct assess_run *run)
 	return ret;
 }
 
+/* SHA-256 of everything in fd from offset 0 into hex; 0 or -1. */
+static int hash_fd(int fd, char hex[65])
+{
+	uint64_t size;
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		return -1;
+	return sha256_fd(fd, hex, &size);
+}
+
+/*
+ * Every report in the package regenerated in memory (a memory file, never
+ * the disk) from the bundled results.sqlite and the re-derived run, and
+ * compared byte for byte (by SHA-256) with the packaged copy: an edited
+ * index.html, junit.xml, OSCAL file or report.json is tampered, named.
+ * Returns the number of reports that matched.
+ */
+static size_t check_reports(struct verify *v, sqlite3 *db, const struct assess_run *run)
+{
+	const struct report_def *r;
+	size_t same = 0;
+
+	for (r = report_registry(); r->format; r++) {
+		char *name = xasprintf("data/%s", r->filename), hex[65];
+		const struct pkg_entry *e = pkg_find(&v->pr, name);
+		struct atomic_file af;
+
+		if (!e || e->is_dir) {
+			free(name);
+			continue;
+		}
+		memset(&af, 0, sizeof(af));
+		af.final_path = af.tmp_path = name;
+		af.fd = memfd_create("ftrkit-report", MFD_CLOEXEC);
+		if (af.fd < 0 || r->write(db, run, &af) < 0 || hash_fd(af.fd, hex) < 0)
+			problem(v, "%s cannot be regenerated from results.sqlite", name);
+		else if (strcmp(hex, e->sha256) != 0)
+			problem(v, "%s is not the report results.sqlite and the bundled evidence "
+				"give (edited)", name);
+		else
+			same++;
+		if (af.fd >= 0)
+			close(af.fd);
+		free(name);
+	}
+	return same;
+}
+
 static void step_verdicts(struct verify *v)
 {
 	struct questionnaire q;
@@ -448,7 +655,7 @@ static void step_verdicts(struct verify *v)
 	const struct pkg_entry *qe = NULL;
 	char *as_of = NULL, *lang = NULL, *shown;
 	int64_t as_of_day;
-	size_t i, j, nr_q = 0, controls = 0, rows;
+	size_t i, j, nr_q = 0, controls = 0, rows, reports = 0;
 	int loaded_q = 0, loaded_a = 0, have_ws = 0, have_json = 0;
 
 	memset(&run, 0, sizeof(run));
@@ -657,18 +864,24 @@ static void step_verdicts(struct verify *v)
 		const char *sha = (const char *)sqlite3_column_text(st, 1);
 		char *name = evidence_entry(path ? path : "");
 		const struct pkg_entry *e = pkg_find(&v->pr, name);
-		char *orig = redacted_original(&redactions, name);
+		char *lines = NULL, *orig = redacted_original(&redactions, name, &lines);
 		if (!e)
 			problem(v, "%s: assessed but not in the package", name);
 		else if (!sha || strcmp(sha, orig ? orig : e->sha256) != 0)
 			problem(v, "%s: not the file that was assessed (SHA-256 differs from "
 				"results.sqlite)", name);
+		else if (orig)
+			redaction_holds(v, e, name, lines);
 		free(orig);
+		free(lines);
 		free(name);
 	}
 	if (rows != ws.nr_files)
 		problem(v, "results.sqlite lists %zu evidence files, the package holds %zu",
 			rows, ws.nr_files);
+	sqlite3_finalize(st);
+	st = NULL;
+	reports = check_reports(v, db, &run);
 	goto out;
 unreadable:
 	problem(v, "a bundled input cannot be read");
@@ -678,7 +891,8 @@ out:
 	if (db)
 		sqlite3_close(db);
 	step_line(v, "verdicts", "%zu controls re-derived from the bundled evidence, compared "
-		  "with results.sqlite%s", controls, have_json ? " and report.json" : "");
+		  "with results.sqlite%s; %zu reports regenerated byte for byte", controls,
+		  have_json ? " and report.json" : "", reports);
 	assess_free(&run);
 	if (have_ws)
 		workspace_close(&ws);
@@ -695,9 +909,50 @@ out:
 	strbuf_release(&redactions);
 }
 
+/* The safety step's line: the entry count and the (quoted) top folder. */
+static void print_safety(const struct verify *v)
+{
+	char *top = quote_str(v->pr.top);
+	printf("%-10s ok     %zu entries in one top folder %s/, read in place\n", "safety",
+	       v->pr.nr, top);
+	free(top);
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+	uint64_t x = (*(const struct pkg_entry *const *)a)->index;
+	uint64_t y = (*(const struct pkg_entry *const *)b)->index;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * --verbose: every entry verify checked, by its full name in archive order
+ * ("  entry NAME", quoted), so an auditor can compare with `unzip -Z1`.
+ */
+static void list_entries(const struct verify *v)
+{
+	const struct pkg_entry **order = xcalloc(v->pr.nr ? v->pr.nr : 1, sizeof(*order));
+	size_t i;
+
+	for (i = 0; i < v->pr.nr; i++)
+		order[i] = &v->pr.entries[i];
+	qsort(order, v->pr.nr, sizeof(*order), cmp_index);
+	for (i = 0; i < v->pr.nr; i++) {
+		const struct pkg_entry *e = order[i];
+		char *full = *e->name ? xasprintf("%s/%s%s", v->pr.top, e->name, e->is_dir ? "/" : "")
+				      : xasprintf("%s/", v->pr.top);
+		char *q = quote_str(full);
+		printf("  entry %s\n", q);
+		free(q);
+		free(full);
+	}
+	free(order);
+}
+
 int cmd_verify(struct options *opt)
 {
 	struct verify v;
+	char *shown = NULL; /* the package's path as given, for the terminal */
 	int ret = EXIT_INPUT;
 
 	if (opt->argc != 1) {
@@ -706,13 +961,17 @@ int cmd_verify(struct options *opt)
 	}
 	memset(&v, 0, sizeof(v));
 	v.opt = opt;
+	shown = quote_controls(opt->argv[0]);
+	if (load_pins(&v) < 0)
+		goto out;
 	if (pkg_open(opt->argv[0], &v.pr) < 0 || pkg_hash_all(&v.pr) < 0) {
 		printf("%-10s REFUSED %s: unsafe or unreadable, nothing checked further\n",
-		       "safety", opt->argv[0]);
+		       "safety", shown);
 		goto out;
 	}
-	printf("%-10s ok     %zu entries in one top folder %s/, read in place\n", "safety",
-	       v.pr.nr, v.pr.top);
+	print_safety(&v);
+	if (opt->verbose)
+		list_entries(&v);
 	if (step_bagit(&v) < 0) {
 		printf("%-10s REFUSED not a BagIt bag\n", "bag");
 		goto out;
@@ -722,13 +981,16 @@ int cmd_verify(struct options *opt)
 	step_signature(&v);
 	step_verdicts(&v);
 	if (v.tampered) {
-		printf("TAMPERED: %s fails verification (see above)\n", opt->argv[0]);
+		printf("TAMPERED: %s fails verification (see above)\n", shown);
 		ret = EXIT_FINDINGS;
 	} else {
-		printf("intact: %s\n", opt->argv[0]);
+		printf("intact: %s\n", shown);
+		print_proven(&v);
 		ret = EXIT_ALL_MET;
 	}
 out:
+	sign_key_free(v.want_key);
 	pkg_close(&v.pr);
+	free(shown);
 	return ret;
 }

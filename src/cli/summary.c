@@ -6,6 +6,7 @@
  * prints every finding with its file and line below its control.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "base/error.h"
 #include "base/messages.h"
 #include "base/textwidth.h"
+#include "base/quote.h"
 #include "base/banned.h"
 
 #define REASON_COLUMNS 72
@@ -37,6 +39,27 @@ static void print_cut(FILE *out, const char *s, size_t columns)
 		p += n;
 	}
 	fputs("…", out);
+}
+
+/*
+ * One finding for -v: its message and file come from the inputs (file
+ * names, JSON keys, FIS tags, log excerpts), so control characters are
+ * escaped (quote.h) before they reach the terminal.
+ */
+static void print_finding(FILE *out, const struct finding *f, const char *lang)
+{
+	char *message = quote_controls(f->message ? f->message : "");
+	fprintf(out, "    [%s] %s", verdict_label(f->status, lang), message);
+	free(message);
+	if (f->file) {
+		char *file = quote_controls(f->file);
+		if (f->line > 0)
+			fprintf(out, " (%s:%ld)", file, f->line);
+		else
+			fprintf(out, " (%s)", file);
+		free(file);
+	}
+	fputc('\n', out);
 }
 
 static void pad(FILE *out, size_t used, size_t width)
@@ -74,9 +97,20 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 		if (w > verdict_w)
 			verdict_w = w;
 	}
-	fprintf(out, msg(M_SUMMARY_HEADER, run->lang), run->assessment.product,
-		run->assessment.product_version ? run->assessment.product_version : "",
-		run->questionnaire.id, run->questionnaire.version, run->as_of);
+	{
+		char *header = xasprintf(msg(M_SUMMARY_HEADER, run->lang), run->assessment.product,
+					 run->assessment.product_version ?
+					 run->assessment.product_version : "",
+					 run->questionnaire.id, run->questionnaire.version, run->as_of);
+		size_t n = strlen(header);
+		char *shown;
+		if (n && header[n - 1] == '\n')
+			header[n - 1] = '\0'; /* the format's own newline */
+		shown = quote_controls(header);
+		fprintf(out, "%s\n", shown);
+		free(shown);
+		free(header);
+	}
 	/* headings are as wide as their column's widest cell, in columns */
 	fputs(h_control, out);
 	pad(out, display_width(h_control), id_w + 2);
@@ -95,7 +129,11 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 		if (colour)
 			fputs("\033[0m", out);
 		pad(out, display_width(label), verdict_w + 2);
-		print_cut(out, c->reason ? c->reason : "", REASON_COLUMNS);
+		{
+			char *reason = quote_controls(c->reason ? c->reason : "");
+			print_cut(out, reason, REASON_COLUMNS);
+			free(reason);
+		}
 		fputc('\n', out);
 		if (!opt->verbose)
 			continue;
@@ -103,13 +141,7 @@ void summary_print(FILE *out, const struct options *opt, const struct assess_run
 			const struct check_result *cr = &c->checks[j];
 			for (k = 0; k < cr->nr_findings; k++) {
 				const struct finding *f = &cr->findings[k];
-				fprintf(out, "    [%s] %s", verdict_label(f->status, run->lang),
-					f->message);
-				if (f->file && f->line > 0)
-					fprintf(out, " (%s:%ld)", f->file, f->line);
-				else if (f->file)
-					fprintf(out, " (%s)", f->file);
-				fputc('\n', out);
+				print_finding(out, f, run->lang);
 			}
 		}
 	}

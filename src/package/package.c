@@ -528,12 +528,19 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 			"    $ openssl pkey -pubin -in " PACKAGE_PUBKEY_FILE " -outform DER | sha256sum\n"
 			"    macOS$ /opt/homebrew/opt/openssl@3/bin/openssl pkeyutl -verify -pubin -inkey " PACKAGE_PUBKEY_FILE " -rawin -in tagmanifest-sha256.txt -sigfile " PACKAGE_SIG_FILE "\n"
 			"    macOS$ /opt/homebrew/opt/openssl@3/bin/openssl pkey -pubin -in " PACKAGE_PUBKEY_FILE " -outform DER | shasum -a 256\n"
+			"   A valid signature proves only that the holder of that key signed\n"
+			"   these files: it tells who made the package once you have matched\n"
+			"   the fingerprint, not that the verdicts are right.  The key file\n"
+			"   travels inside the package, so a signature without that\n"
+			"   comparison proves nothing about who made it.  A package that\n"
+			"   names a signer but has no valid signature has been tampered with.\n"
 			"\n");
 	else
 		strbuf_addstr(sb,
-			"5. This package is not signed: its integrity rests on the hashes\n"
-			"   above.  Compare the SHA-256 of the zip with the one the sender\n"
-			"   gave you to be sure it is the package they made.\n"
+			"5. This package is not signed: integrity only.  The hashes above\n"
+			"   show the files agree with each other, not who made them: anyone\n"
+			"   can rebuild matching manifests.  Compare the SHA-256 of the zip\n"
+			"   with the one the sender gave you to be sure it is their package.\n"
 			"\n");
 	strbuf_addstr(sb,
 		"6. Read the report: open data/index.html in a browser (it needs no\n"
@@ -544,9 +551,17 @@ static void write_verify_txt(struct strbuf *sb, const char *top, int signed_pkg,
 		"   secrets were replaced by [REDACTED:...] markers, with the SHA-256\n"
 		"   of each original and the lines changed.\n"
 		"\n"
-		"With ftrkit, `ftrkit verify " );
-	strbuf_addf(sb, "%s.zip` does all of this in place and also\n"
-		"re-derives every verdict from the bundled evidence.\n", top);
+		"With ftrkit:\n"
+		"    ftrkit verify " );
+	strbuf_addf(sb, "%s.zip\n"
+		"does all of this in place, refuses a zip not shaped exactly as\n"
+		"ftrkit writes it (so that it checks the very entries unzip shows\n"
+		"you), re-derives every verdict from the bundled evidence, and ends\n"
+		"with one line saying what was proven:\n"
+		"\"integrity only \u2014 not signed\", \"signed by SHA256:<fingerprint> \u2014 not\n"
+		"pinned: compare it with the fingerprint you were given\" or \"signed by\n"
+		"the pinned key\" (with --pubkey or --fingerprint).  --require-signature\n"
+		"makes an unsigned package fail.\n", top);
 }
 
 static int64_t package_epoch(const struct options *opt)

@@ -1,9 +1,12 @@
 /*
  * zipread.c - vetting and streaming an untrusted package with libzip.
  *
- * The archive is opened read-only with libzip's consistency checks (local
- * and central headers must agree); then every name and attribute is
- * checked before any content is read.  Content is only ever streamed in
+ * The archive's shape is first walked by zipcanon.c, independently of
+ * libzip: only the shape bundle writes is accepted, so every zip reader
+ * (libzip here, unzip and Python's zipfile at the auditor's) sees the same
+ * entries.  Then it is opened read-only with libzip's consistency checks,
+ * libzip's view must be the walk's entry for entry, and every name and
+ * attribute is checked before any content is read.  Content is only ever streamed in
  * READ_BLOCK pieces, bounded by the declared size, into a hash, a bounded
  * buffer or a memory file.
  */
@@ -18,6 +21,8 @@
 #include <zip.h>
 
 #include "package/zipread.h"
+#include "package/zipcanon.h"
+#include "base/quote.h"
 #include "package/entryname.h"
 #include "base/error.h"
 #include "base/jobs.h"
@@ -36,8 +41,58 @@ static int cmp_entry(const void *a, const void *b)
 	return strcmp(((const struct pkg_entry *)a)->name, ((const struct pkg_entry *)b)->name);
 }
 
+/*
+ * The walk of zipcanon.c: 0 when the archive has the one shape bundle
+ * writes (its entries in zc, which the caller frees), or -1 after reporting
+ * "not a package written by ftrkit: <why>".
+ */
+static int canonical_shape(struct pkg_reader *pr, struct zipcanon *zc)
+{
+	char *why = NULL;
+	int ret = 0;
+
+	if (zipcanon_walk(pr->fd, zc, &why) < 0) {
+		ret = error_at(pr->path, 0, "not a package written by ftrkit: %s", why);
+		zipcanon_free(zc);
+	}
+	free(why);
+	return ret;
+}
+
+/*
+ * libzip must see exactly the entries of the walk, in the same order with
+ * the same sizes: what verify checks is what every other reader lists.
+ * Frees zc.  0, or -1 after reporting.
+ */
+static int same_view(struct pkg_reader *pr, struct zipcanon *zc, zip_int64_t n)
+{
+	zip_uint64_t i;
+	int ret = 0;
+
+	if ((zip_uint64_t)n != zc->nr)
+		ret = error_at(pr->path, 0, "not a package written by ftrkit: libzip sees %lld "
+			       "entries, the directory walk %zu", (long long)n, zc->nr);
+	for (i = 0; ret == 0 && i < zc->nr; i++) {
+		const char *raw = zip_get_name(pr->za, i, ZIP_FL_ENC_RAW);
+		zip_stat_t zs;
+		if (!raw || zip_stat_index(pr->za, i, ZIP_FL_ENC_RAW, &zs) < 0 ||
+		    strcmp(raw, zc->entries[i].name) != 0 ||
+		    !(zs.valid & ZIP_STAT_SIZE) || zs.size != zc->entries[i].size ||
+		    !(zs.valid & ZIP_STAT_COMP_SIZE) || zs.comp_size != zc->entries[i].comp_size) {
+			char *q = quote_str(zc->entries[i].name);
+			ret = error_at(pr->path, 0, "not a package written by ftrkit: libzip and the "
+				       "directory walk disagree on entry %llu '%s'",
+				       (unsigned long long)i + 1, q);
+			free(q);
+		}
+	}
+	zipcanon_free(zc);
+	return ret;
+}
+
 int pkg_open(const char *path, struct pkg_reader *pr)
 {
+	struct zipcanon zc;
 	zip_int64_t n;
 	zip_uint64_t i;
 	uint64_t total = 0;
@@ -59,10 +114,13 @@ int pkg_open(const char *path, struct pkg_reader *pr)
 		free(pr->fd_path);
 		pr->fd_path = NULL; /* no /proc: one handle, by path */
 	}
+	if (canonical_shape(pr, &zc) < 0)
+		return -1;
 	pr->za = zip_open(pr->fd_path ? pr->fd_path : path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
 	if (!pr->za) {
 		zip_error_t e;
 		int ret;
+		zipcanon_free(&zc);
 		if (zerr == ZIP_ER_EXISTS)
 			return error_at(path, 0, "two entries with the same name: refused");
 		zip_error_init_with_code(&e, zerr);
@@ -71,8 +129,8 @@ int pkg_open(const char *path, struct pkg_reader *pr)
 		return ret;
 	}
 	n = zip_get_num_entries(pr->za, 0);
-	if (n <= 0)
-		return error_at(path, 0, "empty archive");
+	if (same_view(pr, &zc, n) < 0)
+		return -1;
 	if (n > PKG_MAX_ENTRIES)
 		return error_at(path, 0, "%lld entries (limit %d): refused",
 				(long long)n, PKG_MAX_ENTRIES);

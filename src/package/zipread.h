@@ -2,13 +2,15 @@
  * zipread.h - read an untrusted zip in place (libzip), refusing anything
  * unsafe before a byte of content is used.
  *
- * pkg_open() accepts only archives whose every entry has a name that
- * passes entry_name_problem() (entryname.h: the rule bundle applies before
- * writing), is a regular file or a folder (no symlinks, devices, ...), is
- * not encrypted, appears once, and lies below one and the same top folder.
- * The zip-bomb guard is a hard budget, not a ratio (which would refuse an
- * honest repetitive log or a sparse file): the declared sizes of all
- * entries together stay within PKG_MAX_TOTAL, and every read stops as
+ * pkg_open() accepts only archives of the one shape bundle writes (see
+ * zipcanon.h; else "not a package written by ftrkit: <why>"), which libzip
+ * must read as exactly the same entries, and whose every entry has a name
+ * that passes entry_name_problem() (entryname.h: the rule bundle applies
+ * before writing), is a regular file or a folder (no symlinks, devices,
+ * ...), is not encrypted, appears once, and lies below one and the same top
+ * folder.  The zip-bomb guard is a hard budget, not a ratio (which would
+ * refuse an honest repetitive log or a sparse file): the declared sizes of
+ * all entries together stay within PKG_MAX_TOTAL, and every read stops as
  * soon as an entry inflates to more than its declared size, so no pass
  * over the package inflates more than PKG_MAX_TOTAL bytes.  pkg_hash_all()
  * then streams every file entry once, checking that the bytes it inflates

@@ -26,6 +26,7 @@ enum long_only {
 	OPT_REDACT,
 	OPT_PUBKEY,
 	OPT_FINGERPRINT,
+	OPT_REQUIRE_SIGNATURE,
 	OPT_NO_SANDBOX,
 	OPT_NO_COLOR,
 	OPT_MAX_FILE_SIZE,
@@ -46,6 +47,7 @@ static const struct option long_options[] = {
 	{ "redact", no_argument, NULL, OPT_REDACT },
 	{ "pubkey", required_argument, NULL, OPT_PUBKEY },
 	{ "fingerprint", required_argument, NULL, OPT_FINGERPRINT },
+	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
 	{ "no-sandbox", no_argument, NULL, OPT_NO_SANDBOX },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
@@ -92,10 +94,10 @@ static const struct command_help command_help[] = {
 	  "assess, then write the review package (a zipped BagIt bag)",
 	  "exit 0 all met, 1 findings, 2 not written",
 	  "q w t o as-of format lang sign redact history quiet v no-color limits no-sandbox" },
-	{ "verify", "PACKAGE", "[--pubkey FILE | --fingerprint HEX] PACKAGE",
+	{ "verify", "PACKAGE", "[--pubkey FILE | --fingerprint HEX] [--require-signature] PACKAGE",
 	  "check a package's safety, integrity, signature and verdicts",
 	  "exit 0 intact, 1 tampered or verdicts differ, 2 unreadable",
-	  "pubkey fingerprint quiet no-color limits no-sandbox" },
+	  "pubkey fingerprint require-signature quiet v no-color limits no-sandbox" },
 	{ "keygen", "[NAME]", "[NAME]",
 	  "write an Ed25519 key pair NAME.key (0600) and NAME.pub\n"
 	  "(default NAME ftrkit-signing; never overwrites)",
@@ -144,6 +146,7 @@ static const struct option_help option_help[] = {
 		     "                            bundle; the HTML report then shows what changed)\n" },
 	{ "pubkey", "      --pubkey FILE         verify: insist on this signer's public key\n" },
 	{ "fingerprint", "      --fingerprint HEX     verify: insist on this signer's SHA-256 key fingerprint\n" },
+	{ "require-signature", "      --require-signature   verify: an unsigned package fails (exit 1)\n" },
 	{ "quiet", "      --quiet               print nothing but errors\n" },
 	{ "v", "  -v, --verbose             print every finding\n" },
 	{ "no-color", "      --no-color            no colour even on a terminal (also NO_COLOR, TERM=dumb)\n" },
@@ -215,7 +218,7 @@ void usage(const char *command)
 	}
 	printf("\n`ftrkit COMMAND --help` prints one command's usage and options.\n"
 	       "\noptions:\n");
-	print_options("q w t o as-of format lang sign redact history pubkey fingerprint quiet v "
+	print_options("q w t o as-of format lang sign redact history pubkey fingerprint require-signature quiet v "
 		      "no-color limits no-sandbox");
 	printf("  -h, --help                this help\n"
 	       "      --version             print the version\n"
@@ -335,6 +338,7 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 		case OPT_REDACT: opt->redact = 1; break;
 		case OPT_PUBKEY: opt->pubkey = optarg; break;
 		case OPT_FINGERPRINT: opt->fingerprint = optarg; break;
+		case OPT_REQUIRE_SIGNATURE: opt->require_signature = 1; break;
 		case OPT_NO_SANDBOX: opt->no_sandbox = 1; break;
 		case OPT_NO_COLOR: opt->no_color = 1; break;
 		case OPT_HISTORY: opt->history = optarg; break;

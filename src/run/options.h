@@ -23,6 +23,7 @@ struct options {
 	const char *fingerprint;   /* verify --fingerprint HEX */
 	const char *history;       /* assess, bundle, history: --history FILE */
 	const char *tailoring;     /* -t/--tailoring FILE */
+	int require_signature;     /* verify --require-signature */
 	int redact;                /* bundle --redact */
 	int force;                 /* keygen --force is not offered; reserved 0 */
 	int quiet, verbose;

@@ -6,13 +6,15 @@ Entries are copied in order with their attributes; then each OP applies:
   add:NAME:TEXT        add a new entry NAME holding TEXT
   sub:NAME:OLD:NEW     replace the first OLD by NEW in entry NAME
   put:NAME:FILE        replace entry NAME by the bytes of FILE
+  del:NAME             remove entry NAME
   sql:NAME:STATEMENT   run a SQL statement on the SQLite database NAME
-  rebag                recompute both manifests afterwards (a tamperer who
-                       knows BagIt but cannot sign)
+  rebag                recompute both manifests and Payload-Oxum afterwards
+                       (a tamperer who knows BagIt but cannot sign)
 NAME is relative to the top folder.
 """
 import hashlib
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -45,6 +47,9 @@ def main(src, dst, ops):
             old, _, new = arg.partition(":")
             assert old.encode() in data[full], (old, name)
             data[full] = data[full].replace(old.encode(), new.encode(), 1)
+        elif kind == "del":
+            del data[full]
+            order.remove(full)
         elif kind == "put":
             data[full] = open(arg, "rb").read()
         elif kind == "sql":
@@ -64,6 +69,9 @@ def main(src, dst, ops):
         man = "".join("%s  %s\n" % (hashlib.sha256(data[n]).hexdigest(), n[len(top):])
                       for n in payload)
         data[top + "manifest-sha256.txt"] = man.encode()
+        oxum = "Payload-Oxum: %d.%d" % (sum(len(data[n]) for n in payload), len(payload))
+        info = top + "bag-info.txt"
+        data[info] = re.sub(rb"(?m)^Payload-Oxum: .*$", oxum.encode(), data[info])
         tags = sorted(n for n in data if not n.startswith(top + "data/") and not n.endswith("/")
                       and not n[len(top):].startswith("tagmanifest-"))
         tm = "".join("%s  %s\n" % (hashlib.sha256(data[n]).hexdigest(), n[len(top):])
