@@ -77,7 +77,8 @@ reports_state() {
 	[[ "$output" == *"100%"* ]]
 	ftr verify "$PKG"
 	[ "$status" -eq 0 ]
-	[[ "${lines[-1]}" == "intact: $PKG" ]]
+	[ "${lines[-2]}" = "intact: $PKG" ]
+	[ "${lines[-1]}" = "integrity only — not signed" ]
 }
 
 @test "a real bomb is still refused: sizes that lie, and declared sizes over the budget" {
