@@ -16,7 +16,7 @@ _ftrkit()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="init assess bundle verify keygen schedule"
+	local commands="init assess bundle verify keygen schedule explain diff history"
 	local common="--quiet --verbose --no-color --no-sandbox --help"
 	local limits="--max-file-size --max-files --max-line --max-xml-depth"
 	local report="--questionnaire --workspace --out --as-of --format --lang"
@@ -27,6 +27,9 @@ _ftrkit()
 	fi
 
 	case $prev in
+	-t|--tailoring|--history)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
 	-q|--questionnaire)
 		COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur") $(compgen -d -- "$cur"))
 		return ;;
@@ -34,6 +37,10 @@ _ftrkit()
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
 	--format)
+		if [ "${words[1]}" = diff ] || [ "${words[1]}" = history ]; then
+			COMPREPLY=($(compgen -W "text json" -- "$cur"))
+			return
+		fi
 		# A comma-separated list: complete the last item.
 		local done=${cur%"${cur##*,}"}
 		COMPREPLY=($(compgen -P "$done" -W "html json junit oscal oscal-json" -- "${cur##*,}"))
@@ -51,17 +58,22 @@ _ftrkit()
 	local opts
 	case ${words[1]} in
 	init)     opts="--questionnaire --help" ;;
-	assess)   opts="$report $common $limits" ;;
-	bundle)   opts="$report --sign --redact $common $limits" ;;
-	verify)   opts="--pubkey --fingerprint --quiet --no-color --no-sandbox --help $limits" ;;
+	assess)   opts="$report --tailoring --history $common $limits" ;;
+	bundle)   opts="$report --tailoring --history --sign --redact $common $limits" ;;
+	verify)   opts="--pubkey --fingerprint --require-signature --quiet --verbose --no-color --no-sandbox --help $limits" ;;
 	keygen)   opts="--help" ;;
 	schedule) opts="--questionnaire --workspace --out --as-of --lang --quiet --no-color --no-sandbox --help" ;;
+	explain)  opts="--questionnaire --workspace --as-of --lang --no-sandbox --help" ;;
+	diff)     opts="--format --no-sandbox --help" ;;
+	history)  opts="--history --format --no-sandbox --help" ;;
 	*)        return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
-	elif [ "${words[1]}" = verify ]; then
+	elif [ "${words[1]}" = verify ] || [ "${words[1]}" = diff ]; then
 		COMPREPLY=($(compgen -f -X '!*.zip' -- "$cur") $(compgen -d -- "$cur"))
+	elif [ "${words[1]}" = explain ]; then
+		COMPREPLY=($(compgen -f -- "$cur"))
 	elif [ "${words[1]}" = init ]; then
 		COMPREPLY=($(compgen -d -- "$cur"))
 	fi

@@ -111,16 +111,16 @@ static const struct command_help command_help[] = {
 	  "every line of a drill log that matched, as which event and time,\n"
 	  "then its drill records",
 	  "exit 0 measured success, 1 not, 2 error",
-	  "q w as-of lang no-color no-sandbox" },
+	  "q w as-of lang no-sandbox" },
 	{ "diff", "OLD NEW", "[--format text|json] OLD NEW",
 	  "what changed between two packages (.zip) or results.sqlite files:\n"
 	  "verdicts, findings, evidence",
 	  "exit 0 same, 1 differs, 2 error",
-	  "diff-format quiet no-color no-sandbox" },
+	  "diff-format no-sandbox" },
 	{ "history", "", "--history FILE [--format text|json]",
 	  "the runs recorded in the history database, one line each",
 	  "exit 0, 2 error",
-	  "history diff-format no-color no-sandbox" },
+	  "history diff-format no-sandbox" },
 };
 
 struct option_help {

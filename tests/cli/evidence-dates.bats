@@ -47,10 +47,11 @@ date_config() {
 	date_config 'effective="2026-13-01"'
 	ftr assess --as-of "$AS_OF"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"evidence/assessment.xml:70:"* ]]
+	line=$(grep -n 'rds-describe-db-clusters.json' evidence/assessment.xml | head -n 1 | cut -d: -f1)
+	[[ "$output" == *"evidence/assessment.xml:$line:"* ]]
 	cp "$REPO/evidence/assessment.xml" evidence/assessment.xml
 	date_config 'effective="2026-11-02" collected="2026-11-01"'
 	ftr assess --as-of "$AS_OF"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"evidence/assessment.xml:70: evidence 'configs/rds-describe-db-clusters.json': effective date after its collection date"* ]]
+	[[ "$output" == *"evidence/assessment.xml:$line: evidence 'configs/rds-describe-db-clusters.json': effective date after its collection date"* ]]
 }

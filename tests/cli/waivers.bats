@@ -33,6 +33,9 @@ waiver() {
 	grep -q 'Head of Security until 2026-11-25' reports/index.html
 	grep -q 'type="waived"' reports/junit.xml
 	grep -q 'name="verdict" ns="urn:ftrkit" value="waived"' reports/oscal-assessment-results.xml
+	# a waived report is still valid against the shipped report schema
+	python3 -c 'import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
+		"$REPO/questionnaires/report.schema.json" reports/report.json
 }
 
 @test "waiver the day after its expiry: real verdict back, with the expiry as a finding" {
