@@ -21,11 +21,14 @@
 #   FTRKIT_FAIL_FAST=1  stop at the first failing unit binary or bats file
 #                       (tools/mutation-check.sh: one failure kills a mutant).
 #   FTRKIT_BATS_DIR     the bats folder (default tests/cli).
+#   FTRKIT_TEST_JOBS    bats runs side by side (default: the number of CPUs);
+#                       1 runs the folder in one bats process.
 set -u
 build=$1
 bats_dir=${FTRKIT_BATS_DIR:-tests/cli}
 no_skips=${FTRKIT_NO_SKIPS:-0}
 fail_fast=${FTRKIT_FAIL_FAST:-0}
+jobs=${FTRKIT_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 passed=0
 failed=0
 skipped=0
@@ -83,10 +86,9 @@ if [ "$units" = 0 ]; then
 	failed=$((failed + 1))
 fi
 
-# run_bats FILE-OR-DIR: one bats run, judged by its status and its plan.
-run_bats() {
-	echo "== bats $1 ($build/ftrkit)"
-	if FTRKIT="$(pwd)/$build/ftrkit" bats --tap "$1" >"$log" 2>&1; then status=0; else status=$?; fi
+# judge_bats NAME STATUS: judge one bats run whose TAP output is in $log by
+# its exit status and its plan.
+judge_bats() {
 	cat "$log"
 	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$log" | head -n 1)
 	ok=$(grep -c '^ok ' "$log")
@@ -103,11 +105,53 @@ run_bats() {
 		echo "run-tests: bats planned $plan tests in $1 but reported $((ok + f))"
 		failed=$((failed + 1))
 	fi
-	if [ "$status" != 0 ] && [ "$f" = 0 ]; then
-		echo "run-tests: bats exited with status $status for $1 though no test reported a failure"
+	if [ "$2" != 0 ] && [ "$f" = 0 ]; then
+		echo "run-tests: bats exited with status $2 for $1 though no test reported a failure"
 		failed=$((failed + 1))
 	fi
 	stop_if_failed
+}
+
+# run_bats FILE-OR-DIR: one bats run.
+run_bats() {
+	echo "== bats $1 ($build/ftrkit)"
+	if FTRKIT="$(pwd)/$build/ftrkit" bats --tap "$1" >"$log" 2>&1; then status=0; else status=$?; fi
+	judge_bats "$1" "$status"
+}
+
+# run_bats_sharded JOBS: the bats files in JOBS groups run side by side
+# (largest files first, dealt round the groups), each judged on its own.
+# Every test has a scratch folder of its own, so they do not interfere.
+run_bats_sharded() {
+	shards=$(mktemp -d)
+	i=0
+	for file in $(ls -S "$bats_dir"/*.bats 2>/dev/null); do
+		echo "$file" >>"$shards/group$((i % $1))"
+		i=$((i + 1))
+	done
+	if [ "$i" = 0 ]; then
+		echo "run-tests: bats ran no test in $bats_dir (no .bats file)"
+		failed=$((failed + 1))
+		rm -rf "$shards"
+		return
+	fi
+	for group in "$shards"/group*; do
+		(
+			# shellcheck disable=SC2046
+			if FTRKIT="$(pwd)/$build/ftrkit" bats --tap $(sort "$group") >"$group.log" 2>&1; then
+				echo 0 >"$group.status"
+			else
+				echo $? >"$group.status"
+			fi
+		) &
+	done
+	wait
+	for group in "$shards"/group?; do
+		echo "== bats $(sort "$group" | tr '\n' ' ')($build/ftrkit)"
+		cp "$group.log" "$log"
+		judge_bats "$bats_dir (shard $(basename "$group"))" "$(cat "$group.status")"
+	done
+	rm -rf "$shards"
 }
 
 if ! command -v bats >/dev/null 2>&1; then
@@ -115,6 +159,8 @@ if ! command -v bats >/dev/null 2>&1; then
 	failed=$((failed + 1))
 elif [ "$fail_fast" = 1 ]; then
 	for file in "$bats_dir"/*.bats; do run_bats "$file"; done
+elif [ "$jobs" -gt 1 ]; then
+	run_bats_sharded "$jobs"
 else
 	run_bats "$bats_dir"
 fi

@@ -39,6 +39,7 @@ CLEAN_PATH="$(printf '%s' "$PATH" | tr ':' '\n' | grep -v 'bats-core' | paste -s
 harness() {
 	run env -i PATH="$CLEAN_PATH" HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" FTRKIT_BATS_DIR="$W/cli" \
 		FTRKIT_NO_SKIPS="${FTRKIT_NO_SKIPS:-0}" FTRKIT_FAIL_FAST="${FTRKIT_FAIL_FAST:-0}" \
+		FTRKIT_TEST_JOBS="${FTRKIT_TEST_JOBS:-1}" \
 		sh "$REPO/tools/run-tests.sh" b
 	echo "$output"
 }
@@ -103,6 +104,7 @@ good_bats() {
 
 @test "bats exiting non-zero with only ok lines fails" {
 	unit one 1 1
+	good_bats
 	printf '#!/bin/sh\necho 1..1\necho "ok 1 a"\nexit 1\n' > bin/bats
 	chmod +x bin/bats
 	CLEAN_PATH="$W/bin:$CLEAN_PATH" harness
@@ -114,6 +116,30 @@ good_bats() {
 	unit one 1 1
 	harness
 	[ "$status" -eq 1 ]
+	FTRKIT_TEST_JOBS=2 harness
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"no .bats file"* ]]
+}
+
+@test "FTRKIT_TEST_JOBS=2: files run side by side, every shard judged and counted" {
+	unit one 1 1
+	good_bats
+	printf '@test "c" { true; }\n' > cli/other.bats
+	printf '@test "d" { skip "no tool"; }\n' > cli/third.bats
+	FTRKIT_TEST_JOBS=2 harness
+	[ "$status" -eq 0 ]
+	[ "${lines[-1]}" = "tests: 4 passed, 0 failed, 1 skipped" ]
+	printf '@test "e" { false; }\n' > cli/third.bats
+	FTRKIT_TEST_JOBS=2 harness
+	[ "$status" -eq 1 ]
+	[ "${lines[-1]}" = "tests: 4 passed, 1 failed, 0 skipped" ]
+	# an aborted shard fails the run though its every result was ok
+	printf '#!/bin/sh\necho 1..3\necho "ok 1 a"\nexit 1\n' > bin/bats
+	chmod +x bin/bats
+	CLEAN_PATH="$W/bin:$CLEAN_PATH" FTRKIT_TEST_JOBS=2 harness
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"(shard group0) but reported 1"* ]]
+	[[ "$output" == *"(shard group1) but reported 1"* ]]
 }
 
 @test "a unit binary that exits 86 (sanitizer) after PASSED fails" {
