@@ -20,6 +20,7 @@
 #include "base/error.h"
 #include "evidence/linereader.h"
 #include "evidence/literals.h"
+#include "evidence/litmatch.h"
 #include "evidence/workspace.h"
 #include "base/banned.h"
 
@@ -218,121 +219,221 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 	return ret;
 }
 
-/* One literal item and where it next occurs in the folded block (NONE:
- * nowhere after the last search). */
-struct literal_cursor {
-	const char *item;
-	size_t len;
-	size_t rare;    /* offset in item of its rarest byte in this block */
-	size_t next;
+/*
+ * The literals of every pattern that has some, in one automaton: the
+ * block is scanned once for all of them, and a pattern's branches are
+ * then judged per line on the literals that line holds.
+ */
+struct scan_prefilter {
+	struct pattern **patterns; /* borrowed pointers, as given */
+	size_t nr;
+	struct lit_matcher *m;     /* NULL: no pattern has literals */
+	uint32_t unsafe_from;      /* ids >= this: literals_unsafe_text's sequences */
+	/* per pattern k: prog[prog_at[k]..] = nbranches, then per branch
+	 * nsets, then per set nitems and the item ids; prog_at[k] = NONE
+	 * when the pattern has no literals */
+	uint32_t *prog;
+	size_t *prog_at;
+	/* literal id -> the patterns holding it: by_lit[by_lit_at[id]..[id+1]) */
+	uint32_t *by_lit;
+	size_t *by_lit_at;
 };
 
-/* The literal search of one pattern over one folded block: a cursor for
- * every item of every set, in the order of req's branches and sets. */
-struct literal_scan {
-	const struct required_literals *req; /* NULL: search with the pattern */
-	struct literal_cursor *cursors;
-};
-
-static void literal_scan_init(struct literal_scan *ls, const struct required_literals *req,
-			      const size_t hist[256])
+static void prog_push(uint32_t **prog, size_t *n, size_t *alloc, uint32_t v)
 {
-	size_t i, k, j, n = 0;
-	memset(ls, 0, sizeof(*ls));
-	ls->req = req;
-	if (!req)
-		return;
-	for (i = 0; i < req->nr; i++)
-		for (k = 0; k < req->branches[i].nr; k++)
-			n += req->branches[i].sets[k].nr;
-	ls->cursors = xcalloc(n, sizeof(*ls->cursors));
-	n = 0;
-	for (i = 0; i < req->nr; i++)
-		for (k = 0; k < req->branches[i].nr; k++)
-			for (j = 0; j < req->branches[i].sets[k].nr; j++, n++) {
-				ls->cursors[n].item = req->branches[i].sets[k].items[j];
-				ls->cursors[n].len = req->branches[i].sets[k].lens[j];
-			}
-	while (n--)
-		ls->cursors[n].rare = literal_rarest_byte(ls->cursors[n].item, ls->cursors[n].len,
-							  hist, 0, 0);
+	if (*n == *alloc) {
+		*alloc = *alloc ? 2 * *alloc : 64;
+		*prog = xrealloc(*prog, *alloc * sizeof(**prog));
+	}
+	(*prog)[(*n)++] = v;
 }
 
-/* The first occurrence at or after from of any of the nr items at c. */
-static size_t set_next(const char *folded, size_t len, struct literal_cursor *c, size_t nr,
-		       size_t from)
+struct scan_prefilter *scan_prefilter_new(struct pattern *const *patterns, size_t nr)
 {
-	size_t at = NONE, j;
-	for (j = 0; j < nr; j++, c++) {
-		if (c->next != NONE && c->next < from)
-			c->next = literal_find(folded, from, len, c->item, c->len, c->rare);
-		if (c->next < at)
-			at = c->next;
+	static const char *const unsafe[] = { "\xE2\x84\xAA", "\xC5\xBF", "\xC4\xB0", "\xC4\xB1" };
+	struct scan_prefilter *pf = xcalloc(1, sizeof(*pf));
+	size_t n = 0, alloc = 0, k, i, j, t, nlits, *count;
+
+	pf->nr = nr;
+	pf->patterns = xmalloc((nr ? nr : 1) * sizeof(*pf->patterns));
+	memcpy(pf->patterns, patterns, nr * sizeof(*patterns));
+	pf->prog_at = xmalloc((nr ? nr : 1) * sizeof(*pf->prog_at));
+	pf->m = lit_matcher_new();
+	for (k = 0; k < nr; k++) {
+		const struct required_literals *req = pattern_literals(patterns[k]);
+		pf->prog_at[k] = NONE;
+		if (!req)
+			continue;
+		pf->prog_at[k] = n;
+		prog_push(&pf->prog, &n, &alloc, (uint32_t)req->nr);
+		for (i = 0; i < req->nr; i++) {
+			const struct literal_branch *br = &req->branches[i];
+			prog_push(&pf->prog, &n, &alloc, (uint32_t)br->nr);
+			for (j = 0; j < br->nr; j++) {
+				prog_push(&pf->prog, &n, &alloc, (uint32_t)br->sets[j].nr);
+				for (t = 0; t < br->sets[j].nr; t++)
+					prog_push(&pf->prog, &n, &alloc,
+						  lit_matcher_add(pf->m, br->sets[j].items[t],
+								  br->sets[j].lens[t]));
+			}
+		}
 	}
-	return at;
+	if (!n) {
+		lit_matcher_free(pf->m);
+		pf->m = NULL;
+		return pf;
+	}
+	pf->unsafe_from = (uint32_t)lit_matcher_count(pf->m);
+	for (i = 0; i < sizeof(unsafe) / sizeof(unsafe[0]); i++)
+		lit_matcher_add(pf->m, unsafe[i], strlen(unsafe[i]));
+	lit_matcher_build(pf->m);
+	/* the index by literal: count, then fill */
+	nlits = lit_matcher_count(pf->m);
+	count = xcalloc(nlits + 1, sizeof(*count));
+	pf->by_lit_at = xcalloc(nlits + 1, sizeof(*pf->by_lit_at));
+	for (k = 0; k < nr; k++) {
+		size_t at = pf->prog_at[k], nb, ns, ni;
+		if (at == NONE)
+			continue;
+		for (nb = pf->prog[at++]; nb--;)
+			for (ns = pf->prog[at++]; ns--;)
+				for (ni = pf->prog[at++]; ni--;)
+					count[pf->prog[at++]]++;
+	}
+	for (i = 0; i < nlits; i++)
+		pf->by_lit_at[i + 1] = pf->by_lit_at[i] + count[i];
+	pf->by_lit = xmalloc((pf->by_lit_at[nlits] ? pf->by_lit_at[nlits] : 1) *
+			     sizeof(*pf->by_lit));
+	memset(count, 0, (nlits + 1) * sizeof(*count));
+	for (k = 0; k < nr; k++) {
+		size_t at = pf->prog_at[k], nb, ns, ni;
+		if (at == NONE)
+			continue;
+		for (nb = pf->prog[at++]; nb--;)
+			for (ns = pf->prog[at++]; ns--;)
+				for (ni = pf->prog[at++]; ni--;) {
+					uint32_t id = pf->prog[at++];
+					size_t *c = &count[id];
+					/* a pattern once per literal */
+					if (*c && pf->by_lit[pf->by_lit_at[id] + *c - 1] == k)
+						continue;
+					pf->by_lit[pf->by_lit_at[id] + (*c)++] = (uint32_t)k;
+				}
+	}
+	/* duplicates dropped above leave unused tail slots: mark them */
+	for (i = 0; i < nlits; i++)
+		for (j = pf->by_lit_at[i] + count[i]; j < pf->by_lit_at[i + 1]; j++)
+			pf->by_lit[j] = UINT32_MAX;
+	free(count);
+	return pf;
+}
+
+void scan_prefilter_free(struct scan_prefilter *pf)
+{
+	if (!pf)
+		return;
+	lit_matcher_free(pf->m);
+	free(pf->patterns);
+	free(pf->prog);
+	free(pf->prog_at);
+	free(pf->by_lit);
+	free(pf->by_lit_at);
+	free(pf);
+}
+
+/* Does the pattern's program at prog hold for the literals marked in seen? */
+static int prog_holds(const uint32_t *prog, const unsigned char *seen)
+{
+	uint32_t nb = *prog++;
+	while (nb--) {
+		uint32_t ns = *prog++;
+		int all = 1;
+		while (ns--) {
+			uint32_t ni = *prog++, any = 0;
+			for (; ni; ni--, prog++)
+				any |= seen[*prog];
+			if (!any)
+				all = 0;
+		}
+		if (all)
+			return 1;
+	}
+	return 0;
 }
 
 /*
- * The first line at or after from (a line start) that holds an item of
- * each set of the branch whose cursors start at c, or NONE.  Leapfrog:
- * every set jumps to the furthest line any set needs, until they agree.
+ * The starts of the lines of block[from..len) that some pattern with
+ * literals may match alone, in order, into *lines (owned by the caller);
+ * their number, or NONE when the block holds a character that folds to an
+ * ASCII letter (then the literals cannot judge it).
  */
-static size_t branch_candidate(const struct block_scan *b, const char *folded,
-			       const struct literal_branch *br, struct literal_cursor *c,
-			       size_t from)
+static size_t literal_lines(const struct scan_prefilter *pf, const char *block, size_t from,
+			    size_t len, size_t **lines)
 {
-	for (;;) {
-		size_t target = from, k, j = 0;
-		int agree = 1;
-		for (k = 0; k < br->nr; k++) {
-			size_t at = set_next(folded, b->len, c + j, br->sets[k].nr, from), start;
-			const char *nl;
-			if (at == NONE)
-				return NONE;
-			j += br->sets[k].nr;
-			nl = at > from ? memrchr(b->buf + from, '\n', at - from) : NULL;
-			start = nl ? (size_t)(nl - b->buf) + 1 : from;
-			if (k && start != target)
-				agree = 0;
-			if (start > target)
-				target = start;
+	struct lit_hits hits = { NULL, 0, 0 };
+	size_t nlits = lit_matcher_count(pf->m), nlines = 0, alloc = 0, h = 0, i;
+	unsigned char *seen = xcalloc(nlits, 1);
+	size_t *tested = xcalloc(pf->nr ? pf->nr : 1, sizeof(*tested));
+	size_t line_no = 0; /* stamps tested[]: 1 + the line's index */
+
+	lit_matcher_scan(pf->m, block + from, len - from, &hits);
+	for (i = 0; i < hits.nr; i++)
+		if (hits.items[i].id >= pf->unsafe_from) {
+			nlines = NONE;
+			goto out;
 		}
-		if (agree)
-			return target;
-		from = target;
+	*lines = NULL;
+	while (h < hits.nr) {
+		/* the line of hit h, and every hit ending on it */
+		size_t end = from + hits.items[h].end, first = h, start, stop, e;
+		const char *nl = memrchr(block + from, '\n', end - from);
+		const char *nl2 = memchr(block + end, '\n', len - end);
+		int take = 0;
+		start = nl ? (size_t)(nl - block) + 1 : from;
+		stop = nl2 ? (size_t)(nl2 - block) : len;
+		line_no++;
+		while (h < hits.nr && from + hits.items[h].end < stop) {
+			seen[hits.items[h].id] = 1;
+			h++;
+		}
+		for (e = first; e < h && !take; e++) {
+			uint32_t id = hits.items[e].id;
+			size_t b;
+			for (b = pf->by_lit_at[id]; b < pf->by_lit_at[id + 1] && !take; b++) {
+				uint32_t k = pf->by_lit[b];
+				if (k == UINT32_MAX || tested[k] == line_no)
+					continue;
+				tested[k] = line_no;
+				take = prog_holds(pf->prog + pf->prog_at[k], seen);
+			}
+		}
+		for (e = first; e < h; e++)
+			seen[hits.items[e].id] = 0;
+		if (take) {
+			if (nlines == alloc) {
+				alloc = alloc ? 2 * alloc : 64;
+				*lines = xrealloc(*lines, alloc * sizeof(**lines));
+			}
+			(*lines)[nlines++] = start;
+		}
 	}
+out:
+	free(hits.items);
+	free(seen);
+	free(tested);
+	return nlines;
 }
 
-/* The first line at or after from that one of the pattern's branches can
- * match by its literals, or NONE: the lines skipped cannot match. */
-static size_t literal_candidate(const struct block_scan *b, const char *folded,
-				struct literal_scan *ls, size_t from)
-{
-	size_t best = NONE, i, k, n = 0;
-	if (from >= b->len)
-		return NONE;
-	for (i = 0; i < ls->req->nr; i++) {
-		const struct literal_branch *br = &ls->req->branches[i];
-		size_t at = branch_candidate(b, folded, br, ls->cursors + n, from);
-		if (at < best)
-			best = at;
-		for (k = 0; k < br->nr; k++)
-			n += br->sets[k].nr;
-	}
-	return best;
-}
-
-int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
-			  struct pattern *const *patterns, size_t nr,
-			  scan_line_fn *fn, void *arg)
+int scan_block_candidates_with(char *block, size_t len, size_t from, long lineno,
+			       struct pattern *const *patterns, size_t nr,
+			       const struct scan_prefilter *pf, scan_line_fn *fn, void *arg)
 {
 	struct block_scan b;
 	size_t *cand = xcalloc(nr ? nr : 1, sizeof(*cand));
 	int *line_mode = xcalloc(nr ? nr : 1, sizeof(*line_mode));
-	struct literal_scan *lits = xcalloc(nr ? nr : 1, sizeof(*lits));
-	char *folded = NULL;
-	size_t hist[256] = { 0 };
-	int use_literals = scan_use_literals, need_fold = 0;
+	struct scan_prefilter *own = NULL;
+	size_t *lines = NULL, nlines = 0, next = 0;
+	int use_literals = scan_use_literals;
 	size_t k;
 	int ret = 0;
 
@@ -342,31 +443,30 @@ int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
 	b.counted_to = from;
 	b.counted_line = lineno;
 	b.line_mode_block = memchr(block + from, '\r', len - from) != NULL;
-	/* A pattern with required literals looks for them in a folded twin of
-	 * the block (memchr on each literal's rarest byte: far faster than a
-	 * regex without a literal start); the others search with the pattern.  Anchored patterns search
-	 * too: in multi-line mode ^ is tried only at line starts. */
-	for (k = 0; k < nr && use_literals; k++)
-		need_fold |= pattern_literals(patterns[k]) != NULL;
-	if (need_fold) {
-		size_t i;
-		folded = xmalloc(len);
-		ascii_fold(folded + from, block + from, len - from);
-		for (i = from; i < len; i++)
-			hist[(unsigned char)folded[i]]++;
-		/* lead bytes of the characters that fold to ASCII letters */
-		if ((hist[0xC4] || hist[0xC5] || hist[0xE2]) &&
-		    literals_unsafe_text(block + from, len - from))
+	/* The patterns with required literals are judged together: one pass
+	 * of the literal automaton over the block, then per line the literals
+	 * it holds (far faster than a regex without a literal start); the
+	 * others search with the pattern.  Anchored patterns search too: in
+	 * multi-line mode ^ is tried only at line starts. */
+	if (use_literals && (!pf || pf->nr != nr ||
+			     memcmp(pf->patterns, patterns, nr * sizeof(*patterns))))
+		pf = own = scan_prefilter_new(patterns, nr);
+	if (!use_literals || !pf->m) {
+		use_literals = 0;
+	} else {
+		nlines = literal_lines(pf, block, from, len, &lines);
+		if (nlines == NONE) {
 			use_literals = 0;
+			nlines = 0;
+		}
 	}
 	for (k = 0; k < nr; k++) {
-		literal_scan_init(&lits[k], use_literals ? pattern_literals(patterns[k]) : NULL, hist);
 		line_mode[k] = !pattern_can_search(patterns[k]);
-		cand[k] = lits[k].req ? literal_candidate(&b, folded, &lits[k], from)
-				      : candidate(&b, patterns[k], &line_mode[k], from);
+		cand[k] = use_literals && pf->prog_at[k] != NONE
+			  ? NONE : candidate(&b, patterns[k], &line_mode[k], from);
 	}
 	while (!ret) {
-		size_t at = NONE, end, after;
+		size_t at = next < nlines ? lines[next] : NONE, end, after;
 		long at_line;
 		char saved;
 
@@ -388,19 +488,24 @@ int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
 			b.counted_to = after;
 			b.counted_line = at_line + 1;
 		}
+		while (next < nlines && lines[next] <= at)
+			next++;
 		for (k = 0; k < nr; k++)
 			if (cand[k] == at)
-				cand[k] = lits[k].req
-					  ? literal_candidate(&b, folded, &lits[k], after)
-					  : candidate(&b, patterns[k], &line_mode[k], after);
+				cand[k] = candidate(&b, patterns[k], &line_mode[k], after);
 	}
-	for (k = 0; k < nr; k++)
-		free(lits[k].cursors);
-	free(lits);
-	free(folded);
+	scan_prefilter_free(own);
+	free(lines);
 	free(cand);
 	free(line_mode);
 	return ret;
+}
+
+int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
+			  struct pattern *const *patterns, size_t nr,
+			  scan_line_fn *fn, void *arg)
+{
+	return scan_block_candidates_with(block, len, from, lineno, patterns, nr, NULL, fn, arg);
 }
 
 int scan_evidence(const struct workspace *ws, const char *relpath,

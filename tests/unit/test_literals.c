@@ -9,6 +9,7 @@
 
 #include "unit.h"
 #include "evidence/literals.h"
+#include "evidence/litmatch.h"
 #include "evidence/pattern.h"
 #include "evidence/scan.h"
 
@@ -265,6 +266,103 @@ static void test_candidates_never_skip_a_match(void **state)
 	free(block);
 }
 
+/* Overlapping literals, a literal inside another, the same text twice,
+ * upper case in the text, and bytes in no literal: every occurrence. */
+static void test_litmatch_finds_every_occurrence(void **state)
+{
+	struct lit_matcher *m = lit_matcher_new();
+	struct lit_hits hits = { NULL, 0, 0 };
+	const char *text = "USHERS, his_hers 訓練終了";
+	uint32_t he, she, his, hers, cjk;
+	(void)state;
+
+	he = lit_matcher_add(m, "he", 2);
+	she = lit_matcher_add(m, "she", 3);
+	his = lit_matcher_add(m, "his", 3);
+	hers = lit_matcher_add(m, "hers", 4);
+	cjk = lit_matcher_add(m, "終了", strlen("終了"));
+	assert_int_equal(lit_matcher_add(m, "she", 3), she); /* deduplicated */
+	assert_int_equal(lit_matcher_count(m), 5);
+	lit_matcher_build(m);
+	lit_matcher_scan(m, text, strlen(text), &hits);
+	/* "USHERS": she and he end at 3 (longest first), hers at 5; "his" at
+	 * 10; "hers": he at 13, hers at 15; 終了 ends the text */
+	assert_int_equal(hits.nr, 7);
+	assert_int_equal(hits.items[0].end, 3);
+	assert_int_equal(hits.items[0].id, she);
+	assert_int_equal(hits.items[1].end, 3);
+	assert_int_equal(hits.items[1].id, he);
+	assert_int_equal(hits.items[2].end, 5);
+	assert_int_equal(hits.items[2].id, hers);
+	assert_int_equal(hits.items[3].end, 10);
+	assert_int_equal(hits.items[3].id, his);
+	assert_int_equal(hits.items[4].end, 13);
+	assert_int_equal(hits.items[4].id, he);
+	assert_int_equal(hits.items[5].end, 15);
+	assert_int_equal(hits.items[5].id, hers);
+	assert_int_equal(hits.items[6].end, strlen(text) - 1);
+	assert_int_equal(hits.items[6].id, cjk);
+	free(hits.items);
+	lit_matcher_free(m);
+}
+
+/*
+ * All the patterns at once, with one prefilter kept over many blocks (as
+ * the drill reader does): every line one of them matches alone reaches
+ * the callback.
+ */
+static void test_all_patterns_at_once_never_skip_a_match(void **state)
+{
+	char *block = malloc(1 << 16);
+	unsigned seed = 20261203;
+	struct pattern *ps[NR_PATTERNS];
+	struct scan_prefilter *pf;
+	size_t i;
+	long skipped_lines = 0, total_lines = 0;
+	int round;
+	(void)state;
+
+	for (i = 0; i < NR_PATTERNS; i++) {
+		ps[i] = pattern_compile(patterns[i], "p", "test", 0);
+		assert_non_null(ps[i]);
+	}
+	pf = scan_prefilter_new(ps, NR_PATTERNS);
+	for (round = 0; round < 400; round++) {
+		size_t len, at = 0;
+		long nlines = random_block(block, &len, &seed, round % 2), l;
+		struct seen s;
+		s.max = nlines;
+		s.lines = calloc((size_t)nlines + 2, 1);
+		assert_int_equal(scan_block_candidates_with(block, len, 0, 1, ps, NR_PATTERNS, pf,
+							    note_line, &s), 0);
+		for (l = 1; at < len; l++) {
+			char *nl = memchr(block + at, '\n', len - at);
+			size_t end = nl ? (size_t)(nl - block) : len, n = end - at;
+			char saved;
+			if (n && block[at + n - 1] == '\r')
+				n--;
+			saved = block[at + n];
+			block[at + n] = '\0';
+			for (i = 0; i < NR_PATTERNS; i++)
+				if (pattern_match_line(ps[i], block + at, n, NULL) == PATTERN_MATCH &&
+				    !s.lines[l])
+					fail_msg("%s: round %d line %ld matches but was skipped",
+						 patterns[i], round, l);
+			block[at + n] = saved;
+			skipped_lines += !s.lines[l];
+			total_lines++;
+			at = end + 1;
+		}
+		free(s.lines);
+	}
+	print_message("all at once: skipped %ld of %ld lines\n", skipped_lines, total_lines);
+	assert_true(skipped_lines > 0);
+	scan_prefilter_free(pf);
+	for (i = 0; i < NR_PATTERNS; i++)
+		pattern_free(ps[i]);
+	free(block);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +371,8 @@ int main(void)
 		cmocka_unit_test(test_what_is_not_taken_apart),
 		cmocka_unit_test(test_find_rarest_and_unsafe_text),
 		cmocka_unit_test(test_candidates_never_skip_a_match),
+		cmocka_unit_test(test_litmatch_finds_every_occurrence),
+		cmocka_unit_test(test_all_patterns_at_once_never_skip_a_match),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
