@@ -221,8 +221,10 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 
 /*
  * The literals of every pattern that has some, in one automaton: the
- * block is scanned once for all of them, and a pattern's branches are
- * then judged per line on the literals that line holds.
+ * block is scanned once for all of them.  Every set of every branch of
+ * every pattern gets a number; a line's hits mark the sets they satisfy,
+ * and a pattern holding one of the line's literals passes the line when
+ * one of its branches has all its sets marked.
  */
 struct scan_prefilter {
 	struct pattern **patterns; /* borrowed pointers, as given */
@@ -230,29 +232,69 @@ struct scan_prefilter {
 	struct lit_matcher *m;     /* NULL: no pattern has literals */
 	uint32_t unsafe_from;      /* ids >= this: literals_unsafe_text's sequences */
 	/* per pattern k: prog[prog_at[k]..] = nbranches, then per branch
-	 * nsets, then per set nitems and the item ids; prog_at[k] = NONE
-	 * when the pattern has no literals */
+	 * nsets and its set numbers; prog_at[k] = NONE when the pattern has
+	 * no literals */
 	uint32_t *prog;
 	size_t *prog_at;
-	/* literal id -> the patterns holding it: by_lit[by_lit_at[id]..[id+1]) */
-	uint32_t *by_lit;
-	size_t *by_lit_at;
+	size_t nsets;
+	/* literal id -> the sets holding it, and the patterns holding it
+	 * (each once): sets[sets_at[id]..sets_at[id + 1]), likewise pats */
+	uint32_t *sets, *pats;
+	size_t *sets_at, *pats_at;
 };
 
-static void prog_push(uint32_t **prog, size_t *n, size_t *alloc, uint32_t v)
+struct u32_list {
+	uint32_t *v;
+	size_t n, alloc;
+};
+
+static void push32(struct u32_list *l, uint32_t x)
 {
-	if (*n == *alloc) {
-		*alloc = *alloc ? 2 * *alloc : 64;
-		*prog = xrealloc(*prog, *alloc * sizeof(**prog));
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 64;
+		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
 	}
-	(*prog)[(*n)++] = v;
+	l->v[l->n++] = x;
+}
+
+/* pairs (literal id, value) as lists by literal id, each value once per
+ * literal: *out and *at (nlits + 1 offsets), both owned by the caller. */
+static void index_by_literal(const struct u32_list *pairs, size_t nlits, uint32_t **out,
+			     size_t **at)
+{
+	size_t *count = xcalloc(nlits + 1, sizeof(*count)), i, j;
+	*at = xcalloc(nlits + 1, sizeof(**at));
+	for (i = 0; i < pairs->n; i += 2)
+		count[pairs->v[i]]++;
+	for (i = 0; i < nlits; i++)
+		(*at)[i + 1] = (*at)[i] + count[i];
+	*out = xmalloc(((*at)[nlits] ? (*at)[nlits] : 1) * sizeof(**out));
+	memset(count, 0, (nlits + 1) * sizeof(*count));
+	for (i = 0; i < pairs->n; i += 2) {
+		uint32_t id = pairs->v[i], x = pairs->v[i + 1];
+		int dup = 0;
+		for (j = 0; j < count[id] && !dup; j++)
+			dup = (*out)[(*at)[id] + j] == x;
+		if (!dup)
+			(*out)[(*at)[id] + count[id]++] = x;
+	}
+	/* close the gaps the duplicates left */
+	for (i = 0, j = 0; i < nlits; i++) {
+		size_t from = (*at)[i], k;
+		(*at)[i] = j;
+		for (k = 0; k < count[i]; k++)
+			(*out)[j++] = (*out)[from + k];
+	}
+	(*at)[nlits] = j;
+	free(count);
 }
 
 struct scan_prefilter *scan_prefilter_new(struct pattern *const *patterns, size_t nr)
 {
 	static const char *const unsafe[] = { "\xE2\x84\xAA", "\xC5\xBF", "\xC4\xB0", "\xC4\xB1" };
 	struct scan_prefilter *pf = xcalloc(1, sizeof(*pf));
-	size_t n = 0, alloc = 0, k, i, j, t, nlits, *count;
+	struct u32_list prog = { NULL, 0, 0 }, lit_set = { NULL, 0, 0 }, lit_pat = { NULL, 0, 0 };
+	size_t k, i, j, t;
 
 	pf->nr = nr;
 	pf->patterns = xmalloc((nr ? nr : 1) * sizeof(*pf->patterns));
@@ -264,21 +306,26 @@ struct scan_prefilter *scan_prefilter_new(struct pattern *const *patterns, size_
 		pf->prog_at[k] = NONE;
 		if (!req)
 			continue;
-		pf->prog_at[k] = n;
-		prog_push(&pf->prog, &n, &alloc, (uint32_t)req->nr);
+		pf->prog_at[k] = prog.n;
+		push32(&prog, (uint32_t)req->nr);
 		for (i = 0; i < req->nr; i++) {
 			const struct literal_branch *br = &req->branches[i];
-			prog_push(&pf->prog, &n, &alloc, (uint32_t)br->nr);
-			for (j = 0; j < br->nr; j++) {
-				prog_push(&pf->prog, &n, &alloc, (uint32_t)br->sets[j].nr);
-				for (t = 0; t < br->sets[j].nr; t++)
-					prog_push(&pf->prog, &n, &alloc,
-						  lit_matcher_add(pf->m, br->sets[j].items[t],
-								  br->sets[j].lens[t]));
+			push32(&prog, (uint32_t)br->nr);
+			for (j = 0; j < br->nr; j++, pf->nsets++) {
+				push32(&prog, (uint32_t)pf->nsets);
+				for (t = 0; t < br->sets[j].nr; t++) {
+					uint32_t id = lit_matcher_add(pf->m, br->sets[j].items[t],
+								      br->sets[j].lens[t]);
+					push32(&lit_set, id);
+					push32(&lit_set, (uint32_t)pf->nsets);
+					push32(&lit_pat, id);
+					push32(&lit_pat, (uint32_t)k);
+				}
 			}
 		}
 	}
-	if (!n) {
+	pf->prog = prog.v;
+	if (!prog.n) {
 		lit_matcher_free(pf->m);
 		pf->m = NULL;
 		return pf;
@@ -287,44 +334,10 @@ struct scan_prefilter *scan_prefilter_new(struct pattern *const *patterns, size_
 	for (i = 0; i < sizeof(unsafe) / sizeof(unsafe[0]); i++)
 		lit_matcher_add(pf->m, unsafe[i], strlen(unsafe[i]));
 	lit_matcher_build(pf->m);
-	/* the index by literal: count, then fill */
-	nlits = lit_matcher_count(pf->m);
-	count = xcalloc(nlits + 1, sizeof(*count));
-	pf->by_lit_at = xcalloc(nlits + 1, sizeof(*pf->by_lit_at));
-	for (k = 0; k < nr; k++) {
-		size_t at = pf->prog_at[k], nb, ns, ni;
-		if (at == NONE)
-			continue;
-		for (nb = pf->prog[at++]; nb--;)
-			for (ns = pf->prog[at++]; ns--;)
-				for (ni = pf->prog[at++]; ni--;)
-					count[pf->prog[at++]]++;
-	}
-	for (i = 0; i < nlits; i++)
-		pf->by_lit_at[i + 1] = pf->by_lit_at[i] + count[i];
-	pf->by_lit = xmalloc((pf->by_lit_at[nlits] ? pf->by_lit_at[nlits] : 1) *
-			     sizeof(*pf->by_lit));
-	memset(count, 0, (nlits + 1) * sizeof(*count));
-	for (k = 0; k < nr; k++) {
-		size_t at = pf->prog_at[k], nb, ns, ni;
-		if (at == NONE)
-			continue;
-		for (nb = pf->prog[at++]; nb--;)
-			for (ns = pf->prog[at++]; ns--;)
-				for (ni = pf->prog[at++]; ni--;) {
-					uint32_t id = pf->prog[at++];
-					size_t *c = &count[id];
-					/* a pattern once per literal */
-					if (*c && pf->by_lit[pf->by_lit_at[id] + *c - 1] == k)
-						continue;
-					pf->by_lit[pf->by_lit_at[id] + (*c)++] = (uint32_t)k;
-				}
-	}
-	/* duplicates dropped above leave unused tail slots: mark them */
-	for (i = 0; i < nlits; i++)
-		for (j = pf->by_lit_at[i] + count[i]; j < pf->by_lit_at[i + 1]; j++)
-			pf->by_lit[j] = UINT32_MAX;
-	free(count);
+	index_by_literal(&lit_set, lit_matcher_count(pf->m), &pf->sets, &pf->sets_at);
+	index_by_literal(&lit_pat, lit_matcher_count(pf->m), &pf->pats, &pf->pats_at);
+	free(lit_set.v);
+	free(lit_pat.v);
 	return pf;
 }
 
@@ -336,27 +349,26 @@ void scan_prefilter_free(struct scan_prefilter *pf)
 	free(pf->patterns);
 	free(pf->prog);
 	free(pf->prog_at);
-	free(pf->by_lit);
-	free(pf->by_lit_at);
+	free(pf->sets);
+	free(pf->sets_at);
+	free(pf->pats);
+	free(pf->pats_at);
 	free(pf);
 }
 
-/* Does the pattern's program at prog hold for the literals marked in seen? */
-static int prog_holds(const uint32_t *prog, const unsigned char *seen)
+/* Does one branch of the pattern's program at prog have all its sets
+ * marked with stamp? */
+static int prog_holds(const uint32_t *prog, const size_t *set_stamp, size_t stamp)
 {
 	uint32_t nb = *prog++;
 	while (nb--) {
-		uint32_t ns = *prog++;
+		uint32_t ns = *prog++, i;
 		int all = 1;
-		while (ns--) {
-			uint32_t ni = *prog++, any = 0;
-			for (; ni; ni--, prog++)
-				any |= seen[*prog];
-			if (!any)
-				all = 0;
-		}
+		for (i = 0; i < ns && all; i++)
+			all = set_stamp[prog[i]] == stamp;
 		if (all)
 			return 1;
+		prog += ns;
 	}
 	return 0;
 }
@@ -371,18 +383,18 @@ static size_t literal_lines(const struct scan_prefilter *pf, const char *block, 
 			    size_t len, size_t **lines)
 {
 	struct lit_hits hits = { NULL, 0, 0 };
-	size_t nlits = lit_matcher_count(pf->m), nlines = 0, alloc = 0, h = 0, i;
-	unsigned char *seen = xcalloc(nlits, 1);
+	size_t nlines = 0, alloc = 0, h = 0, i;
+	size_t *set_stamp = xcalloc(pf->nsets ? pf->nsets : 1, sizeof(*set_stamp));
 	size_t *tested = xcalloc(pf->nr ? pf->nr : 1, sizeof(*tested));
-	size_t line_no = 0; /* stamps tested[]: 1 + the line's index */
+	size_t stamp = 0; /* 1 + the index of the line with hits */
 
+	*lines = NULL;
 	lit_matcher_scan(pf->m, block + from, len - from, &hits);
 	for (i = 0; i < hits.nr; i++)
 		if (hits.items[i].id >= pf->unsafe_from) {
 			nlines = NONE;
 			goto out;
 		}
-	*lines = NULL;
 	while (h < hits.nr) {
 		/* the line of hit h, and every hit ending on it */
 		size_t end = from + hits.items[h].end, first = h, start, stop, e;
@@ -391,24 +403,24 @@ static size_t literal_lines(const struct scan_prefilter *pf, const char *block, 
 		int take = 0;
 		start = nl ? (size_t)(nl - block) + 1 : from;
 		stop = nl2 ? (size_t)(nl2 - block) : len;
-		line_no++;
-		while (h < hits.nr && from + hits.items[h].end < stop) {
-			seen[hits.items[h].id] = 1;
-			h++;
+		stamp++;
+		for (; h < hits.nr && from + hits.items[h].end < stop; h++) {
+			uint32_t id = hits.items[h].id;
+			size_t b;
+			for (b = pf->sets_at[id]; b < pf->sets_at[id + 1]; b++)
+				set_stamp[pf->sets[b]] = stamp;
 		}
 		for (e = first; e < h && !take; e++) {
 			uint32_t id = hits.items[e].id;
 			size_t b;
-			for (b = pf->by_lit_at[id]; b < pf->by_lit_at[id + 1] && !take; b++) {
-				uint32_t k = pf->by_lit[b];
-				if (k == UINT32_MAX || tested[k] == line_no)
+			for (b = pf->pats_at[id]; b < pf->pats_at[id + 1] && !take; b++) {
+				uint32_t k = pf->pats[b];
+				if (tested[k] == stamp)
 					continue;
-				tested[k] = line_no;
-				take = prog_holds(pf->prog + pf->prog_at[k], seen);
+				tested[k] = stamp;
+				take = prog_holds(pf->prog + pf->prog_at[k], set_stamp, stamp);
 			}
 		}
-		for (e = first; e < h; e++)
-			seen[hits.items[e].id] = 0;
 		if (take) {
 			if (nlines == alloc) {
 				alloc = alloc ? 2 * alloc : 64;
@@ -419,7 +431,7 @@ static size_t literal_lines(const struct scan_prefilter *pf, const char *block, 
 	}
 out:
 	free(hits.items);
-	free(seen);
+	free(set_stamp);
 	free(tested);
 	return nlines;
 }
