@@ -137,10 +137,17 @@ static void hit_add(struct lit_hits *out, size_t end, uint32_t id)
 void lit_matcher_scan(const struct lit_matcher *m, const char *hay, size_t n,
 		      struct lit_hits *out)
 {
+	uint32_t state = 0;
+	lit_matcher_stream(m, hay, n, &state, out);
+}
+
+void lit_matcher_stream(const struct lit_matcher *m, const char *hay, size_t n,
+			uint32_t *state, struct lit_hits *out)
+{
 	const uint32_t *delta = m->delta;
 	const uint16_t *cls = m->cls;
 	const unsigned char *p = (const unsigned char *)hay;
-	uint32_t v = 0;
+	uint32_t v = *state;
 	size_t i;
 
 	if (!m->nr)
@@ -157,6 +164,7 @@ void lit_matcher_scan(const struct lit_matcher *m, const char *hay, size_t n,
 			}
 		}
 	}
+	*state = v;
 }
 
 void lit_matcher_free(struct lit_matcher *m)

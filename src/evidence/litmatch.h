@@ -55,6 +55,14 @@ void lit_matcher_build(struct lit_matcher *m);
 void lit_matcher_scan(const struct lit_matcher *m, const char *hay, size_t n,
 		      struct lit_hits *out);
 
+/*
+ * lit_matcher_scan over a stream: hay[0..n) follows the text last given
+ * with the same *state (0 to begin), so a literal across two pieces is
+ * found, its end relative to this piece.
+ */
+void lit_matcher_stream(const struct lit_matcher *m, const char *hay, size_t n,
+			uint32_t *state, struct lit_hits *out);
+
 void lit_matcher_free(struct lit_matcher *m);
 
 #endif
