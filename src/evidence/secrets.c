@@ -39,11 +39,11 @@ enum rule_kind { RULE_VALUE, RULE_BEGIN, RULE_END, RULE_ALLOW, RULE_PAIR_NAME, R
 
 #define NONE UINT64_MAX
 
-/* A required literal: text (lower-cased when caseless), searched by
- * memchr on its rarest byte text[anchor], then memcmp. */
+/* A required literal: text (lower-cased when caseless), found by the
+ * scanner's automaton of all literals (find_literals). */
 struct literal {
 	char *text;
-	size_t len, anchor;
+	size_t len;
 	int caseless;
 };
 
@@ -61,27 +61,6 @@ struct secret_rule {
 	char *where;
 	long line;
 };
-
-/* How common byte c is in evidence text (higher = more common): picks the
- * anchor byte of a literal.  A guess; it only affects speed. */
-static int byte_rank(unsigned char c, int caseless)
-{
-	static const char order[] = "etaoinshrdlcumwfgypbvkjxqz";
-	const char *p;
-	if (c == ' ')
-		return 100;
-	if (c >= 'a' && c <= 'z') {
-		p = strchr(order, c);
-		return 90 - (int)(p - order) * 3 + (caseless ? 2 : 0);
-	}
-	if (c >= 'A' && c <= 'Z') /* case-sensitive search: rarer than lower case */
-		return 14 - (int)(strchr(order, c - 'A' + 'a') - order) / 3;
-	if (c >= '0' && c <= '9')
-		return 50;
-	if (strchr(":/.-\"=,", c))
-		return 55;
-	return 20;
-}
 
 /* 1 when regex may match case-insensitively anywhere: some "(?FLAGS"
  * group turns on i.  Conservative: "(?-i)" counts too. */
@@ -128,7 +107,7 @@ static int parse_literals(struct secret_rule *r, const char *need, const char *r
 		return error_at(where, line, "secret rule %s: need= is for value and begin rules",
 				r->name);
 	for (;;) {
-		size_t n = strcspn(p, "|"), i, best = 0;
+		size_t n = strcspn(p, "|"), i;
 		struct literal *l;
 		if (n == 0 || n > 64)
 			return error_at(where, line, "secret rule %s: need= wants literals of "
@@ -147,14 +126,8 @@ static int parse_literals(struct secret_rule *r, const char *need, const char *r
 		l->text[n] = '\0';
 		l->len = n;
 		l->caseless = caseless;
-		for (i = 0; i < n; i++) {
-			if (caseless)
-				l->text[i] = (char)tolower((unsigned char)l->text[i]);
-			if (byte_rank((unsigned char)l->text[i], caseless) <
-			    byte_rank((unsigned char)l->text[best], caseless))
-				best = i;
-		}
-		l->anchor = best;
+		for (i = 0; i < n && caseless; i++)
+			l->text[i] = (char)tolower((unsigned char)l->text[i]);
 		p += n;
 		if (!*p)
 			break;

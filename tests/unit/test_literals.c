@@ -108,24 +108,12 @@ static void test_what_is_not_taken_apart(void **state)
 	expect("", NULL);
 }
 
-static void test_find_rarest_and_unsafe_text(void **state)
+static void test_fold_and_unsafe_text(void **state)
 {
 	char text[] = "2026-10-07 THE DRILL has ENDED";
-	size_t counts[256] = { 0 }, i;
 	(void)state;
 	ascii_fold(text, text, strlen(text));
 	assert_string_equal(text, "2026-10-07 the drill has ended");
-	for (i = 0; text[i]; i++)
-		counts[(unsigned char)text[i]]++;
-	/* "drill": d twice, r once, i once, l twice: the earliest rarest is r */
-	assert_int_equal(literal_rarest_byte("drill", 5, counts, 0, 0), 1);
-	assert_int_equal(literal_rarest_byte("drill", 5, counts, 0, 2), 2); /* a tie, preferred */
-	counts['D'] = 9; /* with upper-case counts added, d gets commoner still */
-	assert_int_equal(literal_rarest_byte("dx", 2, counts, 1, 0), 1);
-	assert_int_equal(literal_find(text, 0, strlen(text), "drill", 5, 1), 15);
-	assert_int_equal(literal_find(text, 16, strlen(text), "drill", 5, 1), (size_t)-1);
-	assert_int_equal(literal_find(text, 0, 19, "drill", 5, 1), (size_t)-1); /* not whole */
-	assert_int_equal(literal_find(text, 0, strlen(text), "ended", 5, 0), 25);
 	assert_int_equal(literals_unsafe_text("\xE2\x84\xAA", 3), 1); /* KELVIN SIGN */
 	assert_int_equal(literals_unsafe_text("\xC5\xBF", 2), 1);     /* LONG S */
 	assert_int_equal(literals_unsafe_text("plain ascii 障害", strlen("plain ascii 障害")), 0);
@@ -369,7 +357,7 @@ int main(void)
 		cmocka_unit_test(test_shipped_marker_shapes),
 		cmocka_unit_test(test_runs_quantifiers_and_escapes),
 		cmocka_unit_test(test_what_is_not_taken_apart),
-		cmocka_unit_test(test_find_rarest_and_unsafe_text),
+		cmocka_unit_test(test_fold_and_unsafe_text),
 		cmocka_unit_test(test_candidates_never_skip_a_match),
 		cmocka_unit_test(test_litmatch_finds_every_occurrence),
 		cmocka_unit_test(test_all_patterns_at_once_never_skip_a_match),
