@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "unit.h"
 #include "evidence/literals.h"
@@ -351,6 +352,66 @@ static void test_all_patterns_at_once_never_skip_a_match(void **state)
 	free(block);
 }
 
+/*
+ * A stream cut in random pieces finds what one pass finds, with literals
+ * of two bytes or more (the byte-pair skip) and with a one-byte literal
+ * (no skip); and one pass finds what memmem finds at every offset.
+ */
+static void test_litmatch_stream_pieces(void **state)
+{
+	static const char *const lits[] = { "drill", "ill", "ended", "end", "訓練", "練開始",
+					    "xxyz", "xy", "--", "be" };
+	char *text = malloc(1 << 16);
+	unsigned seed = 7;
+	int with_short;
+	(void)state;
+
+	for (with_short = 0; with_short < 2; with_short++) {
+		struct lit_matcher *m = lit_matcher_new();
+		size_t i, nl = sizeof(lits) / sizeof(lits[0]);
+		int round;
+		for (i = 0; i < nl; i++)
+			lit_matcher_add(m, lits[i], strlen(lits[i]));
+		if (with_short)
+			lit_matcher_add(m, ":", 1);
+		lit_matcher_build(m);
+		for (round = 0; round < 50; round++) {
+			size_t len;
+			struct lit_hits one = { NULL, 0, 0 }, cut = { NULL, 0, 0 };
+			uint32_t st = 0;
+			size_t at = 0, expect = 0, k;
+			random_block(text, &len, &seed, round % 2);
+			lit_matcher_scan(m, text, len, &one);
+			while (at < len) {
+				size_t piece = 1 + (size_t)rand_r(&seed) % 40, before = cut.nr;
+				if (piece > len - at)
+					piece = len - at;
+				lit_matcher_stream(m, text + at, piece, &st, &cut);
+				for (k = before; k < cut.nr; k++)
+					cut.items[k].end += at;
+				at += piece;
+			}
+			assert_int_equal(one.nr, cut.nr);
+			for (k = 0; k < one.nr; k++) {
+				assert_int_equal(one.items[k].end, cut.items[k].end);
+				assert_int_equal(one.items[k].id, cut.items[k].id);
+			}
+			/* the same count as memmem, case-insensitively, at every offset */
+			for (k = 0; k < len; k++)
+				for (i = 0; i < lit_matcher_count(m); i++) {
+					const char *l = i < nl ? lits[i] : ":";
+					size_t n = strlen(l);
+					expect += k + n <= len && !strncasecmp(text + k, l, n);
+				}
+			assert_int_equal(one.nr, expect);
+			free(one.items);
+			free(cut.items);
+		}
+		lit_matcher_free(m);
+	}
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_fold_and_unsafe_text),
 		cmocka_unit_test(test_candidates_never_skip_a_match),
 		cmocka_unit_test(test_litmatch_finds_every_occurrence),
+		cmocka_unit_test(test_litmatch_stream_pieces),
 		cmocka_unit_test(test_all_patterns_at_once_never_skip_a_match),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
