@@ -14,6 +14,7 @@
 #include "model/check_messages.h"
 #include "drills/drill.h"
 #include "evidence/evidence_text.h"
+#include "evidence/scan.h"
 #include "base/error.h"
 #include "base/banned.h"
 
@@ -102,6 +103,8 @@ void drill_markers_free(struct drill_markers *m)
 		pattern_free(m->extra[i]);
 		m->extra[i] = NULL;
 	}
+	scan_prefilter_free(m->prefilter);
+	m->prefilter = NULL;
 }
 
 static const char *const event_names[DRILL_EVENT_COUNT] = {
@@ -125,6 +128,9 @@ int drill_markers_add_file(struct drill_markers *m, const struct workspace *ws,
 	size_t len, i;
 	int rc, ret = 0;
 
+	/* the markers change: the prefilter built for them goes */
+	scan_prefilter_free(m->prefilter);
+	m->prefilter = NULL;
 	if (evidence_text_open(&t, ws, relpath, "drill markers") < 0)
 		return -1;
 	for (i = 0; i < DRILL_EVENT_COUNT; i++) {

@@ -36,6 +36,8 @@
 #include "model/timestamp.h"
 #include "evidence/workspace.h"
 
+struct scan_prefilter;
+
 /* Largest JSON or XML drill export read (bytes); larger is a finding. */
 #define DRILL_EXPORT_MAX (16u * 1024 * 1024)
 
@@ -117,6 +119,10 @@ struct drill_markers {
 	/* A team's own patterns (the workspace's drill-markers.txt), tried
 	 * after the questionnaire's; NULL when none. */
 	struct pattern *extra[DRILL_EVENT_COUNT];
+	/* The text reader's literal prefilter over the markers above, built
+	 * at its first use (markers are used by one thread); freed and
+	 * reset with them.  NULL until then. */
+	struct scan_prefilter *prefilter;
 };
 
 /*

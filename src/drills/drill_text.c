@@ -490,8 +490,15 @@ static void scan_block(struct text_state *st, char *block, size_t len, long line
 		block[end] = saved;
 		at = after;
 	}
-	if (at < len)
-		scan_block_candidates(block, len, at, lineno, candidates, nr, scan_candidate, st);
+	if (at < len) {
+		/* built once per set of markers: the automaton of hundreds of
+		 * vocabulary words costs more than a block to build */
+		struct drill_markers *mm = (struct drill_markers *)m;
+		if (!mm->prefilter)
+			mm->prefilter = scan_prefilter_new(candidates, nr);
+		scan_block_candidates_with(block, len, at, lineno, candidates, nr, mm->prefilter,
+					   scan_candidate, st);
+	}
 	/* the run's last date holds for the next run */
 	if (st->done < len)
 		gap(st, block, st->done, len, lineno + (long)scan_count_newlines(block + at, len - at));

@@ -416,40 +416,6 @@ void required_literals_free(struct required_literals *r)
 	free(r);
 }
 
-size_t literal_find(const char *hay, size_t from, size_t to, const char *text, size_t n,
-		    size_t anchor)
-{
-	const char *p, *last, *q;
-	if (to < from || to - from < n)
-		return (size_t)-1;
-	p = hay + from + anchor;
-	last = hay + to - n + anchor; /* last possible anchor position */
-	while (p <= last && (q = memchr(p, text[anchor], (size_t)(last - p) + 1)) != NULL) {
-		const char *at = q - anchor;
-		if (at[0] == text[0] && at[n - 1] == text[n - 1] && !memcmp(at, text, n))
-			return (size_t)(at - hay);
-		p = q + 1;
-	}
-	return (size_t)-1;
-}
-
-size_t literal_rarest_byte(const char *text, size_t n, const size_t counts[256],
-			   int add_upper, size_t prefer)
-{
-	size_t best = SIZE_MAX, at = 0, k;
-	for (k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)text[k];
-		size_t seen = counts[c];
-		if (add_upper && c >= 'a' && c <= 'z')
-			seen += counts[c - 'a' + 'A'];
-		if (seen < best || (seen == best && k == prefer)) {
-			best = seen;
-			at = k;
-		}
-	}
-	return at;
-}
-
 int literals_unsafe_text(const char *text, size_t len)
 {
 	/* KELVIN SIGN, LONG S; and, to be safe, the Turkish dotted and dotless i */

@@ -44,23 +44,6 @@ struct required_literals {
 struct required_literals *required_literals_of(const char *source);
 void required_literals_free(struct required_literals *r);
 
-/*
- * The first whole occurrence of text[0..n) in hay[from..to), or
- * (size_t)-1: memchr on text[anchor] (pick it with literal_rarest_byte),
- * then a compare.  Shared by the drill-log and the secret prefilters.
- */
-size_t literal_find(const char *hay, size_t from, size_t to, const char *text, size_t n,
-		    size_t anchor);
-
-/*
- * The offset in text[0..n) of its byte counted least in counts (byte
- * counts of the text to be searched); with add_upper, a lower-case letter
- * also counts its upper case (text searched in a folded twin).  Ties keep
- * the earliest offset, or prefer when it is among them.
- */
-size_t literal_rarest_byte(const char *text, size_t n, const size_t counts[256],
-			   int add_upper, size_t prefer);
-
 /* 1 when text[0..len) holds a character that Unicode case folding may
  * turn into an ASCII letter (U+212A, U+017F, U+0130, U+0131): required
  * literals cannot judge it. */

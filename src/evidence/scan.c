@@ -20,6 +20,7 @@
 #include "base/error.h"
 #include "evidence/linereader.h"
 #include "evidence/literals.h"
+#include "evidence/litmatch.h"
 #include "evidence/workspace.h"
 #include "base/banned.h"
 
@@ -218,121 +219,233 @@ int scan_fd(int fd, struct pattern *const *patterns, size_t nr, size_t max_line,
 	return ret;
 }
 
-/* One literal item and where it next occurs in the folded block (NONE:
- * nowhere after the last search). */
-struct literal_cursor {
-	const char *item;
-	size_t len;
-	size_t rare;    /* offset in item of its rarest byte in this block */
-	size_t next;
+/*
+ * The literals of every pattern that has some, in one automaton: the
+ * block is scanned once for all of them.  Every set of every branch of
+ * every pattern gets a number; a line's hits mark the sets they satisfy,
+ * and a pattern holding one of the line's literals passes the line when
+ * one of its branches has all its sets marked.
+ */
+struct scan_prefilter {
+	struct pattern **patterns; /* borrowed pointers, as given */
+	size_t nr;
+	struct lit_matcher *m;     /* NULL: no pattern has literals */
+	uint32_t unsafe_from;      /* ids >= this: literals_unsafe_text's sequences */
+	/* per pattern k: prog[prog_at[k]..] = nbranches, then per branch
+	 * nsets and its set numbers; prog_at[k] = NONE when the pattern has
+	 * no literals */
+	uint32_t *prog;
+	size_t *prog_at;
+	size_t nsets;
+	/* literal id -> the sets holding it, and the patterns holding it
+	 * (each once): sets[sets_at[id]..sets_at[id + 1]), likewise pats */
+	uint32_t *sets, *pats;
+	size_t *sets_at, *pats_at;
 };
 
-/* The literal search of one pattern over one folded block: a cursor for
- * every item of every set, in the order of req's branches and sets. */
-struct literal_scan {
-	const struct required_literals *req; /* NULL: search with the pattern */
-	struct literal_cursor *cursors;
+struct u32_list {
+	uint32_t *v;
+	size_t n, alloc;
 };
 
-static void literal_scan_init(struct literal_scan *ls, const struct required_literals *req,
-			      const size_t hist[256])
+static void push32(struct u32_list *l, uint32_t x)
 {
-	size_t i, k, j, n = 0;
-	memset(ls, 0, sizeof(*ls));
-	ls->req = req;
-	if (!req)
-		return;
-	for (i = 0; i < req->nr; i++)
-		for (k = 0; k < req->branches[i].nr; k++)
-			n += req->branches[i].sets[k].nr;
-	ls->cursors = xcalloc(n, sizeof(*ls->cursors));
-	n = 0;
-	for (i = 0; i < req->nr; i++)
-		for (k = 0; k < req->branches[i].nr; k++)
-			for (j = 0; j < req->branches[i].sets[k].nr; j++, n++) {
-				ls->cursors[n].item = req->branches[i].sets[k].items[j];
-				ls->cursors[n].len = req->branches[i].sets[k].lens[j];
-			}
-	while (n--)
-		ls->cursors[n].rare = literal_rarest_byte(ls->cursors[n].item, ls->cursors[n].len,
-							  hist, 0, 0);
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 64;
+		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
+	}
+	l->v[l->n++] = x;
 }
 
-/* The first occurrence at or after from of any of the nr items at c. */
-static size_t set_next(const char *folded, size_t len, struct literal_cursor *c, size_t nr,
-		       size_t from)
+/* pairs (literal id, value) as lists by literal id, each value once per
+ * literal: *out and *at (nlits + 1 offsets), both owned by the caller. */
+static void index_by_literal(const struct u32_list *pairs, size_t nlits, uint32_t **out,
+			     size_t **at)
 {
-	size_t at = NONE, j;
-	for (j = 0; j < nr; j++, c++) {
-		if (c->next != NONE && c->next < from)
-			c->next = literal_find(folded, from, len, c->item, c->len, c->rare);
-		if (c->next < at)
-			at = c->next;
+	size_t *count = xcalloc(nlits + 1, sizeof(*count)), i, j;
+	*at = xcalloc(nlits + 1, sizeof(**at));
+	for (i = 0; i < pairs->n; i += 2)
+		count[pairs->v[i]]++;
+	for (i = 0; i < nlits; i++)
+		(*at)[i + 1] = (*at)[i] + count[i];
+	*out = xmalloc(((*at)[nlits] ? (*at)[nlits] : 1) * sizeof(**out));
+	memset(count, 0, (nlits + 1) * sizeof(*count));
+	for (i = 0; i < pairs->n; i += 2) {
+		uint32_t id = pairs->v[i], x = pairs->v[i + 1];
+		int dup = 0;
+		for (j = 0; j < count[id] && !dup; j++)
+			dup = (*out)[(*at)[id] + j] == x;
+		if (!dup)
+			(*out)[(*at)[id] + count[id]++] = x;
 	}
-	return at;
+	/* close the gaps the duplicates left */
+	for (i = 0, j = 0; i < nlits; i++) {
+		size_t from = (*at)[i], k;
+		(*at)[i] = j;
+		for (k = 0; k < count[i]; k++)
+			(*out)[j++] = (*out)[from + k];
+	}
+	(*at)[nlits] = j;
+	free(count);
+}
+
+struct scan_prefilter *scan_prefilter_new(struct pattern *const *patterns, size_t nr)
+{
+	static const char *const unsafe[] = { "\xE2\x84\xAA", "\xC5\xBF", "\xC4\xB0", "\xC4\xB1" };
+	struct scan_prefilter *pf = xcalloc(1, sizeof(*pf));
+	struct u32_list prog = { NULL, 0, 0 }, lit_set = { NULL, 0, 0 }, lit_pat = { NULL, 0, 0 };
+	size_t k, i, j, t;
+
+	pf->nr = nr;
+	pf->patterns = xmalloc((nr ? nr : 1) * sizeof(*pf->patterns));
+	memcpy(pf->patterns, patterns, nr * sizeof(*patterns));
+	pf->prog_at = xmalloc((nr ? nr : 1) * sizeof(*pf->prog_at));
+	pf->m = lit_matcher_new();
+	for (k = 0; k < nr; k++) {
+		const struct required_literals *req = pattern_literals(patterns[k]);
+		pf->prog_at[k] = NONE;
+		if (!req)
+			continue;
+		pf->prog_at[k] = prog.n;
+		push32(&prog, (uint32_t)req->nr);
+		for (i = 0; i < req->nr; i++) {
+			const struct literal_branch *br = &req->branches[i];
+			push32(&prog, (uint32_t)br->nr);
+			for (j = 0; j < br->nr; j++, pf->nsets++) {
+				push32(&prog, (uint32_t)pf->nsets);
+				for (t = 0; t < br->sets[j].nr; t++) {
+					uint32_t id = lit_matcher_add(pf->m, br->sets[j].items[t],
+								      br->sets[j].lens[t]);
+					push32(&lit_set, id);
+					push32(&lit_set, (uint32_t)pf->nsets);
+					push32(&lit_pat, id);
+					push32(&lit_pat, (uint32_t)k);
+				}
+			}
+		}
+	}
+	pf->prog = prog.v;
+	if (!prog.n) {
+		lit_matcher_free(pf->m);
+		pf->m = NULL;
+		return pf;
+	}
+	pf->unsafe_from = (uint32_t)lit_matcher_count(pf->m);
+	for (i = 0; i < sizeof(unsafe) / sizeof(unsafe[0]); i++)
+		lit_matcher_add(pf->m, unsafe[i], strlen(unsafe[i]));
+	lit_matcher_build(pf->m);
+	index_by_literal(&lit_set, lit_matcher_count(pf->m), &pf->sets, &pf->sets_at);
+	index_by_literal(&lit_pat, lit_matcher_count(pf->m), &pf->pats, &pf->pats_at);
+	free(lit_set.v);
+	free(lit_pat.v);
+	return pf;
+}
+
+void scan_prefilter_free(struct scan_prefilter *pf)
+{
+	if (!pf)
+		return;
+	lit_matcher_free(pf->m);
+	free(pf->patterns);
+	free(pf->prog);
+	free(pf->prog_at);
+	free(pf->sets);
+	free(pf->sets_at);
+	free(pf->pats);
+	free(pf->pats_at);
+	free(pf);
+}
+
+/* Does one branch of the pattern's program at prog have all its sets
+ * marked with stamp? */
+static int prog_holds(const uint32_t *prog, const size_t *set_stamp, size_t stamp)
+{
+	uint32_t nb = *prog++;
+	while (nb--) {
+		uint32_t ns = *prog++, i;
+		int all = 1;
+		for (i = 0; i < ns && all; i++)
+			all = set_stamp[prog[i]] == stamp;
+		if (all)
+			return 1;
+		prog += ns;
+	}
+	return 0;
 }
 
 /*
- * The first line at or after from (a line start) that holds an item of
- * each set of the branch whose cursors start at c, or NONE.  Leapfrog:
- * every set jumps to the furthest line any set needs, until they agree.
+ * The starts of the lines of block[from..len) that some pattern with
+ * literals may match alone, in order, into *lines (owned by the caller);
+ * their number, or NONE when the block holds a character that folds to an
+ * ASCII letter (then the literals cannot judge it).
  */
-static size_t branch_candidate(const struct block_scan *b, const char *folded,
-			       const struct literal_branch *br, struct literal_cursor *c,
-			       size_t from)
+static size_t literal_lines(const struct scan_prefilter *pf, const char *block, size_t from,
+			    size_t len, size_t **lines)
 {
-	for (;;) {
-		size_t target = from, k, j = 0;
-		int agree = 1;
-		for (k = 0; k < br->nr; k++) {
-			size_t at = set_next(folded, b->len, c + j, br->sets[k].nr, from), start;
-			const char *nl;
-			if (at == NONE)
-				return NONE;
-			j += br->sets[k].nr;
-			nl = at > from ? memrchr(b->buf + from, '\n', at - from) : NULL;
-			start = nl ? (size_t)(nl - b->buf) + 1 : from;
-			if (k && start != target)
-				agree = 0;
-			if (start > target)
-				target = start;
+	struct lit_hits hits = { NULL, 0, 0 };
+	size_t nlines = 0, alloc = 0, h = 0, i;
+	size_t *set_stamp = xcalloc(pf->nsets ? pf->nsets : 1, sizeof(*set_stamp));
+	size_t *tested = xcalloc(pf->nr ? pf->nr : 1, sizeof(*tested));
+	size_t stamp = 0; /* 1 + the index of the line with hits */
+
+	*lines = NULL;
+	lit_matcher_scan(pf->m, block + from, len - from, &hits);
+	for (i = 0; i < hits.nr; i++)
+		if (hits.items[i].id >= pf->unsafe_from) {
+			nlines = NONE;
+			goto out;
 		}
-		if (agree)
-			return target;
-		from = target;
+	while (h < hits.nr) {
+		/* the line of hit h, and every hit ending on it */
+		size_t end = from + hits.items[h].end, first = h, start, stop, e;
+		const char *nl = memrchr(block + from, '\n', end - from);
+		const char *nl2 = memchr(block + end, '\n', len - end);
+		int take = 0;
+		start = nl ? (size_t)(nl - block) + 1 : from;
+		stop = nl2 ? (size_t)(nl2 - block) : len;
+		stamp++;
+		for (; h < hits.nr && from + hits.items[h].end < stop; h++) {
+			uint32_t id = hits.items[h].id;
+			size_t b;
+			for (b = pf->sets_at[id]; b < pf->sets_at[id + 1]; b++)
+				set_stamp[pf->sets[b]] = stamp;
+		}
+		for (e = first; e < h && !take; e++) {
+			uint32_t id = hits.items[e].id;
+			size_t b;
+			for (b = pf->pats_at[id]; b < pf->pats_at[id + 1] && !take; b++) {
+				uint32_t k = pf->pats[b];
+				if (tested[k] == stamp)
+					continue;
+				tested[k] = stamp;
+				take = prog_holds(pf->prog + pf->prog_at[k], set_stamp, stamp);
+			}
+		}
+		if (take) {
+			if (nlines == alloc) {
+				alloc = alloc ? 2 * alloc : 64;
+				*lines = xrealloc(*lines, alloc * sizeof(**lines));
+			}
+			(*lines)[nlines++] = start;
+		}
 	}
+out:
+	free(hits.items);
+	free(set_stamp);
+	free(tested);
+	return nlines;
 }
 
-/* The first line at or after from that one of the pattern's branches can
- * match by its literals, or NONE: the lines skipped cannot match. */
-static size_t literal_candidate(const struct block_scan *b, const char *folded,
-				struct literal_scan *ls, size_t from)
-{
-	size_t best = NONE, i, k, n = 0;
-	if (from >= b->len)
-		return NONE;
-	for (i = 0; i < ls->req->nr; i++) {
-		const struct literal_branch *br = &ls->req->branches[i];
-		size_t at = branch_candidate(b, folded, br, ls->cursors + n, from);
-		if (at < best)
-			best = at;
-		for (k = 0; k < br->nr; k++)
-			n += br->sets[k].nr;
-	}
-	return best;
-}
-
-int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
-			  struct pattern *const *patterns, size_t nr,
-			  scan_line_fn *fn, void *arg)
+int scan_block_candidates_with(char *block, size_t len, size_t from, long lineno,
+			       struct pattern *const *patterns, size_t nr,
+			       const struct scan_prefilter *pf, scan_line_fn *fn, void *arg)
 {
 	struct block_scan b;
 	size_t *cand = xcalloc(nr ? nr : 1, sizeof(*cand));
 	int *line_mode = xcalloc(nr ? nr : 1, sizeof(*line_mode));
-	struct literal_scan *lits = xcalloc(nr ? nr : 1, sizeof(*lits));
-	char *folded = NULL;
-	size_t hist[256] = { 0 };
-	int use_literals = scan_use_literals, need_fold = 0;
+	struct scan_prefilter *own = NULL;
+	size_t *lines = NULL, nlines = 0, next = 0;
+	int use_literals = scan_use_literals;
 	size_t k;
 	int ret = 0;
 
@@ -342,31 +455,30 @@ int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
 	b.counted_to = from;
 	b.counted_line = lineno;
 	b.line_mode_block = memchr(block + from, '\r', len - from) != NULL;
-	/* A pattern with required literals looks for them in a folded twin of
-	 * the block (memchr on each literal's rarest byte: far faster than a
-	 * regex without a literal start); the others search with the pattern.  Anchored patterns search
-	 * too: in multi-line mode ^ is tried only at line starts. */
-	for (k = 0; k < nr && use_literals; k++)
-		need_fold |= pattern_literals(patterns[k]) != NULL;
-	if (need_fold) {
-		size_t i;
-		folded = xmalloc(len);
-		ascii_fold(folded + from, block + from, len - from);
-		for (i = from; i < len; i++)
-			hist[(unsigned char)folded[i]]++;
-		/* lead bytes of the characters that fold to ASCII letters */
-		if ((hist[0xC4] || hist[0xC5] || hist[0xE2]) &&
-		    literals_unsafe_text(block + from, len - from))
+	/* The patterns with required literals are judged together: one pass
+	 * of the literal automaton over the block, then per line the literals
+	 * it holds (far faster than a regex without a literal start); the
+	 * others search with the pattern.  Anchored patterns search too: in
+	 * multi-line mode ^ is tried only at line starts. */
+	if (use_literals && (!pf || pf->nr != nr ||
+			     memcmp(pf->patterns, patterns, nr * sizeof(*patterns))))
+		pf = own = scan_prefilter_new(patterns, nr);
+	if (!use_literals || !pf->m) {
+		use_literals = 0;
+	} else {
+		nlines = literal_lines(pf, block, from, len, &lines);
+		if (nlines == NONE) {
 			use_literals = 0;
+			nlines = 0;
+		}
 	}
 	for (k = 0; k < nr; k++) {
-		literal_scan_init(&lits[k], use_literals ? pattern_literals(patterns[k]) : NULL, hist);
 		line_mode[k] = !pattern_can_search(patterns[k]);
-		cand[k] = lits[k].req ? literal_candidate(&b, folded, &lits[k], from)
-				      : candidate(&b, patterns[k], &line_mode[k], from);
+		cand[k] = use_literals && pf->prog_at[k] != NONE
+			  ? NONE : candidate(&b, patterns[k], &line_mode[k], from);
 	}
 	while (!ret) {
-		size_t at = NONE, end, after;
+		size_t at = next < nlines ? lines[next] : NONE, end, after;
 		long at_line;
 		char saved;
 
@@ -388,19 +500,24 @@ int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
 			b.counted_to = after;
 			b.counted_line = at_line + 1;
 		}
+		while (next < nlines && lines[next] <= at)
+			next++;
 		for (k = 0; k < nr; k++)
 			if (cand[k] == at)
-				cand[k] = lits[k].req
-					  ? literal_candidate(&b, folded, &lits[k], after)
-					  : candidate(&b, patterns[k], &line_mode[k], after);
+				cand[k] = candidate(&b, patterns[k], &line_mode[k], after);
 	}
-	for (k = 0; k < nr; k++)
-		free(lits[k].cursors);
-	free(lits);
-	free(folded);
+	scan_prefilter_free(own);
+	free(lines);
 	free(cand);
 	free(line_mode);
 	return ret;
+}
+
+int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
+			  struct pattern *const *patterns, size_t nr,
+			  scan_line_fn *fn, void *arg)
+{
+	return scan_block_candidates_with(block, len, from, lineno, patterns, nr, NULL, fn, arg);
 }
 
 int scan_evidence(const struct workspace *ws, const char *relpath,

@@ -71,7 +71,8 @@ typedef int scan_line_fn(void *arg, char *line, size_t len, long lineno);
  * every line that one of the nr patterns (borrowed) may match alone;
  * lines none of them can match are skipped without a per-line call: a
  * pattern with required literals (pattern_literals) passes only lines
- * that hold them, found with memmem in an ASCII-folded copy of the block;
+ * that hold them, found for all such patterns at once in one pass
+ * (litmatch.h), ASCII-case-insensitively;
  * the others search the block as scan_fd() does.  A line a pattern would
  * match alone is never skipped; a line may be a false candidate.  The block is
  * restored before each search and on return.  0, or fn's non-zero value.
@@ -79,6 +80,21 @@ typedef int scan_line_fn(void *arg, char *line, size_t len, long lineno);
 int scan_block_candidates(char *block, size_t len, size_t from, long lineno,
 			  struct pattern *const *patterns, size_t nr,
 			  scan_line_fn *fn, void *arg);
+
+/*
+ * The literals of patterns[0..nr) (borrowed; they must outlive it) in one
+ * automaton, for scan_block_candidates_with(): build it once for many
+ * blocks.  Read-only once built.  Free with scan_prefilter_free().
+ */
+struct scan_prefilter;
+struct scan_prefilter *scan_prefilter_new(struct pattern *const *patterns, size_t nr);
+void scan_prefilter_free(struct scan_prefilter *pf);
+
+/* scan_block_candidates() with pf built for these very patterns, in this
+ * order (else, or when pf is NULL, one is built for the call). */
+int scan_block_candidates_with(char *block, size_t len, size_t from, long lineno,
+			       struct pattern *const *patterns, size_t nr,
+			       const struct scan_prefilter *pf, scan_line_fn *fn, void *arg);
 
 /* 1 (the default): scan_block_candidates() looks for patterns' required
  * literals (literals.h) instead of searching with them.  Tests set 0 to

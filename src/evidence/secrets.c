@@ -27,6 +27,7 @@
 #include "base/error.h"
 #include "base/hash.h"
 #include "evidence/literals.h"
+#include "evidence/litmatch.h"
 #include "base/strbuf.h"
 #include "base/banned.h"
 
@@ -38,11 +39,11 @@ enum rule_kind { RULE_VALUE, RULE_BEGIN, RULE_END, RULE_ALLOW, RULE_PAIR_NAME, R
 
 #define NONE UINT64_MAX
 
-/* A required literal: text (lower-cased when caseless), searched by
- * memchr on its rarest byte text[anchor], then memcmp. */
+/* A required literal: text (lower-cased when caseless), found by the
+ * scanner's automaton of all literals (find_literals). */
 struct literal {
 	char *text;
-	size_t len, anchor;
+	size_t len;
 	int caseless;
 };
 
@@ -60,27 +61,6 @@ struct secret_rule {
 	char *where;
 	long line;
 };
-
-/* How common byte c is in evidence text (higher = more common): picks the
- * anchor byte of a literal.  A guess; it only affects speed. */
-static int byte_rank(unsigned char c, int caseless)
-{
-	static const char order[] = "etaoinshrdlcumwfgypbvkjxqz";
-	const char *p;
-	if (c == ' ')
-		return 100;
-	if (c >= 'a' && c <= 'z') {
-		p = strchr(order, c);
-		return 90 - (int)(p - order) * 3 + (caseless ? 2 : 0);
-	}
-	if (c >= 'A' && c <= 'Z') /* case-sensitive search: rarer than lower case */
-		return 14 - (int)(strchr(order, c - 'A' + 'a') - order) / 3;
-	if (c >= '0' && c <= '9')
-		return 50;
-	if (strchr(":/.-\"=,", c))
-		return 55;
-	return 20;
-}
 
 /* 1 when regex may match case-insensitively anywhere: some "(?FLAGS"
  * group turns on i.  Conservative: "(?-i)" counts too. */
@@ -127,7 +107,7 @@ static int parse_literals(struct secret_rule *r, const char *need, const char *r
 		return error_at(where, line, "secret rule %s: need= is for value and begin rules",
 				r->name);
 	for (;;) {
-		size_t n = strcspn(p, "|"), i, best = 0;
+		size_t n = strcspn(p, "|"), i;
 		struct literal *l;
 		if (n == 0 || n > 64)
 			return error_at(where, line, "secret rule %s: need= wants literals of "
@@ -146,14 +126,8 @@ static int parse_literals(struct secret_rule *r, const char *need, const char *r
 		l->text[n] = '\0';
 		l->len = n;
 		l->caseless = caseless;
-		for (i = 0; i < n; i++) {
-			if (caseless)
-				l->text[i] = (char)tolower((unsigned char)l->text[i]);
-			if (byte_rank((unsigned char)l->text[i], caseless) <
-			    byte_rank((unsigned char)l->text[best], caseless))
-				best = i;
-		}
-		l->anchor = best;
+		for (i = 0; i < n && caseless; i++)
+			l->text[i] = (char)tolower((unsigned char)l->text[i]);
 		p += n;
 		if (!*p)
 			break;
@@ -402,22 +376,30 @@ void secret_rules_free(struct secret_rules *rules)
 /* Where literal occurrences were last looked for: the first occurrence at or
  * after from (absolute file offset) is found, or NONE when none lies wholly
  * in [from, until). */
-struct lit_cache {
-	uint64_t from, until, found;
-	size_t anchor; /* the literal's byte rarest in the latest block */
+/* Where one distinct literal starts in the file, from the automaton's
+ * pass over every byte buffered: pos[head..n), rising. */
+struct occurrences {
+	uint64_t *pos;
+	size_t head, n, alloc;
 };
 
 struct scanner {
 	const struct secret_rules *rules;
 	int prefilter;
-	const char *buf, *fold; /* the buffer and its lower-cased twin (or NULL) */
+	const char *buf;        /* the buffer */
 	uint64_t base;          /* file offset of buf[0] */
 	size_t end;             /* bytes buffered */
-	struct lit_cache *cache; /* per distinct literal */
+	struct occurrences *occ; /* per distinct literal */
 	size_t *first_lit;       /* rule ri's literal i is slot[first_lit[ri] + i] */
-	size_t *slot;            /* into cache and uniq */
+	size_t *slot;            /* into occ and uniq */
 	const struct literal **uniq; /* the distinct literals (text and case) */
 	size_t nr_uniq;
+	/* all distinct literals, ASCII-lower-cased, in one automaton (NULL
+	 * when there are none): its id -> uniq[by_id[by_id_at[id]..[id+1])] */
+	struct lit_matcher *ac;
+	uint32_t ac_state;
+	struct lit_hits hits;
+	size_t *by_id, *by_id_at;
 	const char *shown;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -493,12 +475,22 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* The first start at or after from of distinct literal u, or NONE; the
+ * starts before from are dropped (from never goes back within a file). */
+static uint64_t occ_first(struct scanner *sc, size_t u, uint64_t from)
+{
+	struct occurrences *o = &sc->occ[u];
+	while (o->head < o->n && o->pos[o->head] < from)
+		o->head++;
+	return o->head < o->n ? o->pos[o->head] : NONE;
+}
+
 /*
  * 1 when rule r must be tried on the segment at file offsets [s, e) (which
  * is buffered): it has no literals, the prefilter is off, or one of its
- * literals lies wholly inside the segment.  Occurrences are searched over
- * the whole buffer at once and remembered, so each byte is searched about
- * once per literal, not once per line.
+ * literals lies wholly inside the segment.  Occurrences come from one
+ * automaton pass over every byte as it is buffered (stream_commit), so
+ * each byte is searched once for all literals, not once per literal.
  */
 static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 {
@@ -507,19 +499,8 @@ static int rule_wanted(struct scanner *sc, size_t ri, uint64_t s, uint64_t e)
 	if (!sc->prefilter || !r->nr_lits)
 		return 1;
 	for (i = 0; i < r->nr_lits; i++) {
-		const struct literal *l = &r->lits[i];
-		struct lit_cache *c = &sc->cache[sc->slot[sc->first_lit[ri] + i]];
-		int fresh = c->from <= s &&
-			    (c->found != NONE ? c->found >= s : e <= c->until);
-		if (!fresh) {
-			size_t at = literal_find(l->caseless ? sc->fold : sc->buf,
-						 (size_t)(s - sc->base), sc->end, l->text, l->len,
-						 c->anchor);
-			c->from = s;
-			c->until = sc->base + sc->end;
-			c->found = at == (size_t)-1 ? NONE : sc->base + at;
-		}
-		if (c->found != NONE && c->found + l->len <= e)
+		uint64_t at = occ_first(sc, sc->slot[sc->first_lit[ri] + i], s);
+		if (at != NONE && at + r->lits[i].len <= e)
 			return 1;
 	}
 	return 0;
@@ -724,7 +705,7 @@ out:
  */
 struct secret_stream {
 	struct scanner sc;
-	char *buf, *fold;    /* cap bytes each; fold NULL when no literal is caseless */
+	char *buf;           /* cap bytes */
 	size_t cap, start, end;
 	size_t pending;      /* bytes of the current, incomplete block */
 	size_t nr_lits;
@@ -744,11 +725,7 @@ struct secret_stream *secret_stream_new(const struct secret_rules *rules)
 	sc->rules = rules;
 	sc->first_lit = xmalloc((rules->nr + 1) * sizeof(*sc->first_lit));
 	for (i = 0; i < rules->nr; i++) {
-		size_t j;
 		sc->first_lit[i] = st->nr_lits;
-		for (j = 0; j < rules->rules[i].nr_lits; j++)
-			if (rules->rules[i].lits[j].caseless && !st->fold)
-				st->fold = xmalloc(st->cap);
 		st->nr_lits += rules->rules[i].nr_lits;
 	}
 	/* A literal several rules declare ("password", "secret") is searched
@@ -768,7 +745,31 @@ struct secret_stream *secret_stream_new(const struct secret_rules *rules)
 			sc->slot[sc->first_lit[i] + j] = u;
 		}
 	}
-	sc->cache = xmalloc((sc->nr_uniq + 1) * sizeof(*sc->cache));
+	sc->occ = xcalloc(sc->nr_uniq + 1, sizeof(*sc->occ));
+	if (sc->nr_uniq) {
+		uint32_t *id = xmalloc(sc->nr_uniq * sizeof(*id));
+		size_t u, nids, k;
+		sc->ac = lit_matcher_new();
+		for (u = 0; u < sc->nr_uniq; u++) {
+			char *low = xstrndup(sc->uniq[u]->text, sc->uniq[u]->len);
+			ascii_fold(low, low, sc->uniq[u]->len);
+			id[u] = lit_matcher_add(sc->ac, low, sc->uniq[u]->len);
+			free(low);
+		}
+		lit_matcher_build(sc->ac);
+		nids = lit_matcher_count(sc->ac);
+		sc->by_id_at = xcalloc(nids + 1, sizeof(*sc->by_id_at));
+		sc->by_id = xmalloc(sc->nr_uniq * sizeof(*sc->by_id));
+		for (k = 0, u = 0; k < nids; k++) {
+			size_t v;
+			sc->by_id_at[k] = u;
+			for (v = 0; v < sc->nr_uniq; v++)
+				if (id[v] == k)
+					sc->by_id[u++] = v;
+		}
+		sc->by_id_at[nids] = u;
+		free(id);
+	}
 	sc->armed = xcalloc(rules->nr + 1, sizeof(*sc->armed));
 	st->all_need = 1;
 	for (i = 0; i < rules->nr; i++)
@@ -796,12 +797,17 @@ void secret_stream_free(struct secret_stream *st)
 	pcre2_match_data_free(st->sc.md);
 	pcre2_match_context_free(st->sc.mctx);
 	strbuf_release(&st->sc.out);
-	free(st->sc.cache);
+	for (size_t i = 0; i < st->sc.nr_uniq; i++)
+		free(st->sc.occ[i].pos);
+	free(st->sc.occ);
+	lit_matcher_free(st->sc.ac);
+	free(st->sc.hits.items);
+	free(st->sc.by_id);
+	free(st->sc.by_id_at);
 	free(st->sc.armed);
 	free(st->sc.first_lit);
 	free(st->sc.slot);
 	free(st->sc.uniq);
-	free(st->fold);
 	free(st->buf);
 	free(st);
 }
@@ -823,13 +829,11 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
 	st->failed = 0;
 	sc->prefilter = !sc->rules->no_prefilter;
 	sc->buf = st->buf;
-	sc->fold = st->fold;
 	sc->base = 0;
 	sc->end = 0;
-	for (i = 0; i < sc->nr_uniq; i++) {
-		sc->cache[i].from = NONE; /* never fresh */
-		sc->cache[i].anchor = sc->uniq[i]->anchor;
-	}
+	sc->ac_state = 0;
+	for (i = 0; i < sc->nr_uniq; i++)
+		sc->occ[i].head = sc->occ[i].n = 0;
 	sc->shown = shown;
 	sc->in_block = NULL;
 	for (i = 0; i < sc->rules->nr; i++)
@@ -846,13 +850,13 @@ void secret_stream_begin(struct secret_stream *st, int out_fd, const char *shown
  * after their pair-name, never skipped), no block is open and no redacted
  * copy is being written: step over the complete lines before the first literal
  * occurrence in the buffer, counting them, without a per-line call.  The
- * literal cache is the one rule_wanted() keeps (same meaning).
+ * occurrences are those rule_wanted() reads.
  */
 static void skip_clean_lines(struct secret_stream *st)
 {
 	struct scanner *sc = &st->sc;
 	const struct secret_rules *rules = sc->rules;
-	uint64_t s = sc->base + st->start, end = sc->base + st->end, first = NONE;
+	uint64_t s = sc->base + st->start, first = NONE;
 	size_t i, to;
 	const char *nl;
 
@@ -863,17 +867,9 @@ static void skip_clean_lines(struct secret_stream *st)
 		if (sc->armed[i].next && sc->armed[i].line == st->lineno - 1)
 			return;
 	for (i = 0; i < sc->nr_uniq; i++) {
-		const struct literal *l = sc->uniq[i];
-		struct lit_cache *c = &sc->cache[i];
-		if (!(c->from <= s && (c->found != NONE ? c->found >= s : c->until >= end))) {
-			size_t at = literal_find(l->caseless ? sc->fold : sc->buf, st->start,
-						 st->end, l->text, l->len, c->anchor);
-			c->from = s;
-			c->until = end;
-			c->found = at == (size_t)-1 ? NONE : sc->base + at;
-		}
-		if (c->found < first)
-			first = c->found;
+		uint64_t at = occ_first(sc, i, s);
+		if (at < first)
+			first = at;
 	}
 	if (first == NONE) /* every complete line is clean */
 		nl = memrchr(st->buf + st->start, '\n', st->end - st->start);
@@ -926,8 +922,6 @@ static int drain(struct secret_stream *st, int eof)
 	}
 	if (st->start > 0) {
 		memmove(buf, buf + st->start, st->end - st->start);
-		if (st->fold)
-			memmove(st->fold, st->fold + st->start, st->end - st->start);
 		st->sc.base += st->start;
 		st->end -= st->start;
 		st->start = 0;
@@ -943,32 +937,46 @@ static char *stream_space(struct secret_stream *st, size_t *room)
 	return st->buf + st->end;
 }
 
-/*
- * Point each literal's memchr at its byte that is rarest in block[0..n)
- * (every 4th byte sampled; a caseless literal counts both cases): in logs
- * ':' or 'c' can be on every line while '/' or 'k' are not.  Only speed
- * depends on the choice, never what is found.
- */
-static void pick_anchors(struct secret_stream *st, const char *block, size_t n)
+/* The automaton over the n bytes just buffered at st->end: each distinct
+ * literal's starts (a case-sensitive one checked byte for byte) join its
+ * occurrences.  Starts before the buffered text (a literal across a
+ * segment cut) are not kept: no segment asks for them. */
+static void find_literals(struct secret_stream *st, size_t n)
 {
-	size_t count[256] = { 0 };
-	size_t i;
+	struct scanner *sc = &st->sc;
+	size_t h;
 
-	for (i = 0; i < n; i += 4)
-		count[(unsigned char)block[i]]++;
-	for (i = 0; i < st->sc.nr_uniq; i++) {
-		const struct literal *l = st->sc.uniq[i];
-		st->sc.cache[i].anchor = literal_rarest_byte(l->text, l->len, count,
-							     l->caseless, l->anchor);
+	sc->hits.nr = 0;
+	lit_matcher_stream(sc->ac, st->buf + st->end, n, &sc->ac_state, &sc->hits);
+	for (h = 0; h < sc->hits.nr; h++) {
+		uint32_t id = sc->hits.items[h].id;
+		size_t b, end = st->end + sc->hits.items[h].end + 1; /* in buf */
+		for (b = sc->by_id_at[id]; b < sc->by_id_at[id + 1]; b++) {
+			const struct literal *l = sc->uniq[sc->by_id[b]];
+			struct occurrences *o = &sc->occ[sc->by_id[b]];
+			if (end < st->start + l->len)
+				continue;
+			if (!l->caseless && memcmp(st->buf + end - l->len, l->text, l->len))
+				continue;
+			if (o->head == o->n)
+				o->head = o->n = 0;
+			else if (o->head > 4096 && o->head > o->n / 2) {
+				memmove(o->pos, o->pos + o->head, (o->n - o->head) * sizeof(*o->pos));
+				o->n -= o->head;
+				o->head = 0;
+			}
+			ALLOC_GROW(o->pos, o->n + 1, o->alloc);
+			o->pos[o->n++] = sc->base + end - l->len;
+		}
 	}
 }
 
-/* n bytes were written at stream_space(): fold them, count them, and scan
+/* n bytes were written at stream_space(): find their literals, count them, and scan
  * when they complete a block.  0 or -1 reported. */
 static int stream_commit(struct secret_stream *st, size_t n)
 {
-	if (st->fold)
-		ascii_fold(st->fold + st->end, st->buf + st->end, n);
+	if (st->sc.prefilter && st->sc.ac)
+		find_literals(st, n);
 	st->sc.res->size += (uint64_t)n;
 	st->end += n;
 	st->sc.end = st->end;
@@ -976,8 +984,6 @@ static int stream_commit(struct secret_stream *st, size_t n)
 	if (st->pending < READ_BLOCK)
 		return 0;
 	st->pending = 0;
-	if (st->sc.prefilter && st->nr_lits)
-		pick_anchors(st, st->buf + st->end - READ_BLOCK, READ_BLOCK);
 	return drain(st, 0);
 }
 

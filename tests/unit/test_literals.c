@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "unit.h"
 #include "evidence/literals.h"
+#include "evidence/litmatch.h"
 #include "evidence/pattern.h"
 #include "evidence/scan.h"
 
@@ -107,24 +109,12 @@ static void test_what_is_not_taken_apart(void **state)
 	expect("", NULL);
 }
 
-static void test_find_rarest_and_unsafe_text(void **state)
+static void test_fold_and_unsafe_text(void **state)
 {
 	char text[] = "2026-10-07 THE DRILL has ENDED";
-	size_t counts[256] = { 0 }, i;
 	(void)state;
 	ascii_fold(text, text, strlen(text));
 	assert_string_equal(text, "2026-10-07 the drill has ended");
-	for (i = 0; text[i]; i++)
-		counts[(unsigned char)text[i]]++;
-	/* "drill": d twice, r once, i once, l twice: the earliest rarest is r */
-	assert_int_equal(literal_rarest_byte("drill", 5, counts, 0, 0), 1);
-	assert_int_equal(literal_rarest_byte("drill", 5, counts, 0, 2), 2); /* a tie, preferred */
-	counts['D'] = 9; /* with upper-case counts added, d gets commoner still */
-	assert_int_equal(literal_rarest_byte("dx", 2, counts, 1, 0), 1);
-	assert_int_equal(literal_find(text, 0, strlen(text), "drill", 5, 1), 15);
-	assert_int_equal(literal_find(text, 16, strlen(text), "drill", 5, 1), (size_t)-1);
-	assert_int_equal(literal_find(text, 0, 19, "drill", 5, 1), (size_t)-1); /* not whole */
-	assert_int_equal(literal_find(text, 0, strlen(text), "ended", 5, 0), 25);
 	assert_int_equal(literals_unsafe_text("\xE2\x84\xAA", 3), 1); /* KELVIN SIGN */
 	assert_int_equal(literals_unsafe_text("\xC5\xBF", 2), 1);     /* LONG S */
 	assert_int_equal(literals_unsafe_text("plain ascii 障害", strlen("plain ascii 障害")), 0);
@@ -265,14 +255,174 @@ static void test_candidates_never_skip_a_match(void **state)
 	free(block);
 }
 
+/* Overlapping literals, a literal inside another, the same text twice,
+ * upper case in the text, and bytes in no literal: every occurrence. */
+static void test_litmatch_finds_every_occurrence(void **state)
+{
+	struct lit_matcher *m = lit_matcher_new();
+	struct lit_hits hits = { NULL, 0, 0 };
+	const char *text = "USHERS, his_hers 訓練終了";
+	uint32_t he, she, his, hers, cjk;
+	(void)state;
+
+	he = lit_matcher_add(m, "he", 2);
+	she = lit_matcher_add(m, "she", 3);
+	his = lit_matcher_add(m, "his", 3);
+	hers = lit_matcher_add(m, "hers", 4);
+	cjk = lit_matcher_add(m, "終了", strlen("終了"));
+	assert_int_equal(lit_matcher_add(m, "she", 3), she); /* deduplicated */
+	assert_int_equal(lit_matcher_count(m), 5);
+	lit_matcher_build(m);
+	lit_matcher_scan(m, text, strlen(text), &hits);
+	/* "USHERS": she and he end at 3 (longest first), hers at 5; "his" at
+	 * 10; "hers": he at 13, hers at 15; 終了 ends the text */
+	assert_int_equal(hits.nr, 7);
+	assert_int_equal(hits.items[0].end, 3);
+	assert_int_equal(hits.items[0].id, she);
+	assert_int_equal(hits.items[1].end, 3);
+	assert_int_equal(hits.items[1].id, he);
+	assert_int_equal(hits.items[2].end, 5);
+	assert_int_equal(hits.items[2].id, hers);
+	assert_int_equal(hits.items[3].end, 10);
+	assert_int_equal(hits.items[3].id, his);
+	assert_int_equal(hits.items[4].end, 13);
+	assert_int_equal(hits.items[4].id, he);
+	assert_int_equal(hits.items[5].end, 15);
+	assert_int_equal(hits.items[5].id, hers);
+	assert_int_equal(hits.items[6].end, strlen(text) - 1);
+	assert_int_equal(hits.items[6].id, cjk);
+	free(hits.items);
+	lit_matcher_free(m);
+}
+
+/*
+ * All the patterns at once, with one prefilter kept over many blocks (as
+ * the drill reader does): every line one of them matches alone reaches
+ * the callback.
+ */
+static void test_all_patterns_at_once_never_skip_a_match(void **state)
+{
+	char *block = malloc(1 << 16);
+	unsigned seed = 20261203;
+	struct pattern *ps[NR_PATTERNS];
+	struct scan_prefilter *pf;
+	size_t i;
+	long skipped_lines = 0, total_lines = 0;
+	int round;
+	(void)state;
+
+	for (i = 0; i < NR_PATTERNS; i++) {
+		ps[i] = pattern_compile(patterns[i], "p", "test", 0);
+		assert_non_null(ps[i]);
+	}
+	pf = scan_prefilter_new(ps, NR_PATTERNS);
+	for (round = 0; round < 400; round++) {
+		size_t len, at = 0;
+		long nlines = random_block(block, &len, &seed, round % 2), l;
+		struct seen s;
+		s.max = nlines;
+		s.lines = calloc((size_t)nlines + 2, 1);
+		assert_int_equal(scan_block_candidates_with(block, len, 0, 1, ps, NR_PATTERNS, pf,
+							    note_line, &s), 0);
+		for (l = 1; at < len; l++) {
+			char *nl = memchr(block + at, '\n', len - at);
+			size_t end = nl ? (size_t)(nl - block) : len, n = end - at;
+			char saved;
+			if (n && block[at + n - 1] == '\r')
+				n--;
+			saved = block[at + n];
+			block[at + n] = '\0';
+			for (i = 0; i < NR_PATTERNS; i++)
+				if (pattern_match_line(ps[i], block + at, n, NULL) == PATTERN_MATCH &&
+				    !s.lines[l])
+					fail_msg("%s: round %d line %ld matches but was skipped",
+						 patterns[i], round, l);
+			block[at + n] = saved;
+			skipped_lines += !s.lines[l];
+			total_lines++;
+			at = end + 1;
+		}
+		free(s.lines);
+	}
+	print_message("all at once: skipped %ld of %ld lines\n", skipped_lines, total_lines);
+	assert_true(skipped_lines > 0);
+	scan_prefilter_free(pf);
+	for (i = 0; i < NR_PATTERNS; i++)
+		pattern_free(ps[i]);
+	free(block);
+}
+
+/*
+ * A stream cut in random pieces finds what one pass finds, with literals
+ * of two bytes or more (the byte-pair skip) and with a one-byte literal
+ * (no skip); and one pass finds what memmem finds at every offset.
+ */
+static void test_litmatch_stream_pieces(void **state)
+{
+	static const char *const lits[] = { "drill", "ill", "ended", "end", "訓練", "練開始",
+					    "xxyz", "xy", "--", "be" };
+	char *text = malloc(1 << 16);
+	unsigned seed = 7;
+	int with_short;
+	(void)state;
+
+	for (with_short = 0; with_short < 2; with_short++) {
+		struct lit_matcher *m = lit_matcher_new();
+		size_t i, nl = sizeof(lits) / sizeof(lits[0]);
+		int round;
+		for (i = 0; i < nl; i++)
+			lit_matcher_add(m, lits[i], strlen(lits[i]));
+		if (with_short)
+			lit_matcher_add(m, ":", 1);
+		lit_matcher_build(m);
+		for (round = 0; round < 50; round++) {
+			size_t len;
+			struct lit_hits one = { NULL, 0, 0 }, cut = { NULL, 0, 0 };
+			uint32_t st = 0;
+			size_t at = 0, expect = 0, k;
+			random_block(text, &len, &seed, round % 2);
+			lit_matcher_scan(m, text, len, &one);
+			while (at < len) {
+				size_t piece = 1 + (size_t)rand_r(&seed) % 40, before = cut.nr;
+				if (piece > len - at)
+					piece = len - at;
+				lit_matcher_stream(m, text + at, piece, &st, &cut);
+				for (k = before; k < cut.nr; k++)
+					cut.items[k].end += at;
+				at += piece;
+			}
+			assert_int_equal(one.nr, cut.nr);
+			for (k = 0; k < one.nr; k++) {
+				assert_int_equal(one.items[k].end, cut.items[k].end);
+				assert_int_equal(one.items[k].id, cut.items[k].id);
+			}
+			/* the same count as memmem, case-insensitively, at every offset */
+			for (k = 0; k < len; k++)
+				for (i = 0; i < lit_matcher_count(m); i++) {
+					const char *l = i < nl ? lits[i] : ":";
+					size_t n = strlen(l);
+					expect += k + n <= len && !strncasecmp(text + k, l, n);
+				}
+			assert_int_equal(one.nr, expect);
+			free(one.items);
+			free(cut.items);
+		}
+		lit_matcher_free(m);
+	}
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_marker_shapes),
 		cmocka_unit_test(test_runs_quantifiers_and_escapes),
 		cmocka_unit_test(test_what_is_not_taken_apart),
-		cmocka_unit_test(test_find_rarest_and_unsafe_text),
+		cmocka_unit_test(test_fold_and_unsafe_text),
 		cmocka_unit_test(test_candidates_never_skip_a_match),
+		cmocka_unit_test(test_litmatch_finds_every_occurrence),
+		cmocka_unit_test(test_litmatch_stream_pieces),
+		cmocka_unit_test(test_all_patterns_at_once_never_skip_a_match),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
