@@ -117,8 +117,9 @@ PY
 }
 
 @test "already-compressed evidence is stored, text is deflated" {
-	head -c 20000 /dev/urandom > evidence/documents/console.png
-	head -c 20000 /dev/urandom | gzip -c > evidence/documents/logs.gz
+	# incompressible bytes from a fixed seed (random ones may match a secret rule by chance)
+	python3 -c 'import random, sys; random.seed(1); sys.stdout.buffer.write(random.randbytes(20000))' > evidence/documents/console.png
+	python3 -c 'import random, sys; random.seed(2); sys.stdout.buffer.write(random.randbytes(20000))' | gzip -c > evidence/documents/logs.gz
 	ftr bundle --as-of "$AS_OF"
 	[ "$status" -eq 0 ]
 	python3 - "$PKG" <<'PY'
@@ -222,7 +223,10 @@ plant_secrets() {
 @test "kill -9 at any moment leaves the previous package intact and no partial file" {
 	"$FTRKIT" bundle --as-of "$AS_OF" --quiet
 	cp "$PKG" old.zip
-	head -c 30000000 /dev/urandom > evidence/documents/big-export.bin
+	# 30 MB that does not compress, from a fixed seed: /dev/urandom now and
+	# then holds bytes a secret rule matches (a '://user:pass@' by chance)
+	python3 -c 'import random, sys; random.seed(20261203); sys.stdout.buffer.write(random.randbytes(30000000))' \
+		> evidence/documents/big-export.bin
 	"$FTRKIT" bundle --as-of "$AS_OF" -o ref --quiet
 	cp "ref/$PKG_NAME.zip" new.zip
 	cmp -s old.zip new.zip && { echo "packages should differ"; return 1; }
