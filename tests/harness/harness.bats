@@ -9,6 +9,9 @@
 REPO="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
 
 setup() {
+	# The harness's own switches come from each test, never from the caller:
+	# CI runs this file with FTRKIT_NO_SKIPS=1 exported.
+	unset FTRKIT_NO_SKIPS FTRKIT_FAIL_FAST FTRKIT_TEST_JOBS
 	W="$(mktemp -d "${BATS_TMPDIR:-/tmp}/ftrkit-harness.XXXXXX")"
 	mkdir -p "$W/b/tests" "$W/cli" "$W/bin"
 	printf '#!/bin/sh\nexit 0\n' > "$W/b/ftrkit"
