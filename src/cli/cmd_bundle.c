@@ -48,6 +48,7 @@ int cmd_bundle(struct options *opt)
 	/* From here on the output folder is ours alone until we exit. */
 	if ((lock_fd = package_lock_out(opt->out)) < 0)
 		goto out;
+	run.want_package_html = 1;
 	if (assess_write_reports(opt, &run, opt->out) < 0)
 		goto out;
 	if (package_write(opt, &run, &scan, key, &path) < 0)

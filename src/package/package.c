@@ -430,6 +430,23 @@ static int add_hashed_file(struct entries *es, const char *name, int dirfd,
 	return 0;
 }
 
+/* Add the memory file fd (borrowed; read from its start) as entry name. */
+static int add_memory_file(struct entries *es, const char *name, int fd, const char *shown)
+{
+	struct entry *e;
+	uint64_t size;
+	char hex[65];
+
+	if (lseek(fd, 0, SEEK_SET) != 0 || sha256_fd(fd, hex, &size) < 0)
+		return error_at(shown, 0, "cannot read the package's copy: %s", strerror(errno));
+	e = entry_new(es, name, ENTRY_FD);
+	e->dirfd = fd;
+	e->shown = xstrdup(shown);
+	e->size = size;
+	memcpy(e->sha256, hex, sizeof(hex));
+	return 0;
+}
+
 static void entries_free(struct entries *es)
 {
 	size_t i;
@@ -703,7 +720,11 @@ static int collect_payload(const struct options *opt, const struct assess_run *r
 			continue;
 		name = xasprintf("data/%s", r->filename);
 		shown = join(opt->out, r->filename);
-		ret = add_hashed_file(es, name, outfd, r->filename, shown, 1);
+		if (strcmp(r->format, "html") == 0 && run->package_html_fd > 0)
+			/* index.html with the package's evidence links */
+			ret = add_memory_file(es, name, run->package_html_fd, shown);
+		else
+			ret = add_hashed_file(es, name, outfd, r->filename, shown, 1);
 		free(name);
 		free(shown);
 		if (ret < 0)

@@ -13,10 +13,12 @@
  * Markup is written with libxml2's xmlTextWriter (xmlout.c) in XML syntax
  * that is also valid HTML5: every element has an end tag except the void
  * ones, so the page parses the same in a browser, in tidy and in xmllint.
- * Evidence links are relative ("evidence/PATH", percent-encoded): inside
- * the review package the report sits at data/index.html beside
- * data/evidence/, so they open the bundled file; path, line and SHA-256
- * are printed as text too.
+ * Evidence links are relative and percent-encoded, valid where the page
+ * is opened: inside the review package the report sits at data/index.html
+ * beside data/evidence/ ("evidence/PATH"); in the output folder of assess
+ * they lead to the workspace ("../evidence/PATH" for reports/ beside
+ * evidence/), see struct report_links.  Path, line and SHA-256 are
+ * printed as text too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +47,7 @@ struct page {
 	struct xo *xo;
 	const struct report_run *rr;
 	const char *lang;
+	const char *evidence_base; /* see rdb_evidence_href; NULL: package layout */
 };
 
 static const char *M(const struct page *p, enum msg id)
@@ -82,10 +85,11 @@ static void duration_text(const struct page *p, int64_t seconds)
 	xo_text(p->xo, buf);
 }
 
-/* <a href="evidence/PATH">PATH</a> (see rdb_evidence_href). */
+/* <a href="evidence/PATH">PATH</a>, or base + PATH in the workspace's
+ * reports (see rdb_evidence_href). */
 static void evidence_link(const struct page *p, const char *path)
 {
-	char *href = rdb_evidence_href(path);
+	char *href = rdb_evidence_href(p->evidence_base, path);
 	xo_start(p->xo, "a");
 	xo_attrf(p->xo, "href", "%s", href);
 	xo_text(p->xo, path);
@@ -872,16 +876,16 @@ static int evidence_section(const struct page *p)
 	return rc == SQLITE_DONE && urc == SQLITE_DONE ? 0 : resultsdb_error(p->db, WHAT);
 }
 
-int report_html(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+int report_html(sqlite3 *db, const struct report_links *links, struct atomic_file *out)
 {
 	struct report_run rr;
 	struct page p;
 	struct xo xo;
 	int ret = -1;
-	(void)run;
 
 	if (rdb_run_load(db, &rr, WHAT) < 0)
 		return -1;
+	p.evidence_base = links->evidence_base;
 	p.db = db;
 	p.xo = &xo;
 	p.rr = &rr;

@@ -103,12 +103,12 @@ static const char report_sql[] =
 	"    FROM evidence ev ORDER BY ev.path))"
 	") FROM run r";
 
-int report_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+int report_json(sqlite3 *db, const struct report_links *links, struct atomic_file *out)
 {
 	sqlite3_stmt *st;
 	const unsigned char *text;
 	int ret;
-	(void)run;
+	(void)links;
 
 	if (sqlite3_prepare_v2(db, report_sql, -1, &st, NULL) != SQLITE_OK)
 		return resultsdb_error(db, "report.json");

@@ -97,12 +97,12 @@ out:
 	return ret;
 }
 
-int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+int report_junit(sqlite3 *db, const struct report_links *links, struct atomic_file *out)
 {
 	struct report_run rr;
 	struct xo xo;
 	int ret;
-	(void)run;
+	(void)links;
 
 	if (rdb_run_load(db, &rr, WHAT) < 0)
 		return -1;

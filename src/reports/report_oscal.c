@@ -327,7 +327,7 @@ static int back_matter(struct oscal *o)
 	}
 	xo_end(xo);
 	while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
-		char *href = rdb_evidence_href(rdb_str(e, 0));
+		char *href = rdb_evidence_href(NULL, rdb_str(e, 0));
 		child_uuid(o, "evidence", rdb_str(e, 0), uuid);
 		xo_start(xo, "resource");
 		xo_attr(xo, "uuid", uuid);
@@ -431,19 +431,19 @@ close:
 	return ret;
 }
 
-int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+int report_oscal(sqlite3 *db, const struct report_links *links, struct atomic_file *out)
 {
 	struct xo xo;
-	(void)run;
+	(void)links;
 	return oscal_document(db, &xo, xo_open(&xo, out, 0, 1) == 0);
 }
 
-int report_oscal_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out)
+int report_oscal_json(sqlite3 *db, const struct report_links *links, struct atomic_file *out)
 {
 	struct strbuf xml = STRBUF_INIT;
 	struct xo xo;
 	int ret;
-	(void)run;
+	(void)links;
 
 	ret = oscal_document(db, &xo, xo_open_memory(&xo, &xml, 0) == 0);
 	if (ret == 0)

@@ -10,10 +10,16 @@
 
 #include "base/atomicfile.h"
 
-struct assess_run;
+/* Where a report is read, for its relative links to the evidence. */
+struct report_links {
+	/* NULL: the review package's layout (reports in data/, evidence in
+	 * data/evidence/); else the workspace root seen from the output folder,
+	 * "" or ending in '/' (see rdb_evidence_href). */
+	const char *evidence_base;
+};
 
 /* Write the report to out->fd from db; 0 or -1 after reporting. */
-typedef int (*report_fn)(sqlite3 *db, const struct assess_run *run,
+typedef int (*report_fn)(sqlite3 *db, const struct report_links *links,
 			 struct atomic_file *out);
 
 struct report_def {
@@ -25,10 +31,10 @@ struct report_def {
 /* All report formats, terminated by an entry with format NULL. */
 const struct report_def *report_registry(void);
 
-int report_html(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
-int report_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
-int report_junit(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
-int report_oscal(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
-int report_oscal_json(sqlite3 *db, const struct assess_run *run, struct atomic_file *out);
+int report_html(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
+int report_json(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
+int report_junit(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
+int report_oscal(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
+int report_oscal_json(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
 
 #endif

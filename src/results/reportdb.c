@@ -126,14 +126,17 @@ void rdb_run_free(struct report_run *rr)
 	memset(rr, 0, sizeof(*rr));
 }
 
-char *rdb_evidence_href(const char *path)
+char *rdb_evidence_href(const char *base, const char *path)
 {
-	xmlChar *esc = xmlURIEscapeStr(BAD_CAST path, BAD_CAST "/");
+	char *joined = base ? xasprintf("%s%s", base, path)
+			    : strcmp(path, "assessment.xml") == 0 ? xstrdup(path)
+								  : xasprintf("evidence/%s", path);
+	xmlChar *esc = xmlURIEscapeStr(BAD_CAST joined, BAD_CAST "/");
 	char *href;
 	if (!esc)
 		die_oom();
-	href = strcmp(path, "assessment.xml") == 0 ? xasprintf("%s", (const char *)esc)
-						   : xasprintf("evidence/%s", (const char *)esc);
+	href = xstrdup((const char *)esc);
 	xmlFree(esc);
+	free(joined);
 	return href;
 }

@@ -37,10 +37,13 @@ int rdb_run_load(sqlite3 *db, struct report_run *rr, const char *what);
 void rdb_run_free(struct report_run *rr);
 
 /*
- * Relative link from a report to an evidence file, as laid out in the review
- * package (reports sit in data/): the assessment is data/assessment.xml,
- * everything else data/evidence/PATH.  Percent-encoded; caller frees.
+ * Relative link from a report to the workspace file path (workspace-relative).
+ * base NULL: as laid out in the review package (reports sit in data/): the
+ * assessment is data/assessment.xml, everything else data/evidence/PATH.
+ * Otherwise base is the workspace root seen from the report's folder,
+ * ending in '/' or empty ("../evidence/"), and the link is base + path.
+ * Percent-encoded; caller frees.
  */
-char *rdb_evidence_href(const char *path);
+char *rdb_evidence_href(const char *base, const char *path);
 
 #endif

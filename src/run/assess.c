@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "checks/checks.h"
 #include "base/datadir.h"
 #include "base/strbuf.h"
+#include "base/relpath.h"
 #include "base/error.h"
 #include "drills/drill_sources.h"
 #include "evidence/inventory_scan.h"
@@ -225,6 +227,36 @@ static char *join(const char *dir, const char *name)
 				      : xasprintf("%s/%s", dir, name);
 }
 
+/*
+ * Render report r again for the review package, where index.html sits at
+ * data/index.html beside data/evidence/, into a memory file that
+ * run->package_html_fd owns.  0, or -1 after reporting.
+ */
+static int render_package_copy(sqlite3 *db, struct assess_run *run, const struct report_def *r)
+{
+	const struct report_links package_links = { NULL };
+	struct atomic_file af;
+	int ret;
+
+	memset(&af, 0, sizeof(af));
+	af.final_path = af.tmp_path = xstrdup(r->filename);
+	af.fd = memfd_create("ftrkit-package-report", MFD_CLOEXEC);
+	if (af.fd < 0) {
+		free(af.tmp_path);
+		return error("%s: cannot create a memory file: %s", r->filename, strerror(errno));
+	}
+	ret = r->write(db, &package_links, &af);
+	free(af.tmp_path);
+	if (ret < 0) {
+		close(af.fd);
+		return -1;
+	}
+	if (run->package_html_fd > 0)
+		close(run->package_html_fd);
+	run->package_html_fd = af.fd;
+	return 0;
+}
+
 int assess_write_reports(const struct options *opt, struct assess_run *run,
 			 const char *outdir)
 {
@@ -236,7 +268,8 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 	struct atomic_file *files;
 	size_t nr = 0, i, total = 1;
 	sqlite3 *db = NULL;
-	char *path;
+	struct report_links links = { NULL };
+	char *path, *workspace_base = NULL;
 	int ret = -1;
 
 	for (r = reports; r->format; r++)
@@ -251,6 +284,11 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 	}
 	if (make_dirs(outdir) < 0)
 		goto out;
+	/* index.html links the evidence where it is: the workspace, seen from
+	 * outdir (the package's copy is rendered below with its own layout). */
+	workspace_base = relpath_between_dirs(
+		outdir, run->workspace.root_real ? run->workspace.root_real : run->workspace.root);
+	links.evidence_base = workspace_base;
 
 	path = join(outdir, "results.sqlite");
 	atomic_clean_stale(path);
@@ -281,7 +319,10 @@ int assess_write_reports(const struct options *opt, struct assess_run *run,
 		}
 		free(path);
 		nr++;
-		if (r->write(db, run, &files[nr - 1]) < 0)
+		if (r->write(db, &links, &files[nr - 1]) < 0)
+			goto out;
+		if (run->want_package_html && strcmp(r->format, "html") == 0 &&
+		    render_package_copy(db, run, r) < 0)
 			goto out;
 	}
 	if (sqlite3_close(db) != SQLITE_OK) {
@@ -311,6 +352,7 @@ out:
 		if (files[i].tmp_path)
 			atomic_abort(&files[i]);
 	free(files);
+	free(workspace_base);
 	return ret;
 }
 
@@ -354,6 +396,8 @@ void assess_free(struct assess_run *run)
 	if (run->loaded_tailoring)
 		tailoring_free(&run->tailoring);
 	free(run->assessment_path);
+	if (run->package_html_fd > 0)
+		close(run->package_html_fd);
 	memset(run, 0, sizeof(*run));
 }
 

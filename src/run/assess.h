@@ -47,6 +47,11 @@ struct assess_run {
 	int loaded_waivers;
 	struct tailoring tailoring; /* -t FILE, applied to the questionnaire */
 	int loaded_tailoring;
+	/* With want_package_html set (bundle), assess_write_reports also renders
+	 * index.html for the package's layout into a memory file:
+	 * package_html_fd (owned; 0 means none, it is never stdin here). */
+	int want_package_html;
+	int package_html_fd;
 };
 
 /*

@@ -273,17 +273,49 @@ plant_secrets() {
 	[ "$status" -eq 0 ]
 }
 
-@test "every evidence link of the packaged report opens a file of the package" {
+# links_open PAGE: every non-fragment link of PAGE opens a file, resolved
+# from PAGE's folder after percent-decoding (as a browser does); prints
+# the links.  Fails on a page without evidence links.
+links_open() {
+	python3 - "$1" <<'PY'
+import os, sys, urllib.parse
+import xml.etree.ElementTree as ET
+page = sys.argv[1]
+hrefs = sorted({a.get("href") for a in ET.parse(page).getroot().iter("a")
+                if a.get("href") and not a.get("href").startswith("#")})
+assert hrefs, "no evidence link in " + page
+broken = [h for h in hrefs
+          if not os.path.isfile(os.path.join(os.path.dirname(page), urllib.parse.unquote(h)))]
+assert not broken, "broken links in %s: %s" % (page, broken)
+print("\n".join(hrefs))
+PY
+}
+
+@test "every evidence link opens its file: in the package, in reports/, in any -o folder" {
+	# names a browser must percent-decode: a space, '%', '#', '?', non-ASCII
+	printf 'notes\n' > "evidence/documents/q3 review 100% #1?.md"
+	printf 'notes\n' > "evidence/documents/議事録.md"
+	sed -i 's|<evidence>documents/dr-policy.md</evidence>|&<evidence>documents/q3 review 100% #1?.md</evidence><evidence>documents/議事録.md</evidence>|' "evidence/assessment.xml"
 	"$FTRKIT" bundle --as-of "$AS_OF" --quiet
 	mkdir un && unzip -q "$PKG" -d un
 	data="un/$PKG_NAME/data"
-	hrefs=$(xmllint --html --xpath '//a/@href' "$data/index.html" 2>/dev/null |
-		sed 's/ href="\([^"]*\)"/\1\n/g' | grep -v '^#' | grep -v '^$' | sort -u)
-	[ -n "$hrefs" ]
-	echo "$hrefs" | grep -qx assessment.xml
-	echo "$hrefs" | grep -q '^evidence/drills/'
-	for h in $hrefs; do
-		f=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.unquote(sys.argv[1]))' "$h")
-		[ -f "$data/$f" ] || { echo "broken link: $h"; false; }
-	done
+	run links_open "$data/index.html"
+	[ "$status" -eq 0 ]
+	[[ $'\n'"$output"$'\n' == *$'\nassessment.xml\n'* ]]
+	[[ "$output" == *"evidence/documents/q3%20review%20100%25%20%231%3F.md"* ]]
+	[[ "$output" == *"evidence/drills/"* ]]
+	# the workspace's own report links the workspace, not a package layout
+	run links_open reports/index.html
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"../evidence/assessment.xml"* ]]
+	[[ $'\n'"$output" != *$'\nevidence/'* ]]
+	# an output folder elsewhere, deeper, through a symlink
+	mkdir -p deep/er && ln -s deep/er via
+	"$FTRKIT" assess --as-of "$AS_OF" -o via/out --quiet
+	run links_open deep/er/out/index.html
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"../../../evidence/documents/"* ]]
+	# verify regenerates the package's copy byte for byte
+	ftr verify "$PKG"
+	[ "$status" -eq 0 ]
 }

@@ -46,7 +46,7 @@ teardown() { teardown_scratch; }
 	"$FTRKIT" assess -w ws --as-of 2026-11-25 --history h.db --quiet || true
 	grep -q '<h2>Changes since the previous run</h2>' reports/index.html
 	grep -q '<a href="#DR-004">DR-004</a></td><td><span class="badge v-not-met">✗ not met</span></td><td><span class="badge v-waived">' reports/index.html
-	grep -q '<a href="evidence/waivers.xml">waivers.xml</a></td><td>added</td>' reports/index.html
+	grep -q '<a href="../ws/waivers.xml">waivers.xml</a></td><td>added</td>' reports/index.html
 	# without --history there is no such section
 	"$FTRKIT" assess -w ws --as-of 2026-11-25 --quiet || true
 	run grep -c 'Changes since the previous run' reports/index.html
