@@ -388,10 +388,19 @@ int check_drill_within_objectives(const struct check_ctx *ctx, const struct chec
 			duration_format(o->rpo_seconds, ctx->lang, want, sizeof(want));
 			if (over)
 				ok = 0;
-			finding_add(res, over ? VERDICT_NOT_MET : VERDICT_MET, r->file,
-				    r->recovery_point.line, s->component, subject,
-				    over ? CMSG(ctx->lang, WITHIN_RPO_OVER) : CMSG(ctx->lang, WITHIN_RPO_OK),
-				    s->id, got, r->recovery_point.line, r->outage.line, want, tz);
+			if (!r->recovery_point.set)
+				/* the team wrote the amount ("Data loss: 3 min") */
+				finding_add(res, over ? VERDICT_NOT_MET : VERDICT_MET, r->file,
+					    r->data_loss_line, s->component, subject,
+					    over ? CMSG(ctx->lang, WITHIN_LOSS_STATED_OVER)
+						 : CMSG(ctx->lang, WITHIN_LOSS_STATED_OK),
+					    s->id, got, r->data_loss_line, want, tz);
+			else
+				finding_add(res, over ? VERDICT_NOT_MET : VERDICT_MET, r->file,
+					    r->recovery_point.line, s->component, subject,
+					    over ? CMSG(ctx->lang, WITHIN_RPO_OVER)
+						 : CMSG(ctx->lang, WITHIN_RPO_OK),
+					    s->id, got, r->recovery_point.line, r->outage.line, want, tz);
 		} else if (!r->has_data_loss && need_loss && in_list(need_loss, s->disruption)) {
 			ok = 0;
 			finding_add(res, VERDICT_NOT_MET, r->file,
@@ -481,10 +490,11 @@ int check_drill_coverage(const struct check_ctx *ctx, const struct check_spec *s
 		}
 		if (found) {
 			covered++;
-			finding_add(res, VERDICT_MET, found->file, found->recovery_point.line,
+			finding_add(res, VERDICT_MET, found->file, found->data_loss_line,
 				    found->scenario ? found->scenario->component : NULL, "coverage",
-				    CMSG(ctx->lang, COV_LOSS_OK),
-				    found->scenario ? found->scenario->id : "?", found->recovery_point.line);
+				    found->recovery_point.set ? CMSG(ctx->lang, COV_LOSS_OK)
+							      : CMSG(ctx->lang, COV_LOSS_STATED_OK),
+				    found->scenario ? found->scenario->id : "?", found->data_loss_line);
 		} else {
 			finding_add(res, VERDICT_NOT_MET, ctx->assessment_relpath, 0, NULL, "coverage",
 				    "%s", CMSG(ctx->lang, COV_LOSS_MISSING));

@@ -45,11 +45,11 @@ static const char *event_label(const struct explain_out *o, const char *event)
 	static const char *const en[] = {
 		"scenario", "drill-start", "drill-end", "outage-start", "detected",
 		"service-restored", "component-restored", "recovery-point", "result-success",
-		"result-failure",
+		"result-failure", "data-loss",
 	};
 	static const char *const jp[] = {
 		"シナリオ", "訓練開始", "訓練終了", "障害発生", "検知", "サービス復旧",
-		"構成要素の復旧", "最終復旧可能時点", "結果: 成功", "結果: 失敗",
+		"構成要素の復旧", "最終復旧可能時点", "結果: 成功", "結果: 失敗", "データ損失",
 	};
 	size_t i;
 	if (!ja(o))

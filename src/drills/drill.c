@@ -44,6 +44,24 @@ static const struct {
 #define BOTH_CHOICES "\\b" OUTCOME_OK CHOICE OUTCOME_NG "\\b|\\b" OUTCOME_NG CHOICE OUTCOME_OK "\\b|" \
 	"\\[\\s?\\]\\s*" OUTCOME_OK "\\b.*\\[\\s?\\]\\s*" OUTCOME_NG "|\\[\\s?\\]\\s*" OUTCOME_NG "\\b.*\\[\\s?\\]\\s*" OUTCOME_OK
 
+/*
+ * A measured data loss written as an amount, the label before it: "Data
+ * loss: 3 minutes", "| Data loss | none |", "RPO achieved: 45s", "データ
+ * 損失: 2分".  Never the objective: no "objective"/"target"/"expected"/
+ * "max"/"allowed" (目標, 許容, 想定) label, and the label must end in ':',
+ * '=' or a table bar, so prose ("no data loss is expected") is not read.
+ * The amount is read after the match (drill_text.c, stated_loss).
+ */
+#define DATA_LOSS_LABEL                                                                        \
+	"(?<!expected )(?<!target )(?<!max )(?<!maximum )(?<!allowed )(?<!acceptable )"       \
+	"(?<!tolerable )(?<!permitted )(?<!planned )"                                           \
+	"\\b(?:data\\s+(?:loss|lost)|lost\\s+data)(?:\\s+(?:window|measured|observed|actual|"      \
+	"amount|duration|\\(rpo\\)))?\\s*(?:[:：=]|\\|)|"                                      \
+	"\\b(?:measured|actual|achieved|observed)\\s+rpo\\s*(?:[:：=]|\\|)|"                    \
+	"\\brpo\\s+(?:achieved|measured|actual|observed)\\s*(?:[:：=]|\\|)|"                    \
+	"(?<!目標)(?<!許容)(?<!想定)データ(?:損失|ロス)(?:量|時間|範囲)?\\s*(?:[:：=]|\\|)|"       \
+	"(?:実績|実測)\\s*rpo\\s*(?:[:：=]|\\|)"
+
 /* Params a questionnaire may leave out (older catalogs): from this index on. */
 #define FIRST_OPTIONAL 11
 
@@ -81,7 +99,8 @@ int drill_markers_compile(const struct param_list *params, const char *where,
 	m->both_choices = pattern_compile(BOTH_CHOICES, "built-in both-choices", where, 0);
 	m->result_line = pattern_compile("\\b(?:result|outcome|verdict)\\s*[:：|]|結果\\s*[:：|]|判定\\s*[:：|]",
 					 "built-in result-line", where, 0);
-	if (!m->both_choices || !m->result_line) {
+	m->data_loss = pattern_compile(DATA_LOSS_LABEL, "built-in data-loss", where, 0);
+	if (!m->both_choices || !m->result_line || !m->data_loss) {
 		drill_markers_free(m);
 		return -1;
 	}
@@ -97,8 +116,10 @@ void drill_markers_free(struct drill_markers *m)
 	}
 	pattern_free(m->both_choices);
 	pattern_free(m->result_line);
+	pattern_free(m->data_loss);
 	m->both_choices = NULL;
 	m->result_line = NULL;
+	m->data_loss = NULL;
 	for (i = 0; i < DRILL_EVENT_COUNT; i++) {
 		pattern_free(m->extra[i]);
 		m->extra[i] = NULL;
@@ -110,7 +131,7 @@ void drill_markers_free(struct drill_markers *m)
 static const char *const event_names[DRILL_EVENT_COUNT] = {
 	"scenario", "drill-start", "drill-end", "outage-start", "detected",
 	"service-restored", "component-restored", "recovery-point", "result-success",
-	"result-failure",
+	"result-failure", "data-loss",
 };
 
 const char *drill_event_name(enum drill_event e)
@@ -156,7 +177,7 @@ int drill_markers_add_file(struct drill_markers *m, const struct workspace *ws,
 				       "not 'EVENT: pattern' with EVENT one of scenario, drill-start, "
 				       "drill-end, outage-start, detected, service-restored, "
 				       "component-restored, recovery-point, result-success, "
-				       "result-failure");
+				       "result-failure, data-loss");
 			break;
 		}
 		pat = colon + 1;
@@ -294,6 +315,13 @@ void drill_record_finish(struct drill_record *rec, int tz_offset_seconds)
 		rec->data_loss_ms = ms_of(&rec->outage) > ms_of(&rec->recovery_point)
 			? ms_of(&rec->outage) - ms_of(&rec->recovery_point) : 0;
 		rec->data_loss_seconds = (rec->data_loss_ms + 999) / 1000;
+		rec->data_loss_line = rec->recovery_point.line;
+	} else if (rec->has_stated_loss) {
+		/* measured by the team and written as an amount ("Data loss: 3 min") */
+		rec->has_data_loss = 1;
+		rec->data_loss_seconds = rec->stated_loss_seconds;
+		rec->data_loss_ms = rec->stated_loss_seconds * 1000;
+		rec->data_loss_line = rec->stated_loss_line;
 	}
 	if (rec->doubt)
 		rec->outcome = DRILL_UNKNOWN;

@@ -49,7 +49,9 @@ enum drill_event {
 	DRILL_EV_SCENARIO, DRILL_EV_DRILL_START, DRILL_EV_DRILL_END, DRILL_EV_OUTAGE_START,
 	DRILL_EV_DETECTED, DRILL_EV_SERVICE_RESTORED, DRILL_EV_COMPONENT_RESTORED,
 	DRILL_EV_RECOVERY_POINT,
-	DRILL_EV_RESULT_SUCCESS, DRILL_EV_RESULT_FAILURE, DRILL_EVENT_COUNT
+	DRILL_EV_RESULT_SUCCESS, DRILL_EV_RESULT_FAILURE,
+	DRILL_EV_DATA_LOSS,  /* "Data loss: 3 min": the amount, not a moment */
+	DRILL_EVENT_COUNT
 };
 
 /* "scenario", "drill-start", ..., "result-failure"; NULL past the end. */
@@ -87,6 +89,10 @@ struct drill_record {
 	int has_data_loss;
 	int64_t data_loss_seconds;       /* rounded up */
 	int64_t data_loss_ms;
+	long data_loss_line;             /* the line it rests on */
+	int has_stated_loss;             /* "Data loss: 3 min" written as an amount: */
+	int64_t stated_loss_seconds;     /* used when no recovery point gives it */
+	long stated_loss_line;
 	char *doubt;                     /* why the outcome cannot be judged, or NULL;
 	                                    the outcome is then unknown */
 	long doubt_line;
@@ -116,6 +122,9 @@ struct drill_markers {
 	struct pattern *component_restored; /* optional (marker-component-restored) */
 	struct pattern *both_choices;     /* built in: "success | failure" offered */
 	struct pattern *result_line;      /* built in: "Result:" whatever follows */
+	struct pattern *data_loss;        /* built in: a measured data-loss label
+					     ("Data loss:", "データ損失:"); the
+					     amount follows the match */
 	/* A team's own patterns (the workspace's drill-markers.txt), tried
 	 * after the questionnaire's; NULL when none. */
 	struct pattern *extra[DRILL_EVENT_COUNT];

@@ -38,12 +38,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/calendar.h"
 #include "model/check_messages.h"
 #include "drills/drill_readers.h"
 #include "evidence/evidence_text.h"
 #include "base/error.h"
+#include "model/duration.h"
 #include "evidence/linereader.h"
 #include "evidence/scan.h"
 #include "base/banned.h"
@@ -102,6 +104,7 @@ static const struct pattern *base_pattern(const struct drill_markers *m, enum dr
 	case DRILL_EV_RECOVERY_POINT: return m->recovery_point;
 	case DRILL_EV_RESULT_SUCCESS: return m->result_success;
 	case DRILL_EV_RESULT_FAILURE: return m->result_failure;
+	case DRILL_EV_DATA_LOSS: return m->data_loss;
 	case DRILL_EVENT_COUNT: break;
 	}
 	return NULL;
@@ -121,6 +124,92 @@ static void explain(struct text_state *st, long line, enum drill_event e,
 {
 	if (st->rc->explain)
 		st->rc->explain(st->rc->explain_arg, line, drill_event_name(e), ts, text, len);
+}
+
+/* Skip the words and signs that may stand before an amount: "~", "about". */
+static const char *skip_approx(const char *s, const char *end)
+{
+	static const char *const lead[] = { "approximately ", "approx. ", "approx ", "about ",
+					    "around ", "roughly ", "under ", "less than ", "< ", "<",
+					    "~", "\xe2\x89\x88" /* ≈ */, "\xe7\xb4\x84" /* 約 */,
+					    "\xe3\x81\x8a\xe3\x82\x88\xe3\x81\x9d" /* およそ */,
+					    "**", "*", "`" };
+	size_t i;
+	int again = 1;
+	while (again) {
+		again = 0;
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		for (i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
+			size_t n = strlen(lead[i]);
+			if ((size_t)(end - s) >= n && strncasecmp(s, lead[i], n) == 0) {
+				s += n;
+				again = 1;
+				break;
+			}
+		}
+	}
+	return s;
+}
+
+/*
+ * The measured data loss written after a data-loss label ("3 minutes of
+ * writes", "none", "~45s", "2分（…）", "0").  An upper bound ("< 1 min",
+ * "under a minute" is not read) counts as its bound.  1 with *seconds set,
+ * or 0 when the text is no amount (a placeholder, "N/A", "TBD", prose):
+ * then no data loss is taken from the line.
+ */
+static int stated_loss(const char *text, size_t len, int64_t *seconds)
+{
+	static const char *const zero[] = { "none", "no data loss", "no loss", "zero", "nil", "0",
+					    "\xe3\x81\xaa\xe3\x81\x97" /* なし */,
+					    "\xe7\x84\xa1\xe3\x81\x97" /* 無し */,
+					    "\xe3\x82\xbc\xe3\x83\xad" /* ゼロ */ };
+	static const char *const stops[] = { ",", ";", "|", "(", ")", "\xef\xbc\x88" /* （ */,
+					     "\xef\xbc\x89", "\xe3\x80\x81" /* 、 */,
+					     "\xe3\x80\x82" /* 。 */, "**", "`" };
+	const char *end = text + len, *s = skip_approx(text, end), *cut = end, *tok[5];
+	char buf[96];
+	size_t i, n, ntok = 0;
+	const char *why;
+
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
+		const char *hit = memmem(s, (size_t)(cut - s), stops[i], strlen(stops[i]));
+		if (hit)
+			cut = hit;
+	}
+	while (cut > s && (cut[-1] == ' ' || cut[-1] == '\t' || cut[-1] == '.'))
+		cut--;
+	/* the longest run of up to four words from the start that is a duration */
+	for (tok[0] = s; ntok < 4 && tok[ntok] < cut; ntok++) {
+		const char *p = tok[ntok];
+		while (p < cut && *p != ' ' && *p != '\t')
+			p++;
+		while (p < cut && (*p == ' ' || *p == '\t'))
+			p++;
+		tok[ntok + 1] = p;
+	}
+	for (i = ntok; i > 0; i--) {
+		n = (size_t)(tok[i] - s);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n == 0 || n >= sizeof(buf))
+			continue;
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		if (duration_parse(buf, seconds, &why) == 0)
+			return 1;
+	}
+	/* "none", "0", "なし": no data lost */
+	for (i = 0; i < sizeof(zero) / sizeof(zero[0]); i++) {
+		n = strlen(zero[i]);
+		if ((size_t)(cut - s) >= n && strncasecmp(s, zero[i], n) == 0 &&
+		    (s + n == cut || s[n] == ' ' || (unsigned char)s[n] >= 0x80)) {
+			*seconds = 0;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* The first marker of its kind wins: take the time, or note an untimed marker. */
@@ -386,6 +475,17 @@ static void scan_line(struct text_state *st, const char *text, size_t len, long 
 		hit = 1;
 		explain(st, line, DRILL_EV_RECOVERY_POINT, after ? &rp : have ? &ts : NULL, text, len);
 		first_time(rec, &rec->recovery_point, after ? &rp : &ts, after || have, line);
+	}
+	if (event(st, DRILL_EV_DATA_LOSS, text, len, line, g)) {
+		int64_t secs;
+		hit = 1;
+		explain(st, line, DRILL_EV_DATA_LOSS, NULL, text, len);
+		rec = cur(st);
+		if (!rec->has_stated_loss && stated_loss(text + g[1], len - g[1], &secs)) {
+			rec->has_stated_loss = 1;
+			rec->stated_loss_seconds = secs;
+			rec->stated_loss_line = line;
+		}
 	}
 	ok = event(st, DRILL_EV_RESULT_SUCCESS, text, len, line, NULL);
 	bad = event(st, DRILL_EV_RESULT_FAILURE, text, len, line, NULL);

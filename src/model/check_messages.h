@@ -239,6 +239,12 @@
 #define CM_COV_MISSING_EN "%.*s is not covered: no successful drill of a scenario with disruption %.*s"
 #define CM_COV_MISSING_JA "%2$.*1$s は確認されていません: 障害の種類 %4$.*3$s のシナリオに成功した訓練がありません"
 /* 1 scenario, 2 line */
+#define CM_WITHIN_LOSS_STATED_OVER_EN "scenario %s: data loss %s as written in the drill log (line %ld) exceeds the stated RPO %s%s"
+#define CM_WITHIN_LOSS_STATED_OVER_JA "シナリオ %1$s: 訓練ログに記載されたデータ損失 %2$s (%3$ld 行目) は記載された RPO %4$sを超えています%5$s"
+#define CM_WITHIN_LOSS_STATED_OK_EN "scenario %s: data loss %s as written in the drill log (line %ld) is within the stated RPO %s%s"
+#define CM_WITHIN_LOSS_STATED_OK_JA "シナリオ %1$s: 訓練ログに記載されたデータ損失 %2$s (%3$ld 行目) は記載された RPO %4$s以内です%5$s"
+#define CM_COV_LOSS_STATED_OK_EN "data loss measured by scenario %s (written as an amount, line %ld)"
+#define CM_COV_LOSS_STATED_OK_JA "データ損失はシナリオ %1$s で計測されています (量として記載, %2$ld 行目)"
 #define CM_COV_LOSS_OK_EN "data loss measured by scenario %s (last recoverable point line %ld)"
 #define CM_COV_LOSS_OK_JA "データ損失はシナリオ %1$s で計測されています (最終復旧可能時点 %2$ld 行目)"
 #define CM_COV_LOSS_MISSING_EN "no successful drill measures data loss (a last recoverable point and an outage start)"
@@ -748,6 +754,7 @@
 	X(NOREC_NEVER_RESTORED) X(NOREC_BACKWARDS) X(WITHIN_NO_DRILL)             \
 	X(WITHIN_NO_SUCCESS) X(WITHIN_NO_RTO) X(WITHIN_NOT_MEASURED)              \
 	X(WITHIN_RTO_OVER) X(WITHIN_RTO_OK) X(WITHIN_RPO_OVER) X(WITHIN_RPO_OK)   \
+	X(WITHIN_LOSS_STATED_OVER) X(WITHIN_LOSS_STATED_OK) X(COV_LOSS_STATED_OK)  \
 	X(RP_NO_TIME) X(RP_NO_MARKER) X(WITHIN_LOSS_UNMEASURED) X(WITHIN_SUM)     \
 	X(COV_OK) X(COV_MISSING) X(COV_LOSS_OK) X(COV_LOSS_MISSING) X(COV_SUM)    \
 	X(FIELD_DATE) X(FIELD_SCENARIO) X(FIELD_START) X(FIELD_END)               \

@@ -458,7 +458,7 @@ static int write_drills(sqlite3 *db, const struct resultsdb_run *run)
 		}
 		if (r->has_data_loss) {
 			sqlite3_bind_int64(dr, 13, r->data_loss_seconds);
-			bind_line(dr, 14, r->recovery_point.line);
+			bind_line(dr, 14, r->data_loss_line);
 		}
 		if (o && o->has_rto)
 			sqlite3_bind_int64(dr, 15, o->rto_seconds);

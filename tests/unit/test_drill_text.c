@@ -278,6 +278,88 @@ static void test_several_drills_and_dates(void **state)
 	assert_int_equal(r->has_recovery, 0);
 }
 
+/* One record from a log of a drill whose data loss is written as an amount
+ * on the line `loss_line`, without a recovery point. */
+static const struct drill_record *loss_log(struct fixture *f, const char *loss_line)
+{
+	char *log = xasprintf("- Scenario: db-pitr\n"
+			      "2026-08-20T10:00:00+09:00 Drill started\n"
+			      "2026-08-20T10:05:00+09:00 Outage start: bulk update\n"
+			      "2026-08-20T11:08:00+09:00 Service restored\n"
+			      "%s\n"
+			      "Result: PASS\n", loss_line);
+	const struct drill_record *r = read_text(f, log);
+	free(log);
+	assert_non_null(r);
+	return r;
+}
+
+static void test_data_loss_written_as_an_amount(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *line;
+		int64_t seconds; /* -1: no data loss read from the line */
+	} cases[] = {
+		{ "Data loss: 3 minutes of writes", 180 },
+		{ "| Data loss | ~2 min |", 120 },
+		{ "**Data loss:** none", 0 },
+		{ "Data loss window: 45s (last commit 10:04:15)", 45 },
+		{ "RPO achieved: 0", 0 },
+		{ "Measured RPO = 1 h 30 min", 5400 },
+		{ "Data loss: 0 min 30 s", 30 },
+		{ "Data loss: 0.5 min", 30 },
+		{ "データ損失: 2分（最終書き込み 10:03）", 120 },
+		{ "データ損失量：なし", 0 },
+		{ "実績RPO: 1時間", 3600 },
+		/* the objective, a plan, a placeholder, prose: never a measurement */
+		{ "Expected data loss: none", -1 },
+		{ "Target data loss: 1h", -1 },
+		{ "Max data loss: 5 minutes", -1 },
+		{ "目標データ損失: 1時間", -1 },
+		{ "Data loss: <minutes>", -1 },
+		{ "Data loss: TBD", -1 },
+		{ "Data loss: N/A", -1 },
+		{ "No data loss is expected in this scenario.", -1 },
+		{ "Data loss objective (RPO): 1 hour", -1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct drill_record *r = loss_log(f, cases[i].line);
+		if (cases[i].seconds < 0) {
+			if (r->has_data_loss)
+				fail_msg("'%s' read as data loss %lld s", cases[i].line,
+					 (long long)r->data_loss_seconds);
+			continue;
+		}
+		if (!r->has_data_loss || r->data_loss_seconds != cases[i].seconds)
+			fail_msg("'%s': want %lld s, got %s %lld", cases[i].line,
+				 (long long)cases[i].seconds, r->has_data_loss ? "" : "none",
+				 (long long)r->data_loss_seconds);
+		assert_int_equal(r->data_loss_line, 5);
+		assert_int_equal(r->has_recovery, 1);
+	}
+}
+
+/* A recovery point with a time wins over an amount written elsewhere. */
+static void test_recovery_point_time_wins_over_amount(void **state)
+{
+	struct fixture *f = *state;
+	const struct drill_record *r = read_text(f,
+		"- Scenario: db-pitr\n"
+		"2026-08-20T10:00:00+09:00 Drill started\n"
+		"2026-08-20T10:05:00+09:00 Last recoverable point: 2026-08-20T10:01:00+09:00\n"
+		"2026-08-20T10:05:00+09:00 Outage start\n"
+		"2026-08-20T11:08:00+09:00 Service restored\n"
+		"Data loss: none\n"
+		"Result: PASS\n");
+	assert_non_null(r);
+	assert_int_equal(r->has_data_loss, 1);
+	assert_int_equal(r->data_loss_seconds, 240);
+	assert_int_equal(r->data_loss_line, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +376,8 @@ int main(void)
 		cmocka_unit_test(test_missing_marker_param_is_an_error),
 		cmocka_unit_test(test_ambiguity_is_unknown),
 		cmocka_unit_test(test_several_drills_and_dates),
+		cmocka_unit_test(test_data_loss_written_as_an_amount),
+		cmocka_unit_test(test_recovery_point_time_wins_over_amount),
 	};
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }
