@@ -142,6 +142,26 @@ static const char components_sql[] =
 	"    (SELECT resource FROM resources r WHERE r.component = c.id ORDER BY r.rowid))"
 	"  FROM components c ORDER BY c.rowid";
 
+/*
+ * The component x objective rows from *row on (st: objectives_sql), column A
+ * ids (NULL: empty); *row is moved past them.  0, or -1 on a database error.
+ */
+static int write_objectives(sqlite3_stmt *st, struct sheet *sh, lxw_row_t *row,
+			    const char *ids)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cell(sh, *row, COL_ID, ids);
+		cell(sh, *row, COL_COMP, rdb_text(st, 0));
+		cell(sh, *row, COL_DISR, rdb_text(st, 1));
+		cell(sh, *row, COL_RPO, rdb_text(st, 2));
+		cell(sh, *row, COL_RTO, rdb_text(st, 3));
+		cell(sh, *row, COL_DRILL, rdb_text(st, 4));
+		(*row)++;
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Rows 5...: the controls, and the objective rows after the first template one. */
 static int write_rows(sqlite3 *db, struct sheet *sh)
 {
@@ -189,19 +209,14 @@ static int write_rows(sqlite3 *db, struct sheet *sh)
 		    (template_ids[strlen(id)] != '\0' && template_ids[strlen(id)] != ' '))
 			continue;
 		objectives_done = 1;
-		while ((rc = sqlite3_step(obj)) == SQLITE_ROW) {
-			cell(sh, row, COL_ID, template_ids);
-			cell(sh, row, COL_COMP, rdb_text(obj, 0));
-			cell(sh, row, COL_DISR, rdb_text(obj, 1));
-			cell(sh, row, COL_RPO, rdb_text(obj, 2));
-			cell(sh, row, COL_RTO, rdb_text(obj, 3));
-			cell(sh, row, COL_DRILL, rdb_text(obj, 4));
-			row++;
-		}
-		if (rc != SQLITE_DONE)
+		if (write_objectives(obj, sh, &row, template_ids) < 0)
 			goto db_error;
 	}
 	if (rc != SQLITE_DONE)
+		goto db_error;
+	/* no control carries template-column (tailored out): the stated
+	 * objectives are still the partner's answer, so they follow the controls */
+	if (!objectives_done && write_objectives(obj, sh, &row, NULL) < 0)
 		goto db_error;
 	ret = 0;
 	goto out;

@@ -247,3 +247,26 @@ PY
 	grep -q '^"\?DR-003 / DR-006"\?,,"\?web"\?,"\?instance"\?,"\?0m"\?,"\?5m"\?,' csv/ftr-self-assessment.csv
 	grep -q '^"\?DR-001"\?,' csv/ftr-self-assessment.csv
 }
+
+@test "xlsx: with no template-column control (tailored out) the objective rows still come, after the controls" {
+	cat > strict.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<tailoring questionnaire="ftr-dr" by="Head of Security">
+  <select control="DR-003" selected="false"><reason>no template</reason></select>
+  <select control="DR-006" selected="false"><reason>no template</reason></select>
+</tailoring>
+XML
+	ftr assess --as-of "$AS_OF" -t strict.xml --format xlsx
+	[ "$status" -eq 0 ]
+	xl_python - "$XLSX" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Resiliency"]
+rows = [[ws.cell(r, c).value for c in range(1, 13)] for r in range(5, ws.max_row + 1)]
+ids = [r[0] for r in rows]
+assert ids[:9] == ["DR-%03d" % n for n in range(1, 10)], ids
+tail = rows[9:]
+assert len(tail) == 9 and all(r[0] is None for r in tail), tail
+assert (tail[5][2], tail[5][4], tail[5][5]) == ("documents", "1時間", "2時間"), tail[5]
+assert rows[2][9] == "not applicable", rows[2]
+PY
+}
