@@ -129,8 +129,11 @@ PY
 }
 
 @test "xlsx: two runs with the same --as-of give identical bytes; bundle carries it and verify regenerates it" {
-	ftr assess --as-of "$AS_OF" --format xlsx
+	mkdir tmp
+	TMPDIR="$SCRATCH/tmp" ftr assess --as-of "$AS_OF" --format xlsx
 	[ "$status" -eq 0 ]
+	# libxlsxwriter's part files and the workbook built under $TMPDIR are gone
+	[ -z "$(ls -A tmp)" ]
 	cp "$XLSX" first.xlsx
 	sleep 1
 	ftr assess --as-of "$AS_OF" --format xlsx,html
