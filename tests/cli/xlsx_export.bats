@@ -273,3 +273,31 @@ assert (tail[5][2], tail[5][4], tail[5][5]) == ("documents", "1時間", "2時間
 assert rows[2][9] == "not applicable", rows[2]
 PY
 }
+
+@test "xlsx: a findings cell over Excel's 32767 characters is cut with a marker, the workbook still opens" {
+	/usr/bin/python3 - evidence/assessment.xml <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+extra = "".join(
+    '<component id="svc-%04d-%s" name="Service %d" criticality="critical">'
+    '<objective disruption="az" rpo="5m" rto="15m"/></component>\n' % (i, "x" * 40, i)
+    for i in range(600))
+s = s.replace("</components>", extra + "</components>", 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+	ftr assess --as-of "$AS_OF" --format xlsx
+	[ "$status" -le 1 ]
+	xl_python - "$XLSX" <<'PY'
+import re, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Resiliency"]
+rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1)}
+k = ws.cell(rows["DR-001"], 11).value
+assert 32000 < len(k) <= 32767, len(k)
+m = re.search(r"\n\[truncated by ftrkit: (\d+) characters\]$", k)
+assert m and int(m.group(1)) > 32767, k[-100:]
+assert k.startswith("web (instance)"), k[:40]
+assert wb["Components"].max_row == 1 + 5 + 600
+PY
+}
