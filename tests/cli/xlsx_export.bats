@@ -301,3 +301,21 @@ assert k.startswith("web (instance)"), k[:40]
 assert wb["Components"].max_row == 1 + 5 + 600
 PY
 }
+
+@test "xlsx: written under the seccomp filter, with no network call" {
+	command -v strace >/dev/null || skip "strace not installed (tools/deps.sh installs it)"
+	strace -qq -o /dev/null true 2>/dev/null || skip "machine: ptrace is not permitted here"
+	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	run strace -f -qq -e trace=socket,socketpair,connect,seccomp,openat -o xlsx.trace \
+		"$FTRKIT" assess --as-of "$AS_OF" --format xlsx
+	[ "$status" -eq 0 ]
+	[ -s "$XLSX" ]
+	grep -q 'seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=' xlsx.trace
+	# the filter is in before the workbook's temporary folder is used
+	filter="$(grep -n 'SECCOMP_SET_MODE_FILTER' xlsx.trace | head -1 | cut -d: -f1)"
+	parts="$(grep -n 'ftrkit-xlsx-' xlsx.trace | head -1 | cut -d: -f1)"
+	[ -n "$parts" ]
+	[ "$filter" -lt "$parts" ]
+	run grep -cE 'socket\(|connect\(' xlsx.trace
+	[ "$output" = 0 ]
+}
