@@ -30,7 +30,7 @@ DATADIR ?= $(PREFIX)/share/ftrkit
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp libdeflate zlib
+PKGS := libxml-2.0 sqlite3 libzip libpcre2-8 libcrypto libseccomp libdeflate zlib xlsxwriter
 CC ?= cc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm

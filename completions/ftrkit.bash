@@ -43,7 +43,7 @@ _ftrkit()
 		fi
 		# A comma-separated list: complete the last item.
 		local done=${cur%"${cur##*,}"}
-		COMPREPLY=($(compgen -P "$done" -W "html json junit oscal oscal-json" -- "${cur##*,}"))
+		COMPREPLY=($(compgen -P "$done" -W "html json junit oscal oscal-json xlsx" -- "${cur##*,}"))
 		return ;;
 	--lang)
 		COMPREPLY=($(compgen -W "en ja" -- "$cur"))

@@ -22,6 +22,7 @@ valgrind: build/ftrkit $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRCS))
 	@set -e; F=$(CURDIR)/build/ftrkit; W=$(CURDIR)/$(VG_DIR)/work; \
 	$(VG_RUN) assess-sample 0 $$W $$F assess --as-of 2026-11-25 -o out; \
 	$(VG_RUN) assess-failing 1 $$W $$F assess -w failing --as-of 2026-11-25 -o out-failing; \
+	$(VG_RUN) assess-xlsx 0 $$W $$F assess --as-of 2026-11-25 -o out-xlsx --format xlsx; \
 	$(VG_RUN) init 0 $$W $$F init new-ws; \
 	$(VG_RUN) sandbox-selftest 0 $$W $$F --sandbox-selftest; \
 	printf '<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>' > $$W/xxe.xml; \

@@ -13,7 +13,8 @@ has_cmd cc || need="$need gcc"
 has_cmd make || need="$need make"
 for pair in libxml-2.0:libxml2-dev sqlite3:libsqlite3-dev libzip:libzip-dev \
             libpcre2-8:libpcre2-dev libcrypto:libssl-dev libseccomp:libseccomp-dev \
-            cmocka:libcmocka-dev libdeflate:libdeflate-dev zlib:zlib1g-dev; do
+            cmocka:libcmocka-dev libdeflate:libdeflate-dev zlib:zlib1g-dev \
+            xlsxwriter:libxlsxwriter-dev; do
 	pc=${pair%%:*}; pkg=${pair#*:}
 	has_pc "$pc" || need="$need $pkg"
 done
@@ -32,6 +33,10 @@ has_cmd tidy || need="$need tidy"
 # reports.bats validates report.json against questionnaires/report.schema.json.
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; } ||
 	need="$need python3-jsonschema"
+# xlsx_export.bats reads the exported workbook with two independent readers.
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; } ||
+	need="$need python3-openpyxl"
+has_cmd soffice || need="$need libreoffice-calc-nogui"
 # hardening: strace (offline proof), valgrind (make check), clang (make fuzz)
 has_cmd strace || need="$need strace"
 has_cmd valgrind || need="$need valgrind"

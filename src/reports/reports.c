@@ -12,6 +12,7 @@ static const struct report_def registry[] = {
 	{ "junit", "junit.xml", report_junit },
 	{ "oscal", "oscal-assessment-results.xml", report_oscal },
 	{ "oscal-json", "oscal-assessment-results.json", report_oscal_json },
+	{ "xlsx", "ftr-self-assessment.xlsx", report_xlsx },
 	{ NULL, NULL, NULL },
 };
 

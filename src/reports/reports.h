@@ -23,7 +23,7 @@ typedef int (*report_fn)(sqlite3 *db, const struct report_links *links,
 			 struct atomic_file *out);
 
 struct report_def {
-	const char *format;   /* --format name: json, html, junit, oscal, oscal-json */
+	const char *format;   /* --format name: json, html, junit, oscal, oscal-json, xlsx */
 	const char *filename; /* in the output folder */
 	report_fn write;
 };
@@ -36,5 +36,6 @@ int report_json(sqlite3 *db, const struct report_links *links, struct atomic_fil
 int report_junit(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
 int report_oscal(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
 int report_oscal_json(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
+int report_xlsx(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
 
 #endif

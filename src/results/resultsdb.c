@@ -47,6 +47,11 @@ static const char schema_sql[] =
 	"  criticality TEXT NOT NULL,          -- critical | non-critical\n"
 	"  line INTEGER                        -- line in assessment.xml\n"
 	");\n"
+	"CREATE TABLE resources (\n"
+	"  -- the <resource> ARNs of each component, in assessment order\n"
+	"  component TEXT NOT NULL REFERENCES components(id),\n"
+	"  resource TEXT NOT NULL\n"
+	");\n"
 	"CREATE TABLE objectives (\n"
 	"  component TEXT NOT NULL REFERENCES components(id),\n"
 	"  disruption TEXT NOT NULL,           -- instance, az, region, data-corruption, ...\n"
@@ -72,7 +77,13 @@ static const char schema_sql[] =
 	"  verdict TEXT NOT NULL,              -- met | not-met | not-applicable | manual | waived\n"
 	"  reason TEXT NOT NULL,               -- one line\n"
 	"  unwaived TEXT,                      -- waived: the verdict without the waiver; else NULL\n"
-	"  waiver TEXT                         -- waived: approver, expiry, justification; else NULL\n"
+	"  waiver TEXT,                        -- waived: approver, expiry, justification; else NULL\n"
+	"  notes TEXT                          -- the partner's <notes> in assessment.xml; else NULL\n"
+	");\n"
+	"CREATE TABLE cited_evidence (\n"
+	"  -- the <evidence> files assessment.xml cites for a control, in its order\n"
+	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
+	"  path TEXT NOT NULL                  -- workspace-relative, as written\n"
 	");\n"
 	"CREATE TABLE checks (\n"
 	"  control_id TEXT NOT NULL REFERENCES controls(id),\n"
@@ -252,11 +263,12 @@ static int write_run(sqlite3 *db, const struct resultsdb_run *run, const char *t
 
 static int write_model(sqlite3 *db, const struct assessment *a)
 {
-	sqlite3_stmt *comp = NULL, *obj = NULL, *scen = NULL;
+	sqlite3_stmt *comp = NULL, *obj = NULL, *scen = NULL, *res = NULL;
 	size_t i, j;
 	int ret = -1;
 
 	if (prepare(db, "INSERT INTO components VALUES (?,?,?,?)", &comp) < 0 ||
+	    prepare(db, "INSERT INTO resources VALUES (?,?)", &res) < 0 ||
 	    prepare(db, "INSERT INTO objectives VALUES (?,?,?,?,?,?,?,?)", &obj) < 0 ||
 	    prepare(db, "INSERT INTO scenarios VALUES (?,?,?,?,?,?,?)", &scen) < 0)
 		goto out;
@@ -268,6 +280,12 @@ static int write_model(sqlite3 *db, const struct assessment *a)
 		bind_line(comp, 4, c->line);
 		if (step_reset(db, comp) < 0)
 			goto out;
+		for (j = 0; j < c->nr_resources; j++) {
+			bind_text(res, 1, c->id);
+			bind_text(res, 2, c->resources[j]);
+			if (step_reset(db, res) < 0)
+				goto out;
+		}
 		for (j = 0; j < c->nr_objectives; j++) {
 			const struct objective *o = &c->objectives[j];
 			bind_text(obj, 1, c->id);
@@ -299,6 +317,7 @@ static int write_model(sqlite3 *db, const struct assessment *a)
 	ret = 0;
 out:
 	sqlite3_finalize(comp);
+	sqlite3_finalize(res);
 	sqlite3_finalize(obj);
 	sqlite3_finalize(scen);
 	return ret;
@@ -307,11 +326,12 @@ out:
 static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 {
 	const struct run_result *r = run->results;
-	sqlite3_stmt *ctl = NULL, *chk = NULL, *fnd = NULL;
+	sqlite3_stmt *ctl = NULL, *chk = NULL, *fnd = NULL, *cit = NULL;
 	size_t i, j, k;
 	int ret = -1;
 
-	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?,?,?)", &ctl) < 0 ||
+	if (prepare(db, "INSERT INTO controls VALUES (?,?,?,?,?,?,?,?,?,?,?)", &ctl) < 0 ||
+	    prepare(db, "INSERT INTO cited_evidence VALUES (?,?)", &cit) < 0 ||
 	    prepare(db, "INSERT INTO checks VALUES (?,?,?,?,?)", &chk) < 0 ||
 	    prepare(db, "INSERT INTO findings (control_id, check_seq, status, message,"
 			" file, line, component, subject) VALUES (?,?,?,?,?,?,?,?)", &fnd) < 0)
@@ -320,6 +340,7 @@ static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 		const struct control_result *c = &r->controls[i];
 		const struct control *def = questionnaire_find(run->questionnaire, c->id);
 		const char *guidance = text_pick(&def->guidance, run->lang);
+		const struct statement *st = assessment_statement(run->assessment, c->id);
 		sqlite3_bind_int64(ctl, 1, (sqlite3_int64)i + 1);
 		bind_text(ctl, 2, c->id);
 		bind_text(ctl, 3, text_pick(&def->title, run->lang));
@@ -330,8 +351,15 @@ static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 		bind_text(ctl, 8, c->reason ? c->reason : "");
 		bind_text(ctl, 9, c->waiver ? verdict_name(c->unwaived) : NULL);
 		bind_text(ctl, 10, c->waiver);
+		bind_text(ctl, 11, st && st->notes && *st->notes ? st->notes : NULL);
 		if (step_reset(db, ctl) < 0)
 			goto out;
+		for (j = 0; st && j < st->nr_evidence; j++) {
+			bind_text(cit, 1, c->id);
+			bind_text(cit, 2, st->evidence[j].path);
+			if (step_reset(db, cit) < 0)
+				goto out;
+		}
 		for (j = 0; j < c->nr_checks; j++) {
 			const struct check_result *cr = &c->checks[j];
 			bind_text(chk, 1, c->id);
@@ -359,6 +387,7 @@ static int write_results(sqlite3 *db, const struct resultsdb_run *run)
 	ret = 0;
 out:
 	sqlite3_finalize(ctl);
+	sqlite3_finalize(cit);
 	sqlite3_finalize(chk);
 	sqlite3_finalize(fnd);
 	return ret;

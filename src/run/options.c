@@ -64,7 +64,14 @@ static const struct option long_options[] = {
 };
 
 static const char *const known_formats[] = { "html", "json", "junit", "oscal", "oscal-json",
-					     NULL };
+					     "xlsx", NULL };
+
+/*
+ * Reports written only when --format names them: the workbook to hand in
+ * is a deliberate export, so the default reports (and the default review
+ * package) stay as they were.
+ */
+static const char *const on_request_formats[] = { "xlsx", NULL };
 
 /*
  * One entry per command: its synopsis, what it does and its exit codes, and
@@ -136,8 +143,8 @@ static const struct option_help option_help[] = {
 	       "                            (questionnaires/tailoring.xsd) without editing the questionnaire\n" },
 	{ "o", "  -o, --out DIR             where reports go (default reports)\n" },
 	{ "as-of", "      --as-of YYYY-MM-DD    the date the assessment is made for (default today)\n" },
-	{ "format", "      --format LIST         reports to write: html,json,junit,oscal,oscal-json\n"
-		    "                            (default all)\n" },
+	{ "format", "      --format LIST         reports to write: html,json,junit,oscal,oscal-json,\n"
+		    "                            xlsx (default all but xlsx)\n" },
 	{ "diff-format", "      --format text|json    text for people (default), json for scripts\n" },
 	{ "lang", "      --lang en|ja          language of the reports (default en)\n" },
 	{ "sign", "      --sign KEY            bundle: sign the package with this Ed25519 private key\n" },
@@ -246,7 +253,7 @@ static int check_formats(const char *list)
 			if (strlen(known_formats[i]) == n && strncmp(known_formats[i], p, n) == 0)
 				ok = 1;
 		if (!ok)
-			return error("--format: unknown report '%.*s' (use html,json,junit,oscal,oscal-json)",
+			return error("--format: unknown report '%.*s' (use html,json,junit,oscal,oscal-json,xlsx)",
 				     (int)n, p);
 		p = end ? end + 1 : p + n;
 	}
@@ -256,9 +263,13 @@ static int check_formats(const char *list)
 int options_wants_format(const struct options *opt, const char *fmt)
 {
 	const char *p = opt->formats;
-	size_t n = strlen(fmt);
-	if (!p)
+	size_t n = strlen(fmt), i;
+	if (!p) {
+		for (i = 0; on_request_formats[i]; i++)
+			if (strcmp(on_request_formats[i], fmt) == 0)
+				return 0;
 		return 1;
+	}
 	while (*p) {
 		const char *end = strchr(p, ',');
 		size_t len = end ? (size_t)(end - p) : strlen(p);

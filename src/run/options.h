@@ -48,7 +48,8 @@ struct options {
  */
 int options_parse(struct options *opt, const char *command, int argc, char **argv);
 
-/* Is fmt ("html", "json", ...) selected by --format? */
+/* Is fmt ("html", "json", ...) selected by --format?  Without --format every
+ * format but the on-request ones (xlsx) is. */
 int options_wants_format(const struct options *opt, const char *fmt);
 
 /* Print the usage of command (or of ftrkit when NULL or unknown) to stdout. */

@@ -158,6 +158,8 @@ complete_words() {
 	done
 	run complete_words ftrkit assess --format json,oscal-
 	[ "$output" = "json,oscal-json" ]
+	run complete_words ftrkit assess --format json,x
+	[ "$output" = "json,xlsx" ]
 	run complete_words ftrkit assess --lang ""
 	[ "${lines[*]}" = "en ja" ]
 }
