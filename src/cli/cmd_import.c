@@ -111,48 +111,15 @@ static int valid_id(const char *s, size_t max)
 
 /* ---- the DOM ---------------------------------------------------------- */
 
-static int depth_of(xmlNodePtr n)
-{
-	int d = 0;
-	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-		d++;
-	return d;
-}
-
-/* Set when the document was parsed without its blank text (the scaffold):
- * it is then indented on output, and no indentation is inserted. */
-static int pretty_output;
-
-static xmlNodePtr indent_text(int depth)
-{
-	char buf[80];
-	int n = depth * 2 > 70 ? 70 : depth * 2;
-	buf[0] = '\n';
-	memset(buf + 1, ' ', (size_t)n);
-	buf[n + 1] = '\0';
-	return xmlNewText(BAD_CAST buf);
-}
-
-/* A new element name, appended as parent's last element child and indented
- * like its siblings; borrowed from the document. */
+/* A new element name, appended as parent's last child; borrowed from the
+ * document.  Documents are parsed without blank text (xmlload.h) and
+ * indented when written, so no indentation is added here. */
 static xmlNodePtr append_element(xmlNodePtr parent, const char *name)
 {
-	xmlNodePtr el = xmlNewNode(NULL, BAD_CAST name), last = parent->last;
-	int depth = depth_of(parent);
+	xmlNodePtr el = xmlNewNode(NULL, BAD_CAST name);
 	if (!el)
 		die_oom();
-	if (pretty_output) {
-		xmlAddChild(parent, el);
-		return el;
-	}
-	if (last && xmlNodeIsText(last) && xmlIsBlankNode(last)) {
-		xmlAddPrevSibling(last, indent_text(depth));
-		xmlAddPrevSibling(last, el);
-	} else {
-		xmlAddChild(parent, indent_text(depth));
-		xmlAddChild(parent, el);
-		xmlAddChild(parent, indent_text(depth - 1));
-	}
+	xmlAddChild(parent, el);
 	return el;
 }
 
@@ -456,8 +423,6 @@ static void set_notes(xmlNodePtr control, const char *text)
 			if (!notes)
 				die_oom();
 			xmlAddPrevSibling(first, notes);
-			if (!pretty_output)
-				xmlAddPrevSibling(first, indent_text(depth_of(control)));
 		} else {
 			notes = append_element(control, "notes");
 		}
@@ -689,7 +654,6 @@ int cmd_import(struct options *opt)
 			goto out;
 
 	start = access(xml_path, F_OK) != 0 && errno == ENOENT;
-	pretty_output = start;
 	if (start) {
 		char *product = scaffold_product(opt->workspace);
 		fresh = scaffold_assessment(&q, product);
@@ -723,7 +687,7 @@ int cmd_import(struct options *opt)
 		drop_placeholder(&im);
 
 	/* Validate exactly what would be written before writing it. */
-	xmlDocDumpFormatMemoryEnc(im.doc, &out, &out_len, "UTF-8", pretty_output);
+	xmlDocDumpFormatMemoryEnc(im.doc, &out, &out_len, "UTF-8", 1);
 	if (!out)
 		die_oom();
 	if (assessment_load_memory((const char *)out, (size_t)out_len, xml_path, &after) < 0) {
