@@ -46,6 +46,12 @@
 #include "run/assess.h"
 #include "base/banned.h"
 
+/* At most this many components and objectives are added by one import: a
+ * hostile workbook of 100 000 rows naming new ones cannot make each later
+ * lookup slow or the assessment huge.  The rest are listed, not added. */
+#define MAX_ADDED_COMPONENTS 1000
+#define MAX_ADDED_OBJECTIVES 5000
+
 enum column {
 	COL_RPO, COL_RTO, COL_REQ, COL_COMP, COL_DIS, COL_STATUS, COL_RESP,
 	COL_NAME, COL_CRIT, COL_RES, NR_COLS
@@ -76,6 +82,7 @@ struct importer {
 	int placeholder_used;      /* start: the workbook named init's "app" */
 	size_t objectives_set, objectives_added, components_added, defaulted;
 	size_t statuses, notes, unreadable;
+	struct strbuf defaulted_ids; /* components added as critical by default */
 };
 
 /* List one cell that could not be read: "ftrkit: BOOK: sheet 'S' cell R: 'V' WHAT (left out)". */
@@ -196,6 +203,11 @@ static char *resolve_component(struct importer *im, const struct xlsx_cell *cell
 			   im->xml_path);
 		goto out;
 	}
+	if (im->components_added >= MAX_ADDED_COMPONENTS) {
+		unreadable(im, cell->ref, label, "would be component number %d added by this import;"
+			   " at most %d are", MAX_ADDED_COMPONENTS + 1, MAX_ADDED_COMPONENTS);
+		goto out;
+	}
 	el = append_element(comps, "component");
 	xmlNewProp(el, BAD_CAST "id", BAD_CAST(def ? def->id : label));
 	if (def && def->name)
@@ -214,11 +226,11 @@ static char *resolve_component(struct importer *im, const struct xlsx_cell *cell
 	}
 	im->components_added++;
 	if (!def || !def->criticality) {
+		/* named in the summary (the first ten), to be checked */
+		if (im->defaulted < 10)
+			strbuf_addf(&im->defaulted_ids, "%s%s", im->defaulted ? ", " : "",
+				    def ? def->id : label);
 		im->defaulted++;
-		printf("component %s added as critical (no Components sheet gives its criticality)\n",
-		       def ? def->id : label);
-	} else {
-		printf("component %s added (%s)\n", def->id, def->criticality);
 	}
 	id = xstrdup(def ? def->id : label);
 out:
@@ -378,6 +390,11 @@ static void objective_row(struct importer *im, const struct xlsx_row *row,
 	if (strcmp(id, "app") == 0)
 		im->placeholder_used = 1;
 	obj = find_child(comp, "objective", "disruption", dis);
+	if (!obj && im->objectives_added >= MAX_ADDED_OBJECTIVES) {
+		unreadable(im, dis_cell->ref, dis_cell->value, "would be objective number %d added by "
+			   "this import; at most %d are", MAX_ADDED_OBJECTIVES + 1, MAX_ADDED_OBJECTIVES);
+		goto out;
+	}
 	if (!obj) {
 		obj = append_element(comp, "objective");
 		xmlNewProp(obj, BAD_CAST "disruption", BAD_CAST dis);
@@ -496,6 +513,12 @@ static void components_row(struct importer *im, const struct xlsx_row *row)
 	t = xlsx_trimmed(id->value);
 	if (!valid_id(t, 64)) {
 		unreadable(im, id->ref, id->value, "is no component id");
+		free(t);
+		return;
+	}
+	if (im->nr_defs >= MAX_ADDED_COMPONENTS) {
+		unreadable(im, id->ref, t, "is past the %d components a Components sheet may describe",
+			   MAX_ADDED_COMPONENTS);
 		free(t);
 		return;
 	}
@@ -640,6 +663,7 @@ int cmd_import(struct options *opt)
 		return EXIT_INPUT;
 	}
 	memset(&im, 0, sizeof(im));
+	strbuf_init(&im.defaulted_ids, 0);
 	memset(&before, 0, sizeof(before));
 	im.book = opt->argv[0];
 	xml_path = xasprintf("%s/assessment.xml", opt->workspace);
@@ -703,6 +727,10 @@ int cmd_import(struct options *opt)
 		printf("%s %s from %s\n", start ? "started" : "updated", xml_path, im.book);
 		printf("objectives: %zu set (%zu new); components added: %zu (%zu critical by default)\n",
 		       im.objectives_set, im.objectives_added, im.components_added, im.defaulted);
+		if (im.defaulted)
+			printf("no Components sheet gives the criticality of %s%s: added as critical,"
+			       " check %s\n", im.defaulted_ids.buf, im.defaulted > 10 ? ", ..." : "",
+			       xml_path);
 		printf("controls: %zu statuses, %zu notes set\n", im.statuses, im.notes);
 		if (im.unreadable)
 			printf("%zu cell%s could not be read and %s left out (listed above)\n",
@@ -730,6 +758,7 @@ out:
 		free(im.defs[i].resources);
 	}
 	free(im.defs);
+	strbuf_release(&im.defaulted_ids);
 	questionnaire_free(&q);
 	free(xml_path);
 	return ret;

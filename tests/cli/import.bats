@@ -24,6 +24,7 @@ book() {
 	[[ "$output" == *"ftrkit: $SAMPLE_XLSX: sheet 'Resiliency' cell C9: 'Ledger database (Aurora PostgreSQL)' names no component of ws/assessment.xml and is no component id (left out)"* ]]
 	[[ "$output" == *"started ws/assessment.xml from $SAMPLE_XLSX"* ]]
 	[[ "$output" == *"objectives: 6 set (6 new); components added: 4 (4 critical by default)"* ]]
+	[[ "$output" == *"no Components sheet gives the criticality of web, database, documents, sessions: added as critical, check ws/assessment.xml"* ]]
 	[ -f ws/runbooks/runbook-template.md ]
 	[ -f ws/configs/collect.sh ]
 	# kept as the workbook wrote it
@@ -190,4 +191,19 @@ book() {
 	[ "$status" -eq 2 ]
 	ftr import a.xlsx b.xlsx
 	[ "$status" -eq 2 ]
+}
+
+@test "import: a hostile workbook of thousands of new components and disruptions is capped and listed" {
+	book many m.xlsx
+	ftr import m.xlsx -w evidence
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"components added: 1000 (1000 critical by default)"* ]]
+	[[ "$output" == *"sheet 'Resiliency' cell A1002: 'c1000' would be component number 1001 added by this import; at most 1000 are (left out)"* ]]
+	[[ "$output" == *"would be objective number 5001 added by this import; at most 5000 are (left out)"* ]]
+	[[ "$output" == *"2200 cells could not be read and were left out"* ]]
+	[ "$(grep -c '<component ' evidence/assessment.xml)" = 1005 ]
+	# what was added is a valid assessment that assess reads
+	ftr assess --as-of "$AS_OF" -o out --format json
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 out/results.sqlite 'SELECT count(*) FROM objectives')" = 5009 ]
 }
