@@ -79,6 +79,7 @@ struct importer {
 	const char *sheet;
 	struct component_def *defs;
 	size_t nr_defs;
+	int start;                 /* no assessment.xml yet: started like init */
 	int placeholder_used;      /* start: the workbook named init's "app" */
 	size_t objectives_set, objectives_added, components_added, defaulted;
 	size_t statuses, notes, unreadable;
@@ -545,6 +546,45 @@ static void components_row(struct importer *im, const struct xlsx_row *row)
 
 enum sheet_kind { SHEET_NONE, SHEET_TABLE, SHEET_COMPONENTS };
 
+/*
+ * Start: the title rows above a header name the partner and the product as
+ * the export writes them ("Partner: ORG", "Product: NAME VERSION"); they
+ * replace init's placeholders.  An update never changes the product.
+ */
+static void title_row(struct importer *im, const struct xlsx_row *row)
+{
+	xmlNodePtr product = find_child(xmlDocGetRootElement(im->doc), "product", NULL, NULL);
+	size_t i;
+	if (!im->start || !product)
+		return;
+	for (i = 0; i < row->nr_cells; i++) {
+		char *t = xlsx_trimmed(row->cells[i].value), *name, *sp;
+		if (strncasecmp(t, "Partner:", 8) == 0) {
+			char *org = xlsx_trimmed(t + 8);
+			xmlNodePtr el = find_child(product, "organisation", NULL, NULL);
+			if (*org && el) {
+				xmlNodeSetContent(el, NULL);
+				xmlNodeAddContent(el, BAD_CAST org);
+			}
+			free(org);
+		} else if (strncasecmp(t, "Product:", 8) == 0) {
+			name = xlsx_trimmed(t + 8);
+			sp = strchr(name, ' ');
+			if (sp)
+				*sp++ = '\0';
+			if (*name && strlen(name) <= 128) {
+				xmlSetProp(product, BAD_CAST "name", BAD_CAST name);
+				if (sp && *sp >= '0' && *sp <= '9') {
+					sp[strcspn(sp, " ")] = '\0';
+					xmlSetProp(product, BAD_CAST "version", BAD_CAST sp);
+				}
+			}
+			free(name);
+		}
+		free(t);
+	}
+}
+
 /* Find the columns in a header row candidate; the kind of sheet it makes. */
 static enum sheet_kind take_header(struct importer *im, const struct xlsx_row *row)
 {
@@ -583,6 +623,8 @@ static int read_sheet(struct importer *im, struct xlsx *x, size_t i, enum sheet_
 			kind = take_header(im, &row);
 			if (kind != SHEET_NONE && kind != want)
 				break;
+			if (kind == SHEET_NONE && want == SHEET_TABLE)
+				title_row(im, &row);
 			continue;
 		}
 		if (kind == SHEET_TABLE)
@@ -678,6 +720,7 @@ int cmd_import(struct options *opt)
 			goto out;
 
 	start = access(xml_path, F_OK) != 0 && errno == ENOENT;
+	im.start = start;
 	if (start) {
 		char *product = scaffold_product(opt->workspace);
 		fresh = scaffold_assessment(&q, product);

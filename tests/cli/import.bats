@@ -26,6 +26,9 @@ book() {
 	[[ "$output" == *"objectives: 6 set (6 new); components added: 4 (4 critical by default)"* ]]
 	[[ "$output" == *"no Components sheet gives the criticality of web, database, documents, sessions: added as critical, check ws/assessment.xml"* ]]
 	[ -f ws/runbooks/runbook-template.md ]
+	# the title rows name the partner and the product
+	grep -q '<product name="acme-ledger" version="4.2">' ws/assessment.xml
+	grep -q '<organisation>Acme Cloud Services K.K.</organisation>' ws/assessment.xml
 	[ -f ws/configs/collect.sh ]
 	# kept as the workbook wrote it
 	grep -q 'rpo="1時間" rto="2時間"' ws/assessment.xml
@@ -69,7 +72,12 @@ book() {
 }
 
 @test "import: update keeps comments, scenarios, configs and evidence lists" {
+	sed -i 's/<product name="acme-ledger"/<product name="ledger-renamed"/' evidence/assessment.xml
 	cp evidence/assessment.xml before.xml
+	ftr import "$SAMPLE_XLSX" -w evidence
+	[ "$status" -eq 0 ]
+	# an update never renames the product from the title rows
+	grep -q '<product name="ledger-renamed" version="4.2">' evidence/assessment.xml
 	book time t.xlsx
 	ftr import t.xlsx -w evidence
 	[ "$status" -eq 1 ]
