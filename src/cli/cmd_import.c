@@ -494,11 +494,15 @@ static void table_row(struct importer *im, const struct xlsx_row *row)
 	const struct xlsx_cell *v;
 	if (comp) {
 		objective_row(im, row, comp);
-	} else if (req) {
-		control_row(im, row, req);
-	} else if ((v = cell_of(im, row, COL_RPO)) || (v = cell_of(im, row, COL_RTO))) {
-		unreadable(im, v->ref, v->value, "has no component on its row");
+		return;
 	}
+	if (req)
+		control_row(im, row, req);
+	/* An objective needs its component: never dropped without a word. */
+	if ((v = cell_of(im, row, COL_RPO)))
+		unreadable(im, v->ref, v->value, "has no component on its row");
+	if ((v = cell_of(im, row, COL_RTO)))
+		unreadable(im, v->ref, v->value, "has no component on its row");
 }
 
 static void components_row(struct importer *im, const struct xlsx_row *row)
@@ -757,10 +761,8 @@ int cmd_import(struct options *opt)
 	xmlDocDumpFormatMemoryEnc(im.doc, &out, &out_len, "UTF-8", 1);
 	if (!out)
 		die_oom();
-	if (assessment_load_memory((const char *)out, (size_t)out_len, xml_path, &after) < 0) {
-		error_at(xml_path, 0, "the imported assessment would not be valid; nothing written");
-		goto out;
-	}
+	if (assessment_load_memory((const char *)out, (size_t)out_len, xml_path, &after) < 0)
+		goto out; /* reported; the file on disk is untouched */
 	assessment_free(&after);
 	if (start ? scaffold_write(opt->workspace, out, (size_t)out_len, 1) < 0
 		  : write_update(xml_path, out, out_len) < 0)
@@ -782,8 +784,6 @@ int cmd_import(struct options *opt)
 	}
 	ret = im.unreadable ? EXIT_FINDINGS : 0;
 out:
-	if (ret == EXIT_INPUT && !opt->quiet)
-		fprintf(stderr, "ftrkit: %s: not written\n", xml_path);
 	xmlFree(out);
 	xlsx_close(x);
 	if (im.doc)

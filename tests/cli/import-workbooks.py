@@ -109,6 +109,8 @@ def statuses(out):
     ws.append(["DR-002", "N/A", None])
     ws.append(["DR-004", "Partially", "working on it"])
     ws.append(["XX-999", "Met", "a control of another catalog"])
+    ws["D1"] = "RTO"
+    ws.append(["DR-005", None, None, "4h"])  # an RTO without a component
     wb.save(out)
 
 
