@@ -494,6 +494,10 @@ static void table_row(struct importer *im, const struct xlsx_row *row)
 	const struct xlsx_cell *v;
 	if (comp) {
 		objective_row(im, row, comp);
+		/* A component row answers no control: its status cannot be kept. */
+		if ((v = cell_of(im, row, COL_STATUS)))
+			unreadable(im, v->ref, v->value,
+				   "is a status on a component row, which answers no control");
 		return;
 	}
 	if (req)
@@ -773,7 +777,7 @@ int cmd_import(struct options *opt)
 		printf("objectives: %zu set (%zu new); components added: %zu (%zu critical by default)\n",
 		       im.objectives_set, im.objectives_added, im.components_added, im.defaulted);
 		if (im.defaulted)
-			printf("no Components sheet gives the criticality of %s%s: added as critical,"
+			printf("the workbook gives no criticality for %s%s: added as critical,"
 			       " check %s\n", im.defaulted_ids.buf, im.defaulted > 10 ? ", ..." : "",
 			       xml_path);
 		printf("controls: %zu statuses, %zu notes set\n", im.statuses, im.notes);

@@ -24,7 +24,7 @@ book() {
 	[[ "$output" == *"ftrkit: $SAMPLE_XLSX: sheet 'Resiliency' cell C9: 'Ledger database (Aurora PostgreSQL)' names no component of ws/assessment.xml and is no component id (left out)"* ]]
 	[[ "$output" == *"started ws/assessment.xml from $SAMPLE_XLSX"* ]]
 	[[ "$output" == *"objectives: 6 set (6 new); components added: 4 (4 critical by default)"* ]]
-	[[ "$output" == *"no Components sheet gives the criticality of web, database, documents, sessions: added as critical, check ws/assessment.xml"* ]]
+	[[ "$output" == *"the workbook gives no criticality for web, database, documents, sessions: added as critical, check ws/assessment.xml"* ]]
 	[ -f ws/runbooks/runbook-template.md ]
 	# the title rows name the partner and the product
 	grep -q '<product name="acme-ledger" version="4.2">' ws/assessment.xml
@@ -218,4 +218,21 @@ book() {
 	ftr assess --as-of "$AS_OF" -o out --format json
 	[ "$status" -eq 0 ]
 	[ "$(sqlite3 out/results.sqlite 'SELECT count(*) FROM objectives')" = 5009 ]
+}
+
+@test "import: a Components sheet gives added components their name, criticality and resources" {
+	book components c.xlsx
+	ftr import c.xlsx -w evidence
+	[ "$status" -eq 1 ]
+	grep -q '<component id="queue" name="Message queue" criticality="non-critical">' evidence/assessment.xml
+	grep -q '<resource>arn:aws:sqs:ap-northeast-1:1:dlq</resource>' evidence/assessment.xml
+	grep -q '<objective disruption="az" rpo="0m" rto="10m"/>' evidence/assessment.xml
+	# an unreadable criticality is listed and the component added as critical, said so
+	[[ "$output" == *"sheet 'Components' cell C3: 'medium' is not critical or non-critical (left out)"* ]]
+	grep -q '<component id="cache" name="Cache" criticality="critical">' evidence/assessment.xml
+	[[ "$output" == *"the workbook gives no criticality for cache: added as critical"* ]]
+	# a status on a component row answers no control
+	[[ "$output" == *"sheet 'Resiliency' cell E3: 'Met' is a status on a component row, which answers no control (left out)"* ]]
+	ftr assess --as-of "$AS_OF" -o out
+	[ "$(sqlite3 out/results.sqlite "SELECT criticality FROM components WHERE id='queue'")" = non-critical ]
 }
