@@ -386,8 +386,8 @@ static void objective_row(struct importer *im, const struct xlsx_row *row,
 		rto = text_rto;
 		text_rto = NULL;
 	}
-	if (!rpo && !rto)
-		goto out;
+	/* A row without values still names the objective (the export writes one
+	 * for an objective not stated yet): it exists afterwards, unstated. */
 	if (strcmp(id, "app") == 0)
 		im->placeholder_used = 1;
 	obj = find_child(comp, "objective", "disruption", dis);
@@ -405,7 +405,8 @@ static void objective_row(struct importer *im, const struct xlsx_row *row,
 		xmlSetProp(obj, BAD_CAST "rpo", BAD_CAST rpo);
 	if (rto)
 		xmlSetProp(obj, BAD_CAST "rto", BAD_CAST rto);
-	im->objectives_set++;
+	if (rpo || rto)
+		im->objectives_set++;
 out:
 	free(id);
 	free(dis);

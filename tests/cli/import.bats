@@ -46,6 +46,9 @@ book() {
 }
 
 @test "import: round trip of the export layout gives the sample's objectives" {
+	# an objective not stated yet travels too
+	sed -i 's|<objective disruption="az" rpo="0m" rto="30m"/>|&<objective disruption="region" rpo="" rto=""/>|' evidence/assessment.xml
+	grep -q 'disruption="region" rpo=""' evidence/assessment.xml
 	book export exported.xlsx evidence/assessment.xml
 	ftr import exported.xlsx -w ws
 	[ "$status" -eq 0 ]
@@ -58,6 +61,7 @@ book() {
 	ftr assess -w ws -o out --as-of "$AS_OF"
 	ftr assess -w evidence -o ref --as-of "$AS_OF"
 	assert_same_objectives out/results.sqlite ref/results.sqlite
+	[ "$(sqlite3 out/results.sqlite "SELECT count(*) FROM objectives WHERE component='api' AND disruption='region' AND rpo_seconds IS NULL")" = 1 ]
 	[ "$(sqlite3 out/results.sqlite "SELECT rpo_text || ' ' || rto_text FROM objectives WHERE component='documents'")" = "1時間 2時間" ]
 }
 
