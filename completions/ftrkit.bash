@@ -16,7 +16,7 @@ _ftrkit()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="init assess bundle verify keygen schedule explain diff history"
+	local commands="init assess bundle verify keygen schedule explain diff history import"
 	local common="--quiet --verbose --no-color --no-sandbox --help"
 	local limits="--max-file-size --max-files --max-line --max-xml-depth"
 	local report="--questionnaire --workspace --out --as-of --format --lang"
@@ -66,6 +66,7 @@ _ftrkit()
 	explain)  opts="--questionnaire --workspace --as-of --lang --no-sandbox --help" ;;
 	diff)     opts="--format --no-sandbox --help" ;;
 	history)  opts="--history --format --no-sandbox --help" ;;
+	import)   opts="--questionnaire --workspace --quiet --no-sandbox --help" ;;
 	*)        return ;;
 	esac
 	if [[ $cur == -* ]]; then
@@ -74,6 +75,8 @@ _ftrkit()
 		COMPREPLY=($(compgen -f -X '!*.zip' -- "$cur") $(compgen -d -- "$cur"))
 	elif [ "${words[1]}" = explain ]; then
 		COMPREPLY=($(compgen -f -- "$cur"))
+	elif [ "${words[1]}" = import ]; then
+		COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur") $(compgen -d -- "$cur"))
 	elif [ "${words[1]}" = init ]; then
 		COMPREPLY=($(compgen -d -- "$cur"))
 	fi

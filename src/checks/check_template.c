@@ -5,7 +5,7 @@
  *
  * The workbook is the one the assessment names in <template path="…"/>.
  * The check looks for the header row (the first row, among the first
- * HEADER_SCAN_ROWS of a sheet, with a cell matching param column), then
+ * XLSX_HEADER_SCAN_ROWS of a sheet, with a cell matching param column), then
  * reads every later row: a filled cell in that column must be a duration,
  * (a number formatted as a time, such as 0:05 stored as 0.003472, is read
  * as that time), and when the row names a component of the assessment (by
@@ -28,15 +28,12 @@
 #include "base/error.h"
 #include "evidence/pattern.h"
 #include "evidence/xlsx.h"
+#include "evidence/xlsx_table.h"
 #include "base/banned.h"
 
-/* How far down a sheet the header row may be (title rows above it). */
-#define HEADER_SCAN_ROWS 30
 
 static const char *const objectives[] = { "rpo", "rto", NULL };
 
-#define DEFAULT_COMPONENT_COLUMN "^(Component|Components|System|Service|コンポーネント|構成要素|システム|サービス)"
-#define DEFAULT_DISRUPTION_COLUMN "^(Disruption|Failure|Disruption\\s*type|障害|障害種別|災害)"
 
 struct template_scan {
 	const struct check_ctx *ctx;
@@ -49,44 +46,6 @@ struct template_scan {
 	char column_ref[16];    /* header cell, e.g. "E3" */
 	size_t filled, agreed, bad;
 };
-
-/* Copy of s without surrounding ASCII space, NBSP or ideographic space. */
-static char *trimmed(const char *s)
-{
-	const char *e;
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		else if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
-			s += 2;
-		else if ((unsigned char)s[0] == 0xe3 && (unsigned char)s[1] == 0x80 &&
-			 (unsigned char)s[2] == 0x80)
-			s += 3;
-		else
-			break;
-	}
-	e = s + strlen(s);
-	for (;;) {
-		if (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-			e--;
-		else if (e - s >= 2 && (unsigned char)e[-2] == 0xc2 && (unsigned char)e[-1] == 0xa0)
-			e -= 2;
-		else if (e - s >= 3 && (unsigned char)e[-3] == 0xe3 &&
-			 (unsigned char)e[-2] == 0x80 && (unsigned char)e[-1] == 0x80)
-			e -= 3;
-		else
-			break;
-	}
-	return xstrndup(s, (size_t)(e - s));
-}
-
-static int matches(const struct pattern *p, const char *text)
-{
-	char *t = trimmed(text);
-	int m = pattern_match(p, t, strlen(t), NULL) == PATTERN_MATCH;
-	free(t);
-	return m;
-}
 
 /* Compile param name (or dflt when absent and dflt is non-NULL) into *out;
  * *out stays NULL when neither is given.  -1 after reporting. */
@@ -103,50 +62,6 @@ static int compile_param(const struct check_ctx *ctx, const struct check_spec *s
 	*out = pattern_compile(source, name, ctx->questionnaire->path,
 			       line ? line : spec->line);
 	return *out ? 0 : -1;
-}
-
-/* The component a row's label names (id or name, case-insensitive), or NULL. */
-static const struct component *named_component(const struct assessment *a,
-					       const char *label)
-{
-	char *t = trimmed(label);
-	const struct component *found = NULL;
-	size_t i;
-	for (i = 0; !found && i < a->nr_components; i++) {
-		const struct component *c = &a->components[i];
-		if (strcasecmp(c->id, t) == 0 || (c->name && strcasecmp(c->name, t) == 0))
-			found = c;
-	}
-	free(t);
-	return found;
-}
-
-/*
- * The objective of c a disruption label names: "az", "AZ failure",
- * "Data corruption" match az / data-corruption (lower-cased, spaces and
- * underscores as '-', the objective's name as the whole text or followed by
- * '-').  NULL when none.
- */
-static const struct objective *named_disruption(const struct component *c,
-						const char *label)
-{
-	char *t = trimmed(label), *p;
-	const struct objective *found = NULL;
-	size_t i;
-	for (p = t; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-		else if (*p == ' ' || *p == '_')
-			*p = '-';
-	}
-	for (i = 0; !found && i < c->nr_objectives; i++) {
-		const char *d = c->objectives[i].disruption;
-		size_t n = strlen(d);
-		if (strncmp(t, d, n) == 0 && (t[n] == '\0' || t[n] == '-'))
-			found = &c->objectives[i];
-	}
-	free(t);
-	return found;
 }
 
 static int has_value(const struct objective *o, const char *which, int64_t *seconds)
@@ -167,7 +82,7 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 		xlsx_row_cell(row, sc->disruption_col) : NULL;
 	const struct component *c;
 	const struct objective *o = NULL;
-	char *value = trimmed(cell->value), *dis = NULL, *comp = NULL;
+	char *value = xlsx_trimmed(cell->value), *dis = NULL, *comp = NULL;
 	char shown[64], stated_shown[64], where[96];
 	const char *why;
 	int64_t seconds, stated = 0;
@@ -177,10 +92,7 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 	if (!*value)
 		goto out;
 	sc->filled++;
-	if (cell->time ? xlsx_cell_seconds(cell, &seconds) < 0
-		       : duration_parse(value, &seconds, &why) < 0) {
-		if (cell->time)
-			why = "not a time of at most 36525 days";
+	if (xlsx_cell_duration(cell, &seconds, &why) < 0) {
 		sc->bad++;
 		finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, NULL, cell->ref,
 			    CMSG(ctx->lang, TPL_NOT_DURATION),
@@ -188,8 +100,8 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 		goto out;
 	}
 	duration_format(seconds, ctx->lang, shown, sizeof(shown));
-	c = comp_cell ? named_component(ctx->assessment, comp_cell->value) : NULL;
-	comp = comp_cell ? trimmed(comp_cell->value) : NULL;
+	c = comp_cell ? xlsx_named_component(ctx->assessment, comp_cell->value) : NULL;
+	comp = comp_cell ? xlsx_trimmed(comp_cell->value) : NULL;
 	if (!c && comp && *comp) {
 		/* A component the assessment does not have: never agreement. */
 		sc->bad++;
@@ -205,9 +117,9 @@ static void check_cell(struct template_scan *sc, const struct xlsx_row *row,
 			    sc->relpath, sc->sheet, cell->ref, sc->label, shown);
 		goto out;
 	}
-	dis = dis_cell ? trimmed(dis_cell->value) : NULL;
+	dis = dis_cell ? xlsx_trimmed(dis_cell->value) : NULL;
 	if (dis && *dis) {
-		o = named_disruption(c, dis);
+		o = xlsx_named_disruption(c, dis);
 		if (!o) {
 			sc->bad++;
 			finding_add(res, VERDICT_NOT_MET, sc->relpath, row->number, c->id, cell->ref,
@@ -265,14 +177,14 @@ static int take_header(struct template_scan *sc, const struct xlsx_row *row)
 	sc->value_col = sc->component_col = sc->disruption_col = 0;
 	for (i = 0; i < row->nr_cells; i++) {
 		const struct xlsx_cell *cell = &row->cells[i];
-		if (!sc->value_col && matches(sc->column, cell->value)) {
+		if (!sc->value_col && xlsx_text_matches(sc->column, cell->value)) {
 			sc->value_col = cell->col;
 			snprintf(sc->column_ref, sizeof(sc->column_ref), "%s", cell->ref);
 		} else if (!sc->component_col && sc->component_column &&
-			   matches(sc->component_column, cell->value)) {
+			   xlsx_text_matches(sc->component_column, cell->value)) {
 			sc->component_col = cell->col;
 		} else if (!sc->disruption_col && sc->disruption_column &&
-			   matches(sc->disruption_column, cell->value)) {
+			   xlsx_text_matches(sc->disruption_column, cell->value)) {
 			sc->disruption_col = cell->col;
 		}
 	}
@@ -296,7 +208,7 @@ static int scan_sheet(struct template_scan *sc, struct xlsx *x, size_t i,
 	while ((rc = xlsx_sheet_next(s, &row)) == 1) {
 		const struct xlsx_cell *cell;
 		if (!found) {
-			if (row.number > HEADER_SCAN_ROWS)
+			if (row.number > XLSX_HEADER_SCAN_ROWS)
 				break;
 			found = take_header(sc, &row);
 			continue;
@@ -341,9 +253,9 @@ int check_template_column(const struct check_ctx *ctx, const struct check_spec *
 		return 0;
 	}
 	if (compile_param(ctx, spec, "column", NULL, &sc.column) < 0 ||
-	    compile_param(ctx, spec, "component-column", DEFAULT_COMPONENT_COLUMN,
+	    compile_param(ctx, spec, "component-column", XLSX_HEADER_COMPONENT,
 			  &sc.component_column) < 0 ||
-	    compile_param(ctx, spec, "disruption-column", DEFAULT_DISRUPTION_COLUMN,
+	    compile_param(ctx, spec, "disruption-column", XLSX_HEADER_DISRUPTION,
 			  &sc.disruption_column) < 0 ||
 	    compile_param(ctx, spec, "sheet", NULL, &sc.sheet_filter) < 0)
 		goto out;
@@ -361,7 +273,7 @@ int check_template_column(const struct check_ctx *ctx, const struct check_spec *
 		goto out;
 	for (i = 0; !found && i < xlsx_sheet_count(x); i++) {
 		int got;
-		if (sc.sheet_filter && !matches(sc.sheet_filter, xlsx_sheet_name(x, i)))
+		if (sc.sheet_filter && !xlsx_text_matches(sc.sheet_filter, xlsx_sheet_name(x, i)))
 			continue;
 		sheets_tried++;
 		got = scan_sheet(&sc, x, i, res);
@@ -377,7 +289,7 @@ int check_template_column(const struct check_ctx *ctx, const struct check_spec *
 				    check_param(spec, "sheet", NULL));
 		else
 			finding_add(res, VERDICT_NOT_MET, sc.relpath, 0, NULL, "column",
-				    CMSG(ctx->lang, TPL_NO_COLUMN), sc.relpath, column_source, HEADER_SCAN_ROWS,
+				    CMSG(ctx->lang, TPL_NO_COLUMN), sc.relpath, column_source, XLSX_HEADER_SCAN_ROWS,
 				    sheets_tried, sheets_tried == 1 ? "" : "s");
 		res->summary = xasprintf(CMSG(ctx->lang, TPL_SUM_NO_COLUMN), sc.label);
 		goto out;

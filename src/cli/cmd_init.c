@@ -18,6 +18,7 @@
 
 #include "base/atomicfile.h"
 #include "cli/commands.h"
+#include "cli/scaffold.h"
 #include "run/assess.h"
 #include "base/error.h"
 #include "checks/checks.h"
@@ -185,8 +186,7 @@ static int w_ok(int rc)
 	return rc;
 }
 
-/* The pre-filled assessment as a new buffer; caller frees with xmlBufferFree. */
-static xmlBufferPtr render_assessment(const struct questionnaire *q, const char *product)
+xmlBufferPtr scaffold_assessment(const struct questionnaire *q, const char *product)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
@@ -289,23 +289,25 @@ static int create_new(const char *path, const void *data, size_t len)
 	return 0;
 }
 
-int cmd_init(struct options *opt)
+char *scaffold_product(const char *dir)
 {
-	struct questionnaire q;
-	xmlBufferPtr xml = NULL;
-	const char *dir;
-	char *files[NR_FILES], *product, *slash;
-	const void *contents[NR_FILES];
-	size_t lengths[NR_FILES], i, made = 0;
-	int ret = EXIT_INPUT;
+	char *product = xstrdup(dir), *slash, *name;
+	while ((slash = strrchr(product, '/')) && !slash[1] && slash != product)
+		*slash = '\0';
+	slash = strrchr(product, '/');
+	name = xstrdup(slash ? slash + 1 : product);
+	free(product);
+	return name;
+}
 
-	if (opt->argc != 1) {
-		error("usage: ftrkit init DIR");
-		return EXIT_INPUT;
-	}
-	dir = opt->argv[0];
-	if (assess_load_questionnaire(opt->questionnaire, &q) < 0)
-		return EXIT_INPUT;
+int scaffold_write(const char *dir, const void *assessment, size_t assessment_len,
+		   int keep_existing)
+{
+	char *files[NR_FILES];
+	const void *contents[NR_FILES];
+	size_t lengths[NR_FILES], i;
+	int made[NR_FILES] = { 0 };
+	int ret = -1;
 
 	files[0] = xasprintf("%s/assessment.xml", dir);
 	files[1] = xasprintf("%s/runbooks/runbook-template.md", dir);
@@ -316,18 +318,11 @@ int cmd_init(struct options *opt)
 	files[6] = xasprintf("%s/drills/drill-junit-template.xml", dir);
 	files[7] = xasprintf("%s/configs/collect.sh", dir);
 	for (i = 0; i < NR_FILES; i++) {
-		if (access(files[i], F_OK) == 0) {
+		if ((i == 0 || !keep_existing) && access(files[i], F_OK) == 0) {
 			error_at(files[i], 0, "already exists; init never overwrites");
 			goto out;
 		}
 	}
-	product = xstrdup(dir);
-	while ((slash = strrchr(product, '/')) && !slash[1] && slash != product)
-		*slash = '\0';
-	slash = strrchr(product, '/');
-	xml = render_assessment(&q, slash ? slash + 1 : product);
-	free(product);
-
 	if (make_dirs(dir) < 0)
 		goto out;
 	for (i = 0; i < sizeof(subfolders) / sizeof(subfolders[0]); i++) {
@@ -337,8 +332,8 @@ int cmd_init(struct options *opt)
 		if (rc < 0)
 			goto out;
 	}
-	contents[0] = xmlBufferContent(xml);
-	lengths[0] = (size_t)xmlBufferLength(xml);
+	contents[0] = assessment;
+	lengths[0] = assessment_len;
 	contents[1] = runbook_template;
 	lengths[1] = sizeof(runbook_template) - 1;
 	contents[2] = drill_log_template;
@@ -354,23 +349,49 @@ int cmd_init(struct options *opt)
 	contents[7] = configs_collect_script();
 	lengths[7] = strlen(configs_collect_script());
 	for (i = 0; i < NR_FILES; i++) {
+		if (keep_existing && i > 0 && access(files[i], F_OK) == 0)
+			continue;
 		if (create_new(files[i], contents[i], lengths[i]) < 0)
 			goto out;
-		made++;
+		made[i] = 1;
 	}
-	if (!opt->quiet)
-		printf("workspace created in %s/: assessment.xml, runbooks/, drills/, configs/, documents/\n"
-		       "next: fill in %s, export the AWS configurations with %s (read-only),\n"
-		       "then run: ftrkit assess -w %s\n", dir, files[0], files[3], dir);
 	ret = 0;
 out:
-	if (ret != 0)
-		for (i = 0; i < made; i++)
+	for (i = 0; i < NR_FILES; i++) {
+		if (ret != 0 && made[i])
 			unlink(files[i]);
-	for (i = 0; i < NR_FILES; i++)
 		free(files[i]);
-	if (xml)
-		xmlBufferFree(xml);
+	}
+	return ret;
+}
+
+int cmd_init(struct options *opt)
+{
+	struct questionnaire q;
+	xmlBufferPtr xml;
+	const char *dir;
+	char *product;
+	int ret = EXIT_INPUT;
+
+	if (opt->argc != 1) {
+		error("usage: ftrkit init DIR");
+		return EXIT_INPUT;
+	}
+	dir = opt->argv[0];
+	if (assess_load_questionnaire(opt->questionnaire, &q) < 0)
+		return EXIT_INPUT;
+	product = scaffold_product(dir);
+	xml = scaffold_assessment(&q, product);
+	free(product);
+	if (scaffold_write(dir, xmlBufferContent(xml), (size_t)xmlBufferLength(xml), 0) == 0) {
+		if (!opt->quiet)
+			printf("workspace created in %s/: assessment.xml, runbooks/, drills/, configs/, documents/\n"
+			       "next: fill in %s/assessment.xml, export the AWS configurations with "
+			       "%s/configs/collect.sh (read-only),\n"
+			       "then run: ftrkit assess -w %s\n", dir, dir, dir, dir);
+		ret = 0;
+	}
+	xmlBufferFree(xml);
 	questionnaire_free(&q);
 	return ret;
 }

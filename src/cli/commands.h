@@ -17,5 +17,6 @@ int cmd_schedule(struct options *opt);
 int cmd_explain(struct options *opt);
 int cmd_diff(struct options *opt);
 int cmd_history(struct options *opt);
+int cmd_import(struct options *opt);
 
 #endif

@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{ "explain", cmd_explain },
 	{ "diff", cmd_diff },
 	{ "history", cmd_history },
+	{ "import", cmd_import },
 };
 
 int main(int argc, char **argv)

@@ -124,6 +124,11 @@ static const struct command_help command_help[] = {
 	  "verdicts, findings, evidence",
 	  "exit 0 same, 1 differs, 2 error",
 	  "diff-format no-sandbox" },
+	{ "import", "WORKBOOK", "WORKBOOK [-w DIR] [-q FILE]",
+	  "start or update DIR/assessment.xml from a filled self-assessment\n"
+	  "workbook (.xlsx): objectives, statuses, notes",
+	  "exit 0 all read, 1 written but cells left out (listed), 2 not written",
+	  "q w quiet no-sandbox" },
 	{ "history", "", "--history FILE [--format text|json]",
 	  "the runs recorded in the history database, one line each",
 	  "exit 0, 2 error",
@@ -336,7 +341,10 @@ int options_parse(struct options *opt, const char *command, int argc, char **arg
 	opt->max_xml_depth = XML_DEFAULT_MAX_DEPTH;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+q:w:o:t:vh", long_options, NULL)) != -1) {
+	/* import takes options after its WORKBOOK too (ftrkit import BOOK -w DIR). */
+	while ((c = getopt_long(argc, argv,
+				strcmp(command, "import") == 0 ? "q:w:o:t:vh" : "+q:w:o:t:vh",
+				long_options, NULL)) != -1) {
 		switch (c) {
 		case 'q': opt->questionnaire = optarg; break;
 		case 'w': opt->workspace = optarg; break;

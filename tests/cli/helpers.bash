@@ -60,3 +60,20 @@ assert_no_temp_files() {
 # The package `ftrkit bundle --as-of $AS_OF` writes for the sample workspace.
 PKG_NAME=acme-ledger-ftr-review-2026-11-25
 PKG="reports/$PKG_NAME.zip"
+
+# assert_same_objectives A.sqlite B.sqlite [WHERE]: the objectives table
+# (component, disruption, RPO and RTO in seconds) of two results databases
+# is the same, optionally only the rows WHERE selects (an SQL condition).
+# Used by the workbook round trips (import.bats).
+assert_same_objectives() {
+	local q="SELECT component, disruption, rpo_seconds, rto_seconds FROM objectives WHERE ${3:-1} ORDER BY 1, 2"
+	local a b
+	a="$(sqlite3 "$1" "$q")"
+	b="$(sqlite3 "$2" "$q")"
+	if [ "$a" != "$b" ]; then
+		echo "objectives differ:" >&2
+		diff <(echo "$a") <(echo "$b") >&2
+		return 1
+	fi
+	[ -n "$a" ]
+}

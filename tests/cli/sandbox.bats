@@ -16,6 +16,7 @@ help_commands() {
 args_for() {
 	case "$1" in
 	init) echo "ws-init" ;;
+	import) echo "evidence/documents/ftr-self-assessment.xlsx -w ws-import" ;;
 	verify) ls reports/*.zip 2>/dev/null | head -n 1 || echo "missing.zip" ;;
 	*) echo "" ;;
 	esac
