@@ -65,6 +65,36 @@ book() {
 	[ "$(sqlite3 out/results.sqlite "SELECT rpo_text || ' ' || rto_text FROM objectives WHERE component='documents'")" = "1時間 2時間" ]
 }
 
+@test "import: ftrkit's own export -> import -> assess gives the same objectives, statuses and notes" {
+	# the real export (assess --format xlsx), not a fixture of its layout
+	ftr assess -w evidence -o ref --as-of "$AS_OF" --format xlsx,json
+	[ "$status" -eq 0 ]
+	[ -s ref/ftr-self-assessment.xlsx ]
+	ftr import ref/ftr-self-assessment.xlsx -w ws
+	[ "$status" -eq 0 ]
+	ftr assess -w ws -o out --as-of "$AS_OF" --format json
+	assert_same_objectives out/results.sqlite ref/results.sqlite
+	# the same components with the same criticality, statuses and notes
+	q="SELECT id, name, criticality FROM components ORDER BY 1"
+	[ "$(sqlite3 out/results.sqlite "$q")" = "$(sqlite3 ref/results.sqlite "$q")" ]
+	q="SELECT id, declared, coalesce(notes, '') FROM controls ORDER BY 1"
+	[ "$(sqlite3 out/results.sqlite "$q")" = "$(sqlite3 ref/results.sqlite "$q")" ]
+	# and exporting the imported workspace gives the same partner response
+	ftr assess -w ws -o again --as-of "$AS_OF" --format xlsx
+	run /usr/bin/python3 - ref/ftr-self-assessment.xlsx again/ftr-self-assessment.xlsx <<'PY'
+import sys, openpyxl
+def rows(path):
+    ws = openpyxl.load_workbook(path)["Resiliency"]
+    # the partner's columns: id, component, disruption, RPO, RTO, response, status
+    return [tuple(r[i] for i in (0, 2, 3, 4, 5, 6, 7)) for r in ws.iter_rows(min_row=5, values_only=True)]
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+assert a == b, [x for x in zip(a, b) if x[0] != x[1]]
+print(len(a))
+PY
+	[ "$status" -eq 0 ]
+	[ "$output" -ge 15 ]
+}
+
 @test "import: the failing workspace's workbook lists the '??' cell E6 and writes the rest" {
 	cp -r "$REPO/tests/workspaces/failing" ws
 	ftr import ws/documents/ftr-self-assessment.xlsx -w ws
