@@ -620,24 +620,22 @@ static size_t check_reports(struct verify *v, sqlite3 *db)
 	for (r = report_registry(); r->format; r++) {
 		char *name = xasprintf("data/%s", r->filename), hex[65];
 		const struct pkg_entry *e = pkg_find(&v->pr, name);
-		struct atomic_file af;
+		int fd;
 
 		if (!e || e->is_dir) {
 			free(name);
 			continue;
 		}
-		memset(&af, 0, sizeof(af));
-		af.final_path = af.tmp_path = name;
-		af.fd = memfd_create("ftrkit-report", MFD_CLOEXEC);
-		if (af.fd < 0 || r->write(db, &package_links, &af) < 0 || hash_fd(af.fd, hex) < 0)
+		fd = report_render_memory(r, db, &package_links, name);
+		if (fd < 0 || hash_fd(fd, hex) < 0)
 			problem(v, "%s cannot be regenerated from results.sqlite", name);
 		else if (strcmp(hex, e->sha256) != 0)
 			problem(v, "%s is not the report results.sqlite and the bundled evidence "
 				"give (edited)", name);
 		else
 			same++;
-		if (af.fd >= 0)
-			close(af.fd);
+		if (fd >= 0)
+			close(fd);
 		free(name);
 	}
 	return same;

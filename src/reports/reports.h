@@ -31,6 +31,16 @@ struct report_def {
 /* All report formats, terminated by an entry with format NULL. */
 const struct report_def *report_registry(void);
 
+/*
+ * Render report r from db into a new memory file (never the disk), with
+ * the links of `links`; name is the report's name in messages.  Returns the
+ * file's descriptor, positioned at its end (the caller owns and closes
+ * it), or -1 after reporting.  verify regenerates packaged reports this
+ * way, bundle renders the package's index.html.
+ */
+int report_render_memory(const struct report_def *r, sqlite3 *db,
+			 const struct report_links *links, const char *name);
+
 int report_html(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
 int report_json(sqlite3 *db, const struct report_links *links, struct atomic_file *out);
 int report_junit(sqlite3 *db, const struct report_links *links, struct atomic_file *out);

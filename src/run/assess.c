@@ -8,7 +8,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,25 +234,13 @@ static char *join(const char *dir, const char *name)
 static int render_package_copy(sqlite3 *db, struct assess_run *run, const struct report_def *r)
 {
 	const struct report_links package_links = { NULL };
-	struct atomic_file af;
-	int ret;
+	int fd = report_render_memory(r, db, &package_links, r->filename);
 
-	memset(&af, 0, sizeof(af));
-	af.final_path = af.tmp_path = xstrdup(r->filename);
-	af.fd = memfd_create("ftrkit-package-report", MFD_CLOEXEC);
-	if (af.fd < 0) {
-		free(af.tmp_path);
-		return error("%s: cannot create a memory file: %s", r->filename, strerror(errno));
-	}
-	ret = r->write(db, &package_links, &af);
-	free(af.tmp_path);
-	if (ret < 0) {
-		close(af.fd);
+	if (fd < 0)
 		return -1;
-	}
 	if (run->package_html_fd > 0)
 		close(run->package_html_fd);
-	run->package_html_fd = af.fd;
+	run->package_html_fd = fd;
 	return 0;
 }
 
